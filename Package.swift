@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "lantian",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lantian", targets: ["lantian"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "Campaign",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Seed",
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "Persistence",
+            dependencies: [
+                "Campaign",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .target(
+            name: "Web",
+            dependencies: [
+                "Campaign",
+                "Persistence",
+                "Seed",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .executableTarget(
+            name: "lantian",
+            dependencies: [
+                "Web",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Seed"]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "Web",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,87 @@
+/// A task (任务) of the plan: a clause of its text, a row of its task table (措施任务表), or a requirement
+/// that a forwarding notice adds.
+public struct PlanTask: Hashable, Sendable, Codable {
+    public var code: String
+    public var origin: Origin
+    /// The text section (1–15, the plan's （一）…（十五）) it belongs to.
+    public var section: Int?
+    /// 类别.
+    public var category: String
+    /// 重点工作.
+    public var keyWork: String?
+    /// 主要任务.
+    public var mainTask: String?
+    /// 工程措施, or the clause itself.
+    public var measures: String
+    /// The last day to be done.
+    public var deadline: CivilDate
+    /// The deadline as the plan words it (2021年12月底前).
+    public var deadlineText: String
+    /// 牵头单位 (unit codes).
+    public var lead: [String]
+    /// 配合单位 (unit codes).
+    public var cooperating: [String]
+    /// 负责落实 (unit codes).
+    public var responsible: [String]
+    /// Enterprises or sites the task names.
+    public var subjects: [String]
+    public var indicators: [Indicator]
+    /// Transcription notes: an inferred lead unit, an assumed deadline.
+    public var notes: String?
+    /// The forwarding notice (文号) that added the task, for origin `forwarding`.
+    public var forwardedBy: String?
+
+    public init(
+        code: String, origin: Origin, section: Int? = nil, category: String, keyWork: String? = nil,
+        mainTask: String? = nil, measures: String, deadline: CivilDate, deadlineText: String, lead: [String],
+        cooperating: [String] = [], responsible: [String] = [], subjects: [String] = [],
+        indicators: [Indicator] = [], notes: String? = nil, forwardedBy: String? = nil
+    ) {
+        self.code = code
+        self.origin = origin
+        self.section = section
+        self.category = category
+        self.keyWork = keyWork
+        self.mainTask = mainTask
+        self.measures = measures
+        self.deadline = deadline
+        self.deadlineText = deadlineText
+        self.lead = lead
+        self.cooperating = cooperating
+        self.responsible = responsible
+        self.subjects = subjects
+        self.indicators = indicators
+        self.notes = notes
+        self.forwardedBy = forwardedBy
+    }
+
+    public enum Origin: String, CaseIterable, Sendable, Codable {
+        /// A clause of the plan text (its 15 sections).
+        case text
+        /// A row of the attached task table.
+        case table
+        /// A requirement of a forwarding notice.
+        case forwarding
+
+        public var chinese: String {
+            switch self {
+            case .text: "方案正文"
+            case .table: "任务表"
+            case .forwarding: "转发要求"
+            }
+        }
+    }
+
+    /// The units that must report on the task every month: its lead and responsible units, once each.
+    public var reportingUnits: [String] {
+        var seen = Set<String>()
+        return (lead + responsible).filter { seen.insert($0).inserted }
+    }
+
+    /// A short title for lists: the main task, else the key work, else the start of the measures.
+    public var title: String {
+        if let mainTask, !mainTask.isEmpty { return mainTask }
+        if let keyWork, !keyWork.isEmpty { return keyWork }
+        return measures.count > 40 ? String(measures.prefix(40)) + "…" : measures
+    }
+}

@@ -1,0 +1,29 @@
+/// Where a monthly progress report stands (报告状态).
+public enum ReportState: String, CaseIterable, Sendable, Codable {
+    /// 草稿: being written by the unit.
+    case draft
+    /// 待审核: sent by the reporter to the unit leader.
+    case pendingApproval
+    /// 已报送: approved by the unit leader and so submitted to the office.
+    case submitted
+    /// 已退回: the office returned it with a comment; the unit revises and submits again.
+    case returned
+    /// 已确认: the office accepted it.
+    case accepted
+
+    public var chinese: String {
+        switch self {
+        case .draft: "草稿"
+        case .pendingApproval: "待审核"
+        case .submitted: "已报送"
+        case .returned: "已退回"
+        case .accepted: "已确认"
+        }
+    }
+
+    /// Whether the office has the report: it counts as reported.
+    public var isSubmitted: Bool { self == .submitted || self == .accepted }
+
+    /// Whether the unit may still change its content.
+    public var isEditable: Bool { self == .draft || self == .returned }
+}

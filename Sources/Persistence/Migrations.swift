@@ -1,0 +1,16 @@
+import Fluent
+
+/// Lantian's schema, in order. One migration per file; never edit a released one, add the next.
+public enum LantianMigrations {
+    public static var all: [any Migration] {
+        [
+            M001CreateUnits(),
+            M002CreateUsers(),
+            M003CreatePlans(),
+            M004CreateTasks(),
+            M005CreateReports(),
+            M006CreateAuditLog(),
+            SessionRecord.migration,
+        ]
+    }
+}

@@ -1,0 +1,45 @@
+import Campaign
+import Fluent
+import Foundation
+import Vapor
+
+/// A login account. Passwords are stored as Bcrypt hashes only.
+public final class UserRecord: Model, @unchecked Sendable {
+    public static let schema = "users"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "username") public var username: String
+    @Field(key: "display_name") public var displayName: String
+    @Field(key: "password_hash") public var passwordHash: String
+    @Field(key: "role") public var role: String
+    @Parent(key: "unit_id") public var unit: UnitRecord
+    @Field(key: "active") public var active: Bool
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(
+        id: UUID? = nil, username: String, displayName: String, passwordHash: String, role: Role, unitID: UUID
+    ) {
+        self.id = id
+        self.username = username
+        self.displayName = displayName
+        self.passwordHash = passwordHash
+        self.role = role.rawValue
+        self.$unit.id = unitID
+        self.active = true
+    }
+
+    public var userRole: Role { Role(rawValue: role) ?? .viewer }
+}
+
+extension UserRecord: ModelAuthenticatable {
+    public static var usernameKey: KeyPath<UserRecord, Field<String>> { \UserRecord.$username }
+    public static var passwordHashKey: KeyPath<UserRecord, Field<String>> { \UserRecord.$passwordHash }
+
+    public func verify(password: String) throws -> Bool {
+        try Bcrypt.verify(password, created: passwordHash)
+    }
+}
+
+extension UserRecord: ModelSessionAuthenticatable {}

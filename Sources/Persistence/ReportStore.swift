@@ -1,0 +1,238 @@
+import Campaign
+import Fluent
+import Foundation
+
+/// Reads and writes progress reports. Every write checks ``ReportPolicy``, keeps a revision and an audit entry,
+/// and runs in one transaction.
+public struct ReportStore: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// The person acting, as the server knows them from their session or token.
+    public struct Actor: Sendable {
+        public var userID: UUID
+        public var username: String
+        public var displayName: String
+        public var role: Role
+        public var unitCode: String
+
+        public init(userID: UUID, username: String, displayName: String, role: Role, unitCode: String) {
+            self.userID = userID
+            self.username = username
+            self.displayName = displayName
+            self.role = role
+            self.unitCode = unitCode
+        }
+
+        var audit: AuditLog.Actor { AuditLog.Actor(userID: userID, username: username) }
+    }
+
+    /// New content of a report, as a form or the API sends it.
+    public struct Content: Sendable {
+        public var reportedStatus: ReportedStatus
+        public var narrative: String
+        /// Indicator code → cumulative value; an indicator left out keeps no value.
+        public var values: [String: Double]
+
+        public init(reportedStatus: ReportedStatus, narrative: String, values: [String: Double]) {
+            self.reportedStatus = reportedStatus
+            self.narrative = narrative
+            self.values = values
+        }
+    }
+
+    /// A new evidence file, already written to the file store.
+    public struct NewEvidence: Sendable {
+        public var id: UUID
+        public var fileName: String
+        public var contentType: String
+        public var size: Int
+        public var sha256: String
+        public var storageKey: String
+
+        public init(id: UUID, fileName: String, contentType: String, size: Int, sha256: String, storageKey: String) {
+            self.id = id
+            self.fileName = fileName
+            self.contentType = contentType
+            self.size = size
+            self.sha256 = sha256
+            self.storageKey = storageKey
+        }
+    }
+
+    /// A refused write: the reason is shown to the user as it is.
+    public struct Refusal: Error, CustomStringConvertible {
+        public var description: String
+        public var isPermission: Bool
+    }
+
+    /// Every report of the plan's tasks, reduced for the status computation, by task code.
+    public func facts(for loaded: LoadedPlan) async throws -> [String: [ReportFacts]] {
+        let taskIDs = Array(loaded.ids.tasks.values)
+        guard !taskIDs.isEmpty else { return [:] }
+        let reports = try await ReportRecord.query(on: database).filter(\.$task.$id ~~ taskIDs).all()
+        let reportIDs = try reports.map { try $0.requireID() }
+        let values = reportIDs.isEmpty ? [] : try await ReportValueRecord.query(on: database)
+            .filter(\.$report.$id ~~ reportIDs).all()
+        var indicatorCodes: [UUID: String] = [:]
+        for (key, id) in loaded.ids.indicators {
+            if let code = key.split(separator: "/").last { indicatorCodes[id] = String(code) }
+        }
+        var valuesByReport: [UUID: [String: Double]] = [:]
+        for value in values {
+            if let code = indicatorCodes[value.$indicator.id] { valuesByReport[value.$report.id, default: [:]][code] = value.value }
+        }
+        var taskCodes: [UUID: String] = [:]
+        for (code, id) in loaded.ids.tasks { taskCodes[id] = code }
+        var unitCodes: [UUID: String] = [:]
+        for (code, id) in loaded.ids.units { unitCodes[id] = code }
+        var result: [String: [ReportFacts]] = [:]
+        for report in reports {
+            guard let task = taskCodes[report.$task.id], let unit = unitCodes[report.$unit.id],
+                let month = report.reportMonth
+            else { continue }
+            result[task, default: []].append(
+                ReportFacts(
+                    unit: unit, month: month, state: report.reportState, reportedStatus: report.status,
+                    submittedAt: report.firstSubmittedAt, values: valuesByReport[report.id!] ?? [:]))
+        }
+        return result
+    }
+
+    /// The report of `unit` on `task` for `month`, if one was started.
+    public func find(taskID: UUID, unitID: UUID, month: ReportMonth) async throws -> ReportRecord? {
+        try await ReportRecord.query(on: database).filter(\.$task.$id == taskID).filter(\.$unit.$id == unitID)
+            .filter(\.$month == month.description).with(\.$values).with(\.$evidence).first()
+    }
+
+    /// Takes `action` on the report of `unitCode` on `taskCode` for `month`, creating the report on first save.
+    ///
+    /// `content` replaces the report's content for `save`, `requestApproval` and `approve` (when given);
+    /// `comment` is required when the action sends the report back. Lateness is fixed at first submission:
+    /// a report first submitted after its due time is late, whatever happens later.
+    @discardableResult
+    public func act(
+        _ action: ReportAction, on loaded: LoadedPlan, taskCode: String, unitCode: String, month: ReportMonth,
+        content: Content?, evidence: [NewEvidence] = [], comment: String?, actor: Actor, at now: Date,
+        calendar: ReportingCalendar
+    ) async throws -> ReportRecord {
+        guard let task = loaded.task(code: taskCode), let taskID = loaded.ids.tasks[taskCode],
+            let unitID = loaded.ids.units[unitCode]
+        else { throw Refusal(description: "没有该任务或单位", isPermission: false) }
+        let months = calendar.reportMonths(until: max(task.deadline, loaded.plan.end))
+        guard months.contains(month) else {
+            throw Refusal(description: "\(month.chinese)不在该任务的报送期内", isPermission: false)
+        }
+        let trimmedComment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if action.needsComment && (trimmedComment ?? "").isEmpty {
+            throw Refusal(description: "请填写退回意见", isPermission: false)
+        }
+        if let content {
+            for code in content.values.keys where !task.indicators.contains(where: { $0.code == code }) {
+                throw Refusal(description: "该任务没有指标 \(code)", isPermission: false)
+            }
+            for (code, value) in content.values where !value.isFinite || value < 0 {
+                throw Refusal(description: "指标 \(code) 的数值必须是非负数", isPermission: false)
+            }
+        }
+        return try await database.transaction { db in
+            let existing = try await ReportRecord.query(on: db).filter(\.$task.$id == taskID)
+                .filter(\.$unit.$id == unitID).filter(\.$month == month.description)
+                .with(\.$values).with(\.$evidence).first()
+            let state = existing?.reportState ?? .draft
+            if let denial = ReportPolicy.denial(
+                action: action, role: actor.role, actorUnit: actor.unitCode, reportUnit: unitCode, task: task,
+                state: state)
+            {
+                throw Refusal(description: denial, isPermission: true)
+            }
+            if existing == nil && action != .save && action != .requestApproval && action != .approve {
+                throw Refusal(description: "该报告尚未填写", isPermission: false)
+            }
+            let report = existing ?? ReportRecord(taskID: taskID, unitID: unitID, month: month)
+            let before = existing.map { snapshot(of: $0, task: task, loaded: loaded) }
+            let next = action.next(from: state, by: actor.role)!
+            if let content {
+                report.reportedStatus = content.reportedStatus.rawValue
+                report.narrative = content.narrative
+            }
+            report.state = next.rawValue
+            report.revision += 1
+            if action == .approve {
+                report.submittedAt = now
+                if report.firstSubmittedAt == nil {
+                    report.firstSubmittedAt = now
+                    report.late = calendar.isLate(submittedAt: now, for: month)
+                }
+            }
+            report.comment = action.needsComment ? trimmedComment : (action == .accept ? nil : report.comment)
+            if existing == nil { try await report.create(on: db) } else { try await report.update(on: db) }
+            let reportID = try report.requireID()
+
+            var values = existing.map { current in
+                Dictionary(
+                    current.values.compactMap { v in
+                        indicatorCode(v.$indicator.id, task: taskCode, loaded: loaded).map { ($0, v.value) }
+                    }, uniquingKeysWith: { a, _ in a })
+            } ?? [:]
+            if let content {
+                try await ReportValueRecord.query(on: db).filter(\.$report.$id == reportID).delete()
+                for (code, value) in content.values {
+                    guard let indicatorID = loaded.ids.indicators[taskCode + "/" + code] else { continue }
+                    try await ReportValueRecord(reportID: reportID, indicatorID: indicatorID, value: value).create(on: db)
+                }
+                values = content.values
+            }
+            var files = existing?.evidence.map {
+                ReportSnapshot.EvidenceRef(id: $0.id!, fileName: $0.fileName, sha256: $0.sha256)
+            } ?? []
+            for file in evidence {
+                try await EvidenceRecord(
+                    id: file.id, reportID: reportID, fileName: file.fileName, contentType: file.contentType,
+                    size: file.size, sha256: file.sha256, storageKey: file.storageKey, uploadedBy: actor.username
+                ).create(on: db)
+                files.append(ReportSnapshot.EvidenceRef(id: file.id, fileName: file.fileName, sha256: file.sha256))
+            }
+            let after = ReportSnapshot(
+                reportedStatus: report.status, narrative: report.narrative, values: values, evidence: files)
+            try await ReportRevisionRecord(
+                reportID: reportID, number: report.revision, action: action, state: next, snapshot: after,
+                comment: trimmedComment?.isEmpty == false ? trimmedComment : nil, authorID: actor.userID,
+                authorName: actor.displayName, at: now
+            ).create(on: db)
+            try await AuditLog.record(
+                on: db, actor: actor.audit, action: "report.\(action.rawValue)", entity: "report",
+                entityID: "\(taskCode)/\(unitCode)/\(month)", before: before.map { AuditedReport(state: state, content: $0) },
+                after: AuditedReport(state: next, content: after), at: now)
+            return report
+        }
+    }
+
+    /// All revisions of a report, oldest first.
+    public func revisions(reportID: UUID) async throws -> [ReportRevisionRecord] {
+        try await ReportRevisionRecord.query(on: database).filter(\.$report.$id == reportID).sort(\.$number).all()
+    }
+
+    private func indicatorCode(_ id: UUID, task: String, loaded: LoadedPlan) -> String? {
+        loaded.ids.indicators.first { $0.value == id && $0.key.hasPrefix(task + "/") }
+            .map { String($0.key.dropFirst(task.count + 1)) }
+    }
+
+    private func snapshot(of report: ReportRecord, task: PlanTask, loaded: LoadedPlan) -> ReportSnapshot {
+        var values: [String: Double] = [:]
+        for value in report.values {
+            if let code = indicatorCode(value.$indicator.id, task: task.code, loaded: loaded) { values[code] = value.value }
+        }
+        return ReportSnapshot(
+            reportedStatus: report.status, narrative: report.narrative, values: values,
+            evidence: report.evidence.map { ReportSnapshot.EvidenceRef(id: $0.id!, fileName: $0.fileName, sha256: $0.sha256) })
+    }
+}
+
+struct AuditedReport: Encodable {
+    var state: ReportState
+    var content: ReportSnapshot
+}

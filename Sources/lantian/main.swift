@@ -1,0 +1,3 @@
+import Web
+import ArgumentParser
+print("hi")
