@@ -165,7 +165,6 @@ public struct ReportStore: Sendable {
                 report.submittedAt = now
                 if report.firstSubmittedAt == nil {
                     report.firstSubmittedAt = now
-                    report.late = calendar.isLate(submittedAt: now, for: month)
                 }
             }
             report.comment = action.needsComment ? trimmedComment : (action == .accept ? nil : report.comment)

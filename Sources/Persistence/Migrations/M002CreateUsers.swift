@@ -10,6 +10,7 @@ struct M002CreateUsers: AsyncMigration {
             .field("role", .string, .required)
             .field("unit_id", .uuid, .required, .references("units", "id"))
             .field("active", .bool, .required)
+            .field("must_change_password", .bool, .required)
             .field("created_at", .datetime)
             .unique(on: "username")
             .create()

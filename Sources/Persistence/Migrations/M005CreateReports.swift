@@ -13,7 +13,6 @@ struct M005CreateReports: AsyncMigration {
             .field("revision", .int, .required)
             .field("first_submitted_at", .datetime)
             .field("submitted_at", .datetime)
-            .field("late", .bool, .required)
             .field("comment", .string)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)

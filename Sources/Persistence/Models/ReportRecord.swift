@@ -20,7 +20,6 @@ public final class ReportRecord: Model, @unchecked Sendable {
     /// When it first reached the office; lateness is judged on this.
     @OptionalField(key: "first_submitted_at") public var firstSubmittedAt: Date?
     @OptionalField(key: "submitted_at") public var submittedAt: Date?
-    @Field(key: "late") public var late: Bool
     /// The office's (or leader's) latest comment when sending it back.
     @OptionalField(key: "comment") public var comment: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
@@ -39,7 +38,6 @@ public final class ReportRecord: Model, @unchecked Sendable {
         self.reportedStatus = Campaign.ReportedStatus.inProgress.rawValue
         self.narrative = ""
         self.revision = 0
-        self.late = false
     }
 
     public var reportState: ReportState { ReportState(rawValue: state) ?? .draft }

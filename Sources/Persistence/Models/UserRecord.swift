@@ -14,6 +14,8 @@ public final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "role") public var role: String
     @Parent(key: "unit_id") public var unit: UnitRecord
     @Field(key: "active") public var active: Bool
+    /// Set for a one-time password: the user must choose their own before doing anything else.
+    @Field(key: "must_change_password") public var mustChangePassword: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -28,6 +30,7 @@ public final class UserRecord: Model, @unchecked Sendable {
         self.role = role.rawValue
         self.$unit.id = unitID
         self.active = true
+        self.mustChangePassword = false
     }
 
     public var userRole: Role { Role(rawValue: role) ?? .viewer }

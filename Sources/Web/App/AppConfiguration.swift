@@ -1,0 +1,83 @@
+import Foundation
+
+/// Lantian's configuration, one typed value read from the environment. Tests build their own.
+///
+/// | variable | meaning | default |
+/// |---|---|---|
+/// | `DATABASE_URL` | `postgres://user:pass@host:port/db` selects PostgreSQL | SQLite at `<data>/lantian.sqlite` |
+/// | `LANTIAN_DATA_DIR` | SQLite file and evidence files | `./data` |
+/// | `LANTIAN_HOST`, `LANTIAN_PORT` | where `serve` listens | `127.0.0.1`, `8080` |
+/// | `LANTIAN_MAX_UPLOAD_MB` | the largest evidence file or plan file accepted | `20` |
+/// | `LANTIAN_SEED` | `0` to start without the Jincheng plan | `1` |
+public struct AppConfiguration: Sendable {
+    public enum Storage: Sendable, Equatable {
+        case sqlite(path: String)
+        case sqliteInMemory
+        case postgres(url: String)
+    }
+
+    public var storage: Storage
+    /// Where evidence files are kept.
+    public var filesDirectory: String
+    public var hostname: String
+    public var port: Int
+    /// The largest upload accepted, bytes.
+    public var maxUploadBytes: Int
+    /// Load the bundled Jincheng plan when no plan is stored.
+    public var seedJincheng: Bool
+    /// The current time; tests pass a fixed clock.
+    public var now: @Sendable () -> Date
+
+    public init(
+        storage: Storage, filesDirectory: String, hostname: String = "127.0.0.1", port: Int = 8080,
+        maxUploadBytes: Int = 20 << 20, seedJincheng: Bool = true, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.storage = storage
+        self.filesDirectory = filesDirectory
+        self.hostname = hostname
+        self.port = port
+        self.maxUploadBytes = maxUploadBytes
+        self.seedJincheng = seedJincheng
+        self.now = now
+    }
+
+    /// A configuration value that cannot be used, named with the variable it came from.
+    public struct Invalid: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads the environment; throws on a value that is present but unusable.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> AppConfiguration
+    {
+        let dataDirectory = environment["LANTIAN_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        let storage: Storage
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            guard let parsed = URL(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""),
+                parsed.host != nil
+            else {
+                throw Invalid(description: "DATABASE_URL must look like postgres://user:password@host:5432/database")
+            }
+            storage = .postgres(url: url)
+        } else {
+            storage = .sqlite(path: dataDirectory + "/lantian.sqlite")
+        }
+        func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+            guard let text = environment[name], !text.isEmpty else { return value }
+            guard let number = Int(text), range.contains(number) else {
+                throw Invalid(description: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+            }
+            return number
+        }
+        let seed = environment["LANTIAN_SEED"] ?? "1"
+        guard ["0", "1", "false", "true"].contains(seed) else {
+            throw Invalid(description: "LANTIAN_SEED must be 1 or 0, not \"\(seed)\"")
+        }
+        return AppConfiguration(
+            storage: storage, filesDirectory: dataDirectory + "/files",
+            hostname: environment["LANTIAN_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
+            port: try integer("LANTIAN_PORT", default: 8080, in: 1...65535),
+            maxUploadBytes: try integer("LANTIAN_MAX_UPLOAD_MB", default: 20, in: 1...1024) << 20,
+            seedJincheng: seed == "1" || seed == "true")
+    }
+}

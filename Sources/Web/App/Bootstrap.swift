@@ -1,0 +1,75 @@
+import Campaign
+import Fluent
+import Persistence
+import Seed
+import Vapor
+
+/// What a first start created that a person must be told once.
+public struct FirstStart: Sendable {
+    public var username: String
+    public var oneTimePassword: String
+}
+
+/// First-start set-up: the Jincheng plan when no plan is stored, and the office administrator when there is no
+/// user. Nothing ships with a default password: the administrator's is random and must be changed at first login.
+struct Bootstrap {
+    let app: Application
+
+    func run() async throws -> FirstStart? {
+        let db = app.db
+        let now = app.lantian.now()
+        if app.lantian.seedJincheng, try await PlanRecord.query(on: db).count() == 0 {
+            let plan = try PlanFile.read(try SeedPlans.jincheng20212022)
+            try await db.transaction { tx in
+                let record = try await PlanStore(database: tx).importPlan(plan, by: "system")
+                try await AuditLog.record(
+                    on: tx, actor: .system, action: "plan.import", entity: "plan", entityID: plan.code,
+                    before: Nothing?.none, after: ["code": plan.code, "tasks": String(plan.tasks.count), "id": record.id?.uuidString ?? ""],
+                    at: now)
+            }
+            app.logger.notice("Loaded the plan \(plan.code) (\(plan.tasks.count) tasks)")
+        }
+        guard try await UserRecord.query(on: db).count() == 0 else { return nil }
+        let office = try await officeUnit(on: db)
+        let password = Passwords.random()
+        let admin = UserRecord(
+            username: "admin", displayName: "大气办管理员", passwordHash: try Bcrypt.hash(password), role: .officeAdmin,
+            unitID: try office.requireID())
+        admin.mustChangePassword = true
+        try await db.transaction { tx in
+            try await admin.create(on: tx)
+            try await AuditLog.record(
+                on: tx, actor: .system, action: "user.create", entity: "user", entityID: "admin",
+                before: Nothing?.none, after: ["username": "admin", "role": Role.officeAdmin.rawValue], at: now)
+        }
+        return FirstStart(username: "admin", oneTimePassword: password)
+    }
+
+    /// The air office's unit, created when no plan brought one.
+    private func officeUnit(on db: any Database) async throws -> UnitRecord {
+        if let office = try await UnitRecord.query(on: db).filter(\.$kind == OrgUnit.Kind.office.rawValue).first() {
+            return office
+        }
+        let office = UnitRecord(unit: OrgUnit(code: "office", name: "市大气办", kind: .office), parentID: nil)
+        try await office.create(on: db)
+        return office
+    }
+}
+
+/// Random passwords for new accounts.
+enum Passwords {
+    /// 14 characters from an alphabet without look-alikes (no 0/O, 1/l/I).
+    static func random() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<14).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    /// Why a chosen password is not acceptable, or nil.
+    static func weakness(_ password: String, username: String) -> String? {
+        if password.count < 10 { return "密码至少 10 位" }
+        if password.lowercased().contains(username.lowercased()) { return "密码不能包含用户名" }
+        if Set(password).count < 5 { return "密码过于简单" }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+import Campaign
+import Fluent
+import Persistence
+import Vapor
+
+/// The signed-in user with their unit: who the server checks every write against.
+struct CurrentUser: Sendable {
+    let id: UUID
+    let username: String
+    let displayName: String
+    let role: Role
+    let unitCode: String
+    let unitName: String
+
+    var isOffice: Bool { role == .officeAdmin }
+    var canWriteReports: Bool { role == .unitReporter || role == .unitLeader }
+
+    var actor: ReportStore.Actor {
+        ReportStore.Actor(userID: id, username: username, displayName: displayName, role: role, unitCode: unitCode)
+    }
+
+    var audit: AuditLog.Actor { AuditLog.Actor(userID: id, username: username) }
+}
+
+extension Request {
+    /// The signed-in user, or 401.
+    func currentUser() async throws -> CurrentUser {
+        if let cached = storage[CurrentUserKey.self] { return cached }
+        guard let user = auth.get(UserRecord.self), user.active else {
+            throw Abort(.unauthorized, reason: "请先登录")
+        }
+        let unit = try await user.$unit.get(on: db)
+        let current = CurrentUser(
+            id: try user.requireID(), username: user.username, displayName: user.displayName, role: user.userRole,
+            unitCode: unit.code, unitName: unit.name)
+        storage[CurrentUserKey.self] = current
+        return current
+    }
+
+    /// 403 unless the user is the office's administrator.
+    func requireOffice() async throws -> CurrentUser {
+        let user = try await currentUser()
+        guard user.isOffice else { throw Abort(.forbidden, reason: "仅大气办管理员可以进行此操作") }
+        return user
+    }
+}
+
+private struct CurrentUserKey: StorageKey {
+    typealias Value = CurrentUser
+}
+
+/// Sends a browser without a session to the login page, and a user with a one-time password to choose their own.
+struct RequireLoginMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let user = request.auth.get(UserRecord.self), user.active else {
+            let target = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+            return request.redirect(to: SiteURL.login(next: target).path)
+        }
+        if user.mustChangePassword && request.url.path != SiteURL.password.path
+            && request.url.path != SiteURL.logout.path
+        {
+            return request.redirect(to: SiteURL.password.path)
+        }
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,88 @@
+import Campaign
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Persistence
+import Vapor
+
+/// The current plan with every task's assessment at one moment: what the dashboard, lists and task pages show.
+struct CampaignSnapshot: Sendable {
+    let loaded: LoadedPlan
+    let calendar: ReportingCalendar
+    let now: Date
+    /// Reports by task code.
+    let facts: [String: [ReportFacts]]
+    /// Assessment by task code.
+    let assessments: [String: TaskAssessment]
+
+    var plan: Plan { loaded.plan }
+
+    init(loaded: LoadedPlan, facts: [String: [ReportFacts]], now: Date) throws {
+        guard let calendar = ReportingCalendar(plan: loaded.plan) else {
+            throw Abort(.internalServerError, reason: "未知时区 \(loaded.plan.timeZone)")
+        }
+        self.loaded = loaded
+        self.calendar = calendar
+        self.now = now
+        self.facts = facts
+        var assessments: [String: TaskAssessment] = [:]
+        for task in loaded.plan.tasks {
+            assessments[task.code] = TaskAssessment(
+                task: task, progress: TaskProgress(task: task, reports: facts[task.code] ?? []), asOf: now,
+                calendar: calendar, rules: loaded.plan.statusRules)
+        }
+        self.assessments = assessments
+    }
+
+    func progress(of task: PlanTask) -> TaskProgress {
+        TaskProgress(task: task, reports: facts[task.code] ?? [])
+    }
+
+    func unitName(_ code: String) -> String { loaded.unit(code: code)?.name ?? code }
+}
+
+/// Keeps loaded plans in memory: a stored plan's tasks never change after import, so one load serves every
+/// request until the process ends.
+final class PlanCache: Sendable {
+    private let plans = NIOLockedValueBox<[UUID: LoadedPlan]>([:])
+
+    func loaded(_ record: PlanRecord, on db: any Database) async throws -> LoadedPlan {
+        let id = try record.requireID()
+        if let cached = plans.withLockedValue({ $0[id] }) { return cached }
+        let loaded = try await PlanStore(database: db).load(record)
+        plans.withLockedValue { $0[id] = loaded }
+        return loaded
+    }
+
+    /// Forgets every plan, after units change.
+    func invalidate() { plans.withLockedValue { $0 = [:] } }
+}
+
+extension Application {
+    private struct PlanCacheKey: StorageKey {
+        typealias Value = PlanCache
+    }
+
+    /// Set once by `configure`, before the server starts.
+    var planCache: PlanCache {
+        get { storage[PlanCacheKey.self]! }
+        set { storage[PlanCacheKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The current plan, loaded; 404 with a message when no plan is loaded.
+    func currentPlan() async throws -> LoadedPlan {
+        guard let record = try await PlanStore(database: db).currentPlan() else {
+            throw Abort(.notFound, reason: "尚未导入攻坚方案。请大气办管理员在“方案导入”中导入。")
+        }
+        return try await application.planCache.loaded(record, on: db)
+    }
+
+    /// The current plan with every task assessed now.
+    func campaign() async throws -> CampaignSnapshot {
+        let loaded = try await currentPlan()
+        let facts = try await ReportStore(database: db).facts(for: loaded)
+        return try CampaignSnapshot(loaded: loaded, facts: facts, now: now)
+    }
+}

@@ -1,0 +1,65 @@
+import Campaign
+import Foundation
+import Vapor
+
+/// The filters of the task list: lead unit, county, status, deadline window, category and origin.
+struct TaskFilter: Equatable, Content {
+    var lead: String?
+    var county: String?
+    var unit: String?
+    var status: String?
+    /// Deadline on or before this day (`YYYY-MM-DD`).
+    var due: String?
+    var category: String?
+    var origin: String?
+    var q: String?
+
+    init(
+        lead: String? = nil, county: String? = nil, unit: String? = nil, status: String? = nil, due: String? = nil,
+        category: String? = nil, origin: String? = nil, q: String? = nil
+    ) {
+        self.lead = lead
+        self.county = county
+        self.unit = unit
+        self.status = status
+        self.due = due
+        self.category = category
+        self.origin = origin
+        self.q = q
+    }
+
+    var isEmpty: Bool { self == TaskFilter() }
+
+    var query: String {
+        let pairs: [(String, String?)] = [
+            ("lead", lead), ("county", county), ("unit", unit), ("status", status), ("due", due),
+            ("category", category), ("origin", origin), ("q", q),
+        ]
+        let items = pairs.compactMap { key, value -> String? in
+            guard let value, !value.isEmpty else { return nil }
+            return key + "=" + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        }
+        return items.isEmpty ? "" : "?" + items.joined(separator: "&")
+    }
+
+    /// Whether `task`, assessed as `assessment`, passes every filter that is set.
+    func matches(_ task: PlanTask, _ assessment: TaskAssessment) -> Bool {
+        if let lead, !lead.isEmpty, !task.lead.contains(lead) { return false }
+        if let county, !county.isEmpty, !(task.responsible + task.lead).contains(county) { return false }
+        if let unit, !unit.isEmpty, !ReportPolicy.canReport(unit: unit, on: task) { return false }
+        if let status, !status.isEmpty {
+            let viewpoint = county.flatMap { $0.isEmpty ? nil : $0 } ?? unit.flatMap { $0.isEmpty ? nil : $0 }
+            let shown = viewpoint.map { assessment.status(for: $0) } ?? assessment.status
+            if shown.rawValue != status { return false }
+        }
+        if let due, let date = CivilDate(due), task.deadline > date { return false }
+        if let category, !category.isEmpty, task.category != category { return false }
+        if let origin, !origin.isEmpty, task.origin.rawValue != origin { return false }
+        if let q, !q.isEmpty {
+            let text = [task.code, task.category, task.keyWork ?? "", task.mainTask ?? "", task.measures]
+                .joined(separator: " ")
+            if !text.localizedCaseInsensitiveContains(q) { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,74 @@
+import Campaign
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// Creates accounts and resets passwords, for the admin pages and the CLI alike. New passwords are random and
+/// one-time: the user must choose their own at first login.
+public struct UserAccounts {
+    public let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    public struct Problems: Error, CustomStringConvertible {
+        public var messages: [String]
+        public var description: String { messages.joined(separator: "\n") }
+    }
+
+    /// Creates the account and returns its one-time password.
+    public func create(
+        username rawUsername: String, displayName rawName: String, role rawRole: String, unitCode: String,
+        password: String? = nil, actor: AuditLog.Actor, at now: Date
+    ) async throws -> String {
+        let username = rawUsername.trimmingCharacters(in: .whitespaces)
+        let displayName = rawName.trimmingCharacters(in: .whitespaces)
+        var problems: [String] = []
+        if username.count < 2 || username.count > 40
+            || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+        {
+            problems.append("用户名为 2–40 位英文字母、数字或 - _ .")
+        }
+        if displayName.isEmpty { problems.append("请填写姓名") }
+        let role = Role(rawValue: rawRole)
+        if role == nil { problems.append("角色必须是 \(Role.allCases.map(\.rawValue).joined(separator: "、")) 之一") }
+        let unit = try await UnitRecord.query(on: db).filter(\.$code == unitCode).first()
+        if unit == nil { problems.append("单位代码 \(unitCode) 不存在") }
+        if try await UserRecord.query(on: db).filter(\.$username == username).first() != nil {
+            problems.append("用户名 \(username) 已被使用")
+        }
+        if let password, let weakness = Passwords.weakness(password, username: username) { problems.append(weakness) }
+        guard problems.isEmpty, let role, let unit else { throw Problems(messages: problems) }
+        let secret = password ?? Passwords.random()
+        let user = UserRecord(
+            username: username, displayName: displayName, passwordHash: try Bcrypt.hash(secret), role: role,
+            unitID: try unit.requireID())
+        user.mustChangePassword = password == nil
+        try await db.transaction { tx in
+            try await user.create(on: tx)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "user.create", entity: "user", entityID: username, before: Nothing?.none,
+                after: ["username": username, "displayName": displayName, "role": role.rawValue, "unit": unitCode], at: now)
+        }
+        return secret
+    }
+
+    /// Gives the account a new one-time password and returns it.
+    public func resetPassword(username: String, actor: AuditLog.Actor, at now: Date) async throws -> String {
+        guard let user = try await UserRecord.query(on: db).filter(\.$username == username).first() else {
+            throw Abort(.notFound, reason: "没有这个用户")
+        }
+        let secret = Passwords.random()
+        user.passwordHash = try Bcrypt.hash(secret)
+        user.mustChangePassword = true
+        try await db.transaction { tx in
+            try await user.update(on: tx)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "user.resetPassword", entity: "user", entityID: username,
+                before: Nothing?.none, after: Nothing?.none, at: now)
+        }
+        return secret
+    }
+}

@@ -1,0 +1,236 @@
+import Campaign
+import Fluent
+import Persistence
+import Plot
+import Vapor
+
+/// 进展报告: the form, the workflow actions and evidence downloads. Every write is checked by ``ReportPolicy`` in
+/// ``ReportStore`` against the signed-in user's role and unit.
+struct ReportController {
+    func boot(routes: any RoutesBuilder, maxUploadBytes: Int) {
+        let report = routes.grouped("tasks", ":code", "reports", ":unit", ":month")
+        report.get(use: show)
+        // Room for the files plus the form's own fields.
+        let limit = ByteCount(value: maxUploadBytes * EvidenceStore.maxFilesPerSubmission + (1 << 20))
+        report.on(.POST, body: .collect(maxSize: limit), use: submit)
+        report.post("action", use: review)
+        routes.get("evidence", ":id", use: evidence)
+    }
+
+    struct ReportForm: Content {
+        var action: String?
+        var reportedStatus: String?
+        var narrative: String?
+        var values: [String: String]?
+        var evidence: [File]?
+    }
+
+    struct ReviewForm: Content {
+        var action: String?
+        var comment: String?
+    }
+
+    /// The report a request addresses: task, unit and month, each checked to exist and belong together.
+    struct Target {
+        var snapshot: CampaignSnapshot
+        var task: PlanTask
+        var unit: String
+        var month: ReportMonth
+    }
+
+    private func target(_ req: Request) async throws -> Target {
+        let snapshot = try await req.campaign()
+        guard let code = req.parameters.get("code"), let task = snapshot.loaded.task(code: code) else {
+            throw Abort(.notFound, reason: "没有这项任务")
+        }
+        guard let unit = req.parameters.get("unit"), ReportPolicy.canReport(unit: unit, on: task) else {
+            throw Abort(.notFound, reason: "该单位不承担这项任务")
+        }
+        guard let text = req.parameters.get("month"), let month = ReportMonth(text),
+            snapshot.calendar.reportMonths(until: snapshot.plan.end).contains(month)
+        else { throw Abort(.notFound, reason: "报送月份不在攻坚期内") }
+        return Target(snapshot: snapshot, task: task, unit: unit, month: month)
+    }
+
+    func show(req: Request) async throws -> HTML {
+        let target = try await target(req)
+        return try await page(req, target, errors: [], entered: nil)
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let target = try await target(req)
+        let user = try await req.currentUser()
+        let form = try req.content.decode(ReportForm.self)
+        guard let action = form.action.flatMap(ReportAction.init(rawValue:)),
+            [.save, .requestApproval, .approve].contains(action)
+        else { throw Abort(.badRequest, reason: "未知操作") }
+        var errors: [String] = []
+        let status = form.reportedStatus.flatMap(ReportedStatus.init(rawValue:))
+        if status == nil { errors.append("请选择完成情况") }
+        var values: [String: Double] = [:]
+        for indicator in target.task.indicators {
+            let text = (form.values?[indicator.code] ?? "").replacingOccurrences(of: ",", with: "")
+                .trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            if let value = Double(text), value.isFinite, value >= 0 {
+                values[indicator.code] = value
+            } else {
+                errors.append("\(indicator.name)：“\(text)”不是有效的非负数")
+            }
+        }
+        let narrative = (form.narrative ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if narrative.count > 20000 { errors.append("进展情况不超过 20000 字") }
+        if action != .save && narrative.isEmpty { errors.append("报送前请填写进展情况") }
+        let files = (form.evidence ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }
+        let store = EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: req.application.lantian.maxUploadBytes)
+        errors += store.problems(files)
+        let content = ReportStore.Content(reportedStatus: status ?? .inProgress, narrative: narrative, values: values)
+        guard errors.isEmpty else {
+            return try await rerender(req, target, errors: errors, entered: (content, form.values ?? [:]))
+        }
+        let written = try store.write(files)
+        do {
+            try await ReportStore(database: req.db).act(
+                action, on: target.snapshot.loaded, taskCode: target.task.code, unitCode: target.unit,
+                month: target.month, content: content, evidence: written, comment: nil, actor: user.actor, at: req.now,
+                calendar: target.snapshot.calendar)
+        } catch let refusal as ReportStore.Refusal {
+            store.remove(written)
+            return try await rerender(
+                req, target, errors: [refusal.description], entered: (content, form.values ?? [:]),
+                status: refusal.isPermission ? .forbidden : .unprocessableEntity)
+        } catch {
+            store.remove(written)
+            throw error
+        }
+        let notice: Notice = action == .save ? .saved : action == .approve ? .submitted : .requested
+        return req.redirect(to: SiteURL.report(task: target.task.code, unit: target.unit, month: target.month).path + "?notice=\(notice.rawValue)")
+    }
+
+    func review(req: Request) async throws -> Response {
+        let target = try await target(req)
+        let user = try await req.currentUser()
+        let form = try req.content.decode(ReviewForm.self)
+        guard let action = form.action.flatMap(ReportAction.init(rawValue:)),
+            [.approve, .reject, .returnToUnit, .accept].contains(action)
+        else { throw Abort(.badRequest, reason: "未知操作") }
+        do {
+            try await ReportStore(database: req.db).act(
+                action, on: target.snapshot.loaded, taskCode: target.task.code, unitCode: target.unit,
+                month: target.month, content: nil, comment: form.comment, actor: user.actor, at: req.now,
+                calendar: target.snapshot.calendar)
+        } catch let refusal as ReportStore.Refusal {
+            return try await rerender(
+                req, target, errors: [refusal.description], entered: nil,
+                status: refusal.isPermission ? .forbidden : .unprocessableEntity)
+        }
+        let notice: Notice =
+            switch action {
+            case .approve: .submitted
+            case .reject: .rejected
+            case .returnToUnit: .returned
+            default: .accepted
+            }
+        return req.redirect(to: SiteURL.report(task: target.task.code, unit: target.unit, month: target.month).path + "?notice=\(notice.rawValue)")
+    }
+
+    func evidence(req: Request) async throws -> Response {
+        let user = try await req.currentUser()
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let file = try await EvidenceRecord.query(on: req.db).filter(\.$id == id).with(\.$report).first()
+        else { throw Abort(.notFound, reason: "没有这个文件") }
+        let loaded = try await req.currentPlan()
+        let unit = loaded.unitCode(id: file.report.$unit.id)
+        let task = loaded.taskCode(id: file.report.$task.id).flatMap(loaded.task(code:))
+        let allowed = user.isOffice || user.role == .viewer || unit == user.unitCode
+            || (task.map { $0.lead.contains(user.unitCode) } ?? false)
+            || (task.flatMap { loaded.ids.supervisors[$0.code] } == user.unitCode)
+        guard allowed else { throw Abort(.forbidden, reason: "无权查看该单位的佐证材料") }
+        let path = EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: 0).path(of: file.storageKey)
+        let response = try await req.fileio.asyncStreamFile(at: path)
+        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
+        let encoded = file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: file.sha256)
+        return response
+    }
+
+    // MARK: - page
+
+    private func rerender(
+        _ req: Request, _ target: Target, errors: [String], entered: (ReportStore.Content, [String: String])?,
+        status: HTTPResponseStatus = .unprocessableEntity
+    ) async throws -> Response {
+        let html = try await page(req, target, errors: errors, entered: entered)
+        return Response.html(html.render(), status: status)
+    }
+
+    private func page(
+        _ req: Request, _ target: Target, errors: [String], entered: (ReportStore.Content, [String: String])?
+    ) async throws -> HTML {
+        let user = try await req.currentUser()
+        let snapshot = target.snapshot
+        guard let taskID = snapshot.loaded.ids.tasks[target.task.code], let unitID = snapshot.loaded.ids.units[target.unit]
+        else { throw Abort(.notFound) }
+        let store = ReportStore(database: req.db)
+        let report = try await store.find(taskID: taskID, unitID: unitID, month: target.month)
+        var revisions: [ReportRevisionRecord] = []
+        if let report { revisions = try await store.revisions(reportID: report.requireID()) }
+        let state = report?.reportState
+        var currentValues: [String: String] = [:]
+        for value in report?.values ?? [] {
+            if let code = snapshot.loaded.ids.indicators.first(where: { $0.value == value.$indicator.id })?.key
+                .split(separator: "/").last
+            {
+                currentValues[String(code)] = UI.number(value.value).replacingOccurrences(of: ",", with: "")
+            }
+        }
+        let shownValues = entered?.1 ?? currentValues
+        func allowed(_ action: ReportAction) -> Bool {
+            ReportPolicy.denial(
+                action: action, role: user.role, actorUnit: user.unitCode, reportUnit: target.unit, task: target.task,
+                state: state ?? .draft) == nil && (state != nil || [.save, .requestApproval, .approve].contains(action))
+        }
+        let formActions = (state ?? .draft).isEditable ? [ReportAction.save, .requestApproval, .approve].filter(allowed) : []
+        let reviewActions = state == nil ? [] : [ReportAction.approve, .reject, .returnToUnit, .accept].filter {
+            allowed($0) && !formActions.contains($0)
+        }
+        let zone = snapshot.calendar.timeZone
+        let next = target.month.next
+        let model = ReportPage.Model(
+            taskCode: target.task.code, taskTitle: target.task.title, unitName: snapshot.unitName(target.unit),
+            month: target.month,
+            due: String(format: "%04d-%02d-%02d %@", next.year, next.month, snapshot.plan.reporting.dueDay, snapshot.plan.reporting.dueTime),
+            state: state,
+            late: report?.firstSubmittedAt.map { snapshot.calendar.isLate(submittedAt: $0, for: target.month) } ?? false,
+            firstSubmitted: UI.dateTime(report?.firstSubmittedAt, in: zone),
+            comment: state == .returned || state == .draft ? report?.comment : nil,
+            reportedStatus: entered?.0.reportedStatus ?? report?.status ?? .inProgress,
+            narrative: entered?.0.narrative ?? report?.narrative ?? "",
+            indicators: target.task.indicators.map { .init(indicator: $0, value: shownValues[$0.code] ?? "") },
+            evidence: (report?.evidence ?? []).compactMap { file in
+                file.id.map { .init(id: $0, name: file.fileName, size: file.size, sha256: file.sha256) }
+            },
+            revisions: revisions.map { revision in
+                let content = try? revision.content()
+                let values = content.map { c in
+                    target.task.indicators.compactMap { i in c.values[i.code].map { "\(i.name) \(UI.number($0))" } }
+                        .joined(separator: "；")
+                } ?? ""
+                return .init(
+                    number: revision.number, action: ReportAction(rawValue: revision.action)?.chinese ?? revision.action,
+                    state: ReportState(rawValue: revision.state) ?? .draft, author: revision.authorName,
+                    at: UI.dateTime(revision.createdAt, in: zone), comment: revision.comment,
+                    summary: [content?.reportedStatus.chinese, values, content.map { "附件 \($0.evidence.count) 个" }]
+                        .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "；"))
+            },
+            formActions: formActions, reviewActions: reviewActions, errors: errors,
+            postPath: SiteURL.report(task: target.task.code, unit: target.unit, month: target.month).path,
+            actionPath: SiteURL.reportAction(task: target.task.code, unit: target.unit, month: target.month).path,
+            otherMonths: snapshot.calendar.reportMonths(until: snapshot.plan.end).filter { $0 != target.month }.map {
+                ($0, SiteURL.report(task: target.task.code, unit: target.unit, month: $0).path)
+            },
+            maxUploadMB: req.application.lantian.maxUploadBytes >> 20)
+        return ReportPage.render(model, try await req.pageContext(.myTasks))
+    }
+}

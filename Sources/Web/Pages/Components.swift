@@ -1,0 +1,84 @@
+import Campaign
+import Foundation
+import Plot
+
+/// Small pieces shared by pages.
+enum UI {
+    static func statusBadge(_ status: TaskStatus) -> BodyNode {
+        .span(.class("badge s-\(status.rawValue)"), .text(status.chinese))
+    }
+
+    static func stateBadge(_ state: ReportState) -> BodyNode {
+        .span(.class("badge r-\(state.rawValue)"), .text(state.chinese))
+    }
+
+    /// `<option value=…>label</option>`, selected when `value == selected`.
+    static func option<C>(_ value: String, _ label: String, selected: String?) -> Node<C> {
+        var nodes: [Node<C>] = [.attribute(named: "value", value: value)]
+        if value == (selected ?? "") { nodes.append(.attribute(named: "selected", value: "selected")) }
+        nodes.append(.text(label))
+        return .element(named: "option", nodes: nodes)
+    }
+
+    static func select<C>(_ name: String, _ options: [(String, String)], selected: String?, label: String) -> Node<C> {
+        .element(
+            named: "label",
+            nodes: [
+                .text(label),
+                .element(
+                    named: "select",
+                    nodes: [.attribute(named: "name", value: name)]
+                        + options.map { option($0.0, $0.1, selected: selected) }),
+            ])
+    }
+
+    static func hidden<C>(_ name: String, _ value: String) -> Node<C> {
+        .element(
+            named: "input",
+            nodes: [
+                .attribute(named: "type", value: "hidden"), .attribute(named: "name", value: name),
+                .attribute(named: "value", value: value),
+            ])
+    }
+
+    /// 16,000 / 48.7 / 5.76
+    static func number(_ value: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 2
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.usesGroupingSeparator = true
+        formatter.groupingSeparator = ","
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    static func percent(_ share: Double) -> String {
+        String(format: "%.0f%%", share * 100)
+    }
+
+    /// 2021-11-05 23:59 in the plan's time zone.
+    static func dateTime(_ date: Date?, in zone: TimeZone) -> String {
+        guard let date else { return "—" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    static func progressBar(_ share: Double) -> BodyNode {
+        .span(
+            .class("bar"),
+            .attribute(named: "title", value: percent(share)),
+            .span(.class("fill"), .style("width:\(Int((min(1, max(0, share)) * 100).rounded()))%"))
+        )
+    }
+
+    static func unitNames(_ codes: [String], _ snapshot: CampaignSnapshot) -> String {
+        codes.isEmpty ? "—" : codes.map(snapshot.unitName).joined(separator: "、")
+    }
+
+    static func indicatorTarget(_ indicator: Indicator) -> String {
+        "\(indicator.direction.symbol) \(number(indicator.target)) \(indicator.unit)"
+    }
+}

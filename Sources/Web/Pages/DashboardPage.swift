@@ -1,0 +1,121 @@
+import Campaign
+import Foundation
+import Plot
+
+/// 调度总览: the office's view of every task and target.
+enum DashboardPage {
+    struct Model {
+        struct TaskLine {
+            var code: String
+            var title: String
+            var lead: String
+            var deadline: String
+            var status: TaskStatus
+            var detail: String
+        }
+
+        var planTitle: String
+        var period: String
+        var asOf: String
+        var targets: [AirQualityTarget]
+        var counts: [TaskStatus: Int]
+        var total: Int
+        var reportMonth: ReportMonth?
+        var reportDue: String
+        var byLead: [StatusSummary]
+        var byCounty: [StatusSummary]
+        var urgent: [TaskLine]
+    }
+
+    static func render(_ model: Model, _ context: PageContext) -> HTML {
+        Layout.page(
+            "调度总览", context,
+            .p(.class("muted"), .text("\(model.planTitle) · 攻坚期 \(model.period) · 统计时点 \(model.asOf)")),
+            .div(
+                .class("cards"),
+                .div(.class("card"), .div(.class("n"), .text(String(model.total))), .div(.class("l"), .text("任务总数"))),
+                .forEach(TaskStatus.allCases.sorted()) { status in
+                    .a(
+                        .class("card s-\(status.rawValue)"), .href(SiteURL.tasks(TaskFilter(status: status.rawValue)).path),
+                        .div(.class("n"), .text(String(model.counts[status] ?? 0))),
+                        .div(.class("l"), .text(status.chinese))
+                    )
+                }
+            ),
+            .div(
+                .class("two"),
+                .div(
+                    .class("panel"),
+                    .h2(.text("约束性目标")),
+                    .table(
+                        .tr(.th("指标"), .th(.class("num"), .text("目标")), .th("当前")),
+                        .forEach(model.targets) { target in
+                            .tr(
+                                .td(.text(target.name)),
+                                .td(.class("num"), .text("\(target.direction.symbol) \(UI.number(target.value)) \(target.unit)")),
+                                .td(.class("muted"), .text("待接入空气质量监测数据"))
+                            )
+                        }
+                    )
+                ),
+                .div(
+                    .class("panel"),
+                    .h2(.text("月度报送")),
+                    .p(.text(model.reportMonth.map { "最近一期应报：\($0.chinese)进展，截止 \(model.reportDue)（每月5日前报送上月进展）。" }
+                        ?? "首期报送尚未到期。")),
+                    .p(.a(.href(SiteURL.tasks(TaskFilter(status: TaskStatus.notReported.rawValue)).path), .text("查看未报送任务 →")))
+                )
+            ),
+            .h2(.text("需要关注的任务")),
+            .if(model.urgent.isEmpty, .p(.class("muted"), .text("暂无逾期、未报送或滞后的任务。"))),
+            .if(!model.urgent.isEmpty, taskTable(model.urgent)),
+            .h2(.text("按牵头单位")),
+            summaryTable(model.byLead, viewpoint: { TaskFilter(lead: $0) }),
+            .h2(.text("按县（市、区）")),
+            summaryTable(model.byCounty, viewpoint: { TaskFilter(county: $0) }),
+            .p(.a(.class("button secondary"), .href(SiteURL.dashboardCSV.path), .text("导出 CSV")))
+        )
+    }
+
+    static func taskTable(_ lines: [Model.TaskLine]) -> BodyNode {
+        .table(
+            .tr(.th("编号"), .th("任务"), .th("牵头单位"), .th("完成时限"), .th("状态"), .th("说明")),
+            .forEach(lines) { line in
+                .tr(
+                    .td(.a(.href(SiteURL.task(code: line.code).path), .text(line.code))),
+                    .td(.a(.href(SiteURL.task(code: line.code).path), .text(line.title))),
+                    .td(.text(line.lead)),
+                    .td(.text(line.deadline)),
+                    .td(UI.statusBadge(line.status)),
+                    .td(.class("small"), .text(line.detail))
+                )
+            }
+        )
+    }
+
+    static func summaryTable(_ rows: [StatusSummary], viewpoint: @escaping (String) -> TaskFilter) -> BodyNode {
+        let statuses = TaskStatus.allCases.sorted()
+        return .table(
+            .tr(
+                .th("单位"), .th(.class("num"), .text("任务")),
+                .forEach(statuses) { .th(.class("num"), .text($0.chinese)) },
+                .th(.class("num"), .text("缺报"))
+            ),
+            .forEach(rows) { row in
+                .tr(
+                    .td(.a(.href(SiteURL.tasks(viewpoint(row.unit.code)).path), .text(row.unit.name))),
+                    .td(.class("num"), .text(String(row.total))),
+                    .forEach(statuses) { status in
+                        let count = row.counts[status] ?? 0
+                        var filter = viewpoint(row.unit.code)
+                        filter.status = status.rawValue
+                        return .td(
+                            .class("num"),
+                            count == 0 ? .text("0") : .a(.href(SiteURL.tasks(filter).path), .text(String(count))))
+                    },
+                    .td(.class(row.missingReports > 0 ? "num late" : "num"), .text(String(row.missingReports)))
+                )
+            }
+        )
+    }
+}

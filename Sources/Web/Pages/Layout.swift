@@ -1,0 +1,92 @@
+import Campaign
+import Foundation
+import Plot
+import Vapor
+
+typealias BodyNode = Node<HTML.BodyContext>
+
+/// The frame of every page: header with the plan's name, the menu for the user's role, the notice, the content.
+enum Layout {
+    static func page(_ title: String, _ context: PageContext, _ content: BodyNode...) -> HTML {
+        HTML(
+            .lang(.chinese),
+            .head(
+                .encoding(.utf8),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · 蓝天 秋冬季攻坚调度平台"),
+                .stylesheet(SiteURL.stylesheet.path)
+            ),
+            .body(
+                .header(
+                    .class("top"),
+                    .a(.class("brand"), .href(SiteURL.home.path), .text("蓝天 · 秋冬季大气污染综合治理攻坚调度平台")),
+                    .unwrap(context.user) { user in
+                        .div(
+                            .class("who"),
+                            .span(.text("\(user.unitName) · \(user.displayName)（\(user.role.chinese)）")),
+                            .form(
+                                .class("inline"), .method(.post), .action(SiteURL.logout.path),
+                                csrfField(context.csrf),
+                                .button(.type(.submit), .class("link"), .text("退出"))
+                            )
+                        )
+                    }
+                ),
+                .unwrap(context.user) { user in navigation(user, context.section) },
+                .main(
+                    .unwrap(context.notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
+                    .h1(.text(title)),
+                    .group(content)
+                ),
+                .footer(.text("蓝天 Lantian · 数据以报送与监测为准 · 时间均为北京时间"))
+            )
+        )
+    }
+
+    private static func navigation(_ user: CurrentUser, _ current: PageContext.NavSection?) -> BodyNode {
+        var items: [(PageContext.NavSection, String, String)] = [
+            (.dashboard, "调度总览", SiteURL.home.path),
+            (.tasks, "全部任务", SiteURL.tasks(TaskFilter()).path),
+            (.plan, "方案与文件", SiteURL.plan.path),
+        ]
+        if user.canWriteReports || user.role == .viewer {
+            items.insert((.myTasks, "本单位任务", SiteURL.myTasks.path), at: 1)
+        }
+        if user.isOffice {
+            items += [
+                (.units, "单位管理", SiteURL.units.path), (.users, "用户管理", SiteURL.users.path),
+                (.planImport, "方案导入", SiteURL.planImport.path), (.audit, "操作日志", SiteURL.audit.path),
+            ]
+        }
+        return .nav(
+            .class("menu"),
+            .forEach(items) { section, label, path in
+                .a(.href(path), .class(section == current ? "active" : ""), .text(label))
+            }
+        )
+    }
+
+    static func csrfField<C>(_ token: String) -> Node<C> {
+        .element(
+            named: "input",
+            nodes: [
+                .attribute(named: "type", value: "hidden"), .attribute(named: "name", value: CSRFMiddleware.field),
+                .attribute(named: "value", value: token),
+            ] as [Node<C>])
+    }
+}
+
+extension HTML: @retroactive AsyncResponseEncodable {
+    public func encodeResponse(for request: Request) async throws -> Response {
+        Response.html(render())
+    }
+}
+
+extension Response {
+    static func html(_ text: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: text))
+    }
+}

@@ -1,0 +1,43 @@
+import Persistence
+import Vapor
+
+/// What every page needs besides its own model: who is looking, the form token, the active menu item, a notice.
+struct PageContext {
+    var user: CurrentUser?
+    var csrf: String
+    var section: NavSection?
+    var notice: String?
+
+    enum NavSection {
+        case dashboard, myTasks, tasks, plan, units, users, planImport, audit
+    }
+}
+
+extension Request {
+    func pageContext(_ section: PageContext.NavSection?, notice: String? = nil) async throws -> PageContext {
+        let user: CurrentUser? = auth.has(UserRecord.self) ? try await currentUser() : nil
+        return PageContext(
+            user: user, csrf: csrfToken, section: section,
+            notice: notice ?? (query[String.self, at: "notice"]).flatMap(Notice.text(for:)))
+    }
+}
+
+/// Notices passed through a redirect by key, so that no text from the URL reaches the page.
+enum Notice: String {
+    case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged
+
+    static func text(for key: String) -> String? {
+        switch Notice(rawValue: key) {
+        case .saved: "已保存。"
+        case .submitted: "已报送大气办。"
+        case .returned: "已退回单位修改。"
+        case .accepted: "已确认。"
+        case .requested: "已提交单位负责人审核。"
+        case .rejected: "已退回填报员。"
+        case .imported: "方案已导入。"
+        case .created: "已创建。"
+        case .passwordChanged: "密码已修改。"
+        case nil: nil
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Campaign
+import Foundation
+import Plot
+
+/// 任务详情: everything about one task, its indicators, and every unit's reports by month.
+enum TaskPage {
+    struct Model {
+        struct IndicatorLine {
+            var indicator: Indicator
+            var current: Double?
+            var progress: Double?
+        }
+
+        struct Cell {
+            var month: ReportMonth
+            var state: ReportState?
+            var late: Bool
+            var due: Bool
+            var link: String
+        }
+
+        struct UnitLine {
+            var unitName: String
+            var role: String
+            var cells: [Cell]
+        }
+
+        var task: PlanTask
+        var status: TaskStatus
+        var explanation: String
+        var elapsed: Double
+        var facts: [(String, String)]
+        var indicators: [IndicatorLine]
+        var months: [ReportMonth]
+        var units: [UnitLine]
+    }
+
+    static func render(_ model: Model, _ context: PageContext) -> HTML {
+        Layout.page(
+            "\(model.task.code) \(model.task.title)", context,
+            .div(
+                .class("panel"),
+                .p(UI.statusBadge(model.status), .text(" "), .span(.class("muted"), .text(model.explanation))),
+                .dl(
+                    .class("facts"),
+                    .forEach(model.facts) { label, value in .group(.dt(.text(label)), .dd(.text(value))) }
+                ),
+                .h2(.text("工程措施 / 条款原文")),
+                .element(named: "pre", nodes: [.class("measures"), .text(model.task.measures)])
+            ),
+            .h2(.text("量化指标")),
+            .if(model.indicators.isEmpty, .p(.class("muted"), .text("该任务没有量化指标，以牵头单位报告的完成情况为准。"))),
+            .if(!model.indicators.isEmpty, indicatorTable(model)),
+            .h2(.text("月度报送")),
+            .p(.class("muted small"), .text("每月5日 23:59 前报送上月进展；格内为报告状态，红色“迟报”为首次报送晚于截止时间。")),
+            .table(
+                .tr(.th("单位"), .th("职责"), .forEach(model.months) { .th(.text($0.chinese)) }),
+                .forEach(model.units) { unit in
+                    .tr(
+                        .td(.text(unit.unitName)),
+                        .td(.class("small"), .text(unit.role)),
+                        .forEach(unit.cells) { cell in
+                            .td(
+                                .if(cell.state != nil, .a(.href(cell.link), .span(.class("badge r-\((cell.state ?? .draft).rawValue)"), .text((cell.state ?? .draft).chinese)))),
+                                .if(cell.state == nil && cell.due, .a(.href(cell.link), .span(.class("late"), .text("未报")))),
+                                .if(cell.state == nil && !cell.due, .a(.class("muted"), .href(cell.link), .text("—"))),
+                                .if(cell.late, .span(.class("late small"), .text(" 迟报")))
+                            )
+                        }
+                    )
+                }
+            )
+        )
+    }
+
+    private static func indicatorTable(_ model: Model) -> BodyNode {
+        .table(
+            .tr(.th("指标"), .th("范围"), .th(.class("num"), .text("目标")), .th(.class("num"), .text("当前值")), .th("进度"),
+                .th("数据来源"), .th("分解")),
+            .forEach(model.indicators) { line in
+                let i = line.indicator
+                return .tr(
+                    .td(.text(i.name)),
+                    .td(.class("small"), .text(i.scope ?? "—")),
+                    .td(.class("num"), .text(UI.indicatorTarget(i))),
+                    .td(.class("num"), .text(line.current.map { "\(UI.number($0)) \(i.unit)" } ?? "未报")),
+                    .td(.unwrap(line.progress) { .group(UI.progressBar($0), .text(UI.percent($0))) }),
+                    .td(.class("small"), .text(i.source.chinese)),
+                    .td(.class("small"), .text(i.breakdown.map { "\($0.label) \(UI.number($0.target))" }.joined(separator: "、")))
+                )
+            }
+        )
+    }
+}

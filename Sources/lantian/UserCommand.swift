@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Persistence
+import Vapor
+import Web
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self, ResetPassword.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an account and print its one-time password (or set --password).")
+        @ArgumentParser.Option(help: "Login name.") var username: String
+        @ArgumentParser.Option(help: "Display name (姓名).") var name: String
+        @ArgumentParser.Option(help: "officeAdmin, unitReporter, unitLeader or viewer.") var role: String
+        @ArgumentParser.Option(help: "Unit code, e.g. zezhou or city-eeb.") var unit: String
+        @ArgumentParser.Option(help: "A password of at least 10 characters; without it a one-time password is generated.")
+        var password: String?
+
+        func run() async throws {
+            let secret = try await withApplication(firstStart: false) { app, _ in
+                do {
+                    return try await UserAccounts(db: app.db).create(
+                        username: username, displayName: name, role: role, unitCode: unit, password: password,
+                        actor: .init(userID: nil, username: "cli"), at: Date())
+                } catch let problems as UserAccounts.Problems {
+                    throw ArgumentParser.ValidationError(problems.messages.joined(separator: "; "))
+                }
+            }
+            print(password == nil ? "已创建 \(username)，一次性密码：\(secret)" : "已创建 \(username)。")
+        }
+    }
+
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give an account a new one-time password.")
+        @ArgumentParser.Option(help: "Login name.") var username: String
+
+        func run() async throws {
+            let secret = try await withApplication(firstStart: false) { app, _ in
+                try await UserAccounts(db: app.db).resetPassword(
+                    username: username, actor: .init(userID: nil, username: "cli"), at: Date())
+            }
+            print("\(username) 的一次性密码：\(secret)")
+        }
+    }
+}

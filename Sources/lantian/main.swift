@@ -1,3 +1,0 @@
-import Web
-import ArgumentParser
-print("hi")

@@ -1,0 +1,68 @@
+import Fluent
+import FluentPostgresDriver
+import Foundation
+import NIOConcurrencyHelpers
+import Persistence
+import SQLKit
+import Vapor
+import VaporTesting
+import Web
+
+/// A clock the test moves by hand.
+final class TestClock: Sendable {
+    private let box: NIOLockedValueBox<Date>
+
+    init(_ text: String) { box = .init(TestClock.parse(text)) }
+
+    var now: Date { box.withLockedValue { $0 } }
+    func set(_ text: String) { box.withLockedValue { $0 = TestClock.parse(text) } }
+
+    /// `2021-11-05T23:59:00+08:00`
+    static func parse(_ text: String) -> Date {
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: text)!
+    }
+}
+
+/// Runs `body` against a fresh Lantian: in-memory SQLite, or the PostgreSQL of `DATABASE_URL` with an emptied
+/// schema. The Jincheng plan is loaded; the first-start administrator's one-time password is passed along.
+func withLantian(
+    at time: String = "2021-11-03T10:00:00+08:00",
+    _ body: (Application, TestClock, FirstStart?) async throws -> Void
+) async throws {
+    let clock = TestClock(time)
+    let files = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-test-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: files) }
+    let storage: AppConfiguration.Storage
+    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+        try await resetPostgres(url)
+        storage = .postgres(url: url)
+    } else {
+        storage = .sqliteInMemory
+    }
+    let configuration = AppConfiguration(
+        storage: storage, filesDirectory: files, maxUploadBytes: 1 << 20, now: { clock.now })
+    try await withApp { app in
+        let first = try await configure(app, configuration)
+        try await body(app, clock, first)
+    }
+}
+
+private func resetPostgres(_ url: String) async throws {
+    try await withApp { app in
+        app.databases.use(try .postgres(url: url), as: .psql)
+        let sql = app.db as! any SQLDatabase
+        try await sql.raw("DROP SCHEMA public CASCADE").run()
+        try await sql.raw("CREATE SCHEMA public").run()
+    }
+}
+
+/// Creates a user with a known password (no forced change), for tests.
+func makeUser(_ app: Application, _ username: String, role: String, unit: String) async throws {
+    _ = try await UserAccounts(db: app.db).create(
+        username: username, displayName: username, role: role, unitCode: unit, password: testPassword,
+        actor: .system, at: Date())
+}
+
+/// The password every test user gets.
+let testPassword = "Blue-sky-2021-test"

@@ -1,0 +1,364 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import Web
+
+/// End-to-end behaviour over HTTP, on SQLite by default and on PostgreSQL when `DATABASE_URL` is set.
+/// Serialized: on PostgreSQL every test empties the one shared database.
+@Suite(.serialized) struct WebTests {
+    /// 散煤治理 (task-table row 11): lead 市能源局, every county responsible, due 2021-10-31.
+    static let coal = "t11"
+    static let october = "2021-10"
+    static let reportPath = "/tasks/t11/reports/zezhou/2021-10"
+
+    static func makeUnitUsers(_ app: Application) async throws {
+        try await makeUser(app, "zz-reporter", role: "unitReporter", unit: "zezhou")
+        try await makeUser(app, "zz-leader", role: "unitLeader", unit: "zezhou")
+        try await makeUser(app, "gp-reporter", role: "unitReporter", unit: "gaoping")
+        try await makeUser(app, "office1", role: "officeAdmin", unit: "office")
+        try await makeUser(app, "watcher", role: "viewer", unit: "office")
+        try await makeUser(app, "energy-leader", role: "unitLeader", unit: "city-energy")
+    }
+
+    @Test func firstStartCreatesAnAdministratorWithAOneTimePassword() async throws {
+        try await withLantian { app, _, first in
+            let first = try #require(first)
+            #expect(first.username == "admin")
+            #expect(first.oneTimePassword.count >= 12)
+            var browser = Browser(app)
+            let login = try await browser.login("admin", first.oneTimePassword)
+            #expect(login.status == .seeOther)
+            // A one-time password leads straight to choosing one's own.
+            let home = try await browser.get("/")
+            #expect(home.headers.first(name: .location) == "/account/password")
+            let weak = try await browser.post(
+                "/account/password", [("current", first.oneTimePassword), ("new", "short"), ("repeat", "short")])
+            #expect(weak.status == .unprocessableEntity)
+            #expect(weak.body.string.contains("密码至少 10 位"))
+            let changed = try await browser.post(
+                "/account/password",
+                [("current", first.oneTimePassword), ("new", "Lantian-2021-blue"), ("repeat", "Lantian-2021-blue")])
+            #expect(changed.status == .seeOther)
+            let dashboard = try await browser.get("/")
+            #expect(dashboard.status == .ok)
+            #expect(dashboard.body.string.contains("晋城市2021-2022年秋冬季大气污染综合治理攻坚方案"))
+            #expect(dashboard.body.string.contains("48.7 µg/m³"))
+        }
+    }
+
+    @Test func wrongPasswordIsRefusedWithAMessage() async throws {
+        try await withLantian { app, _, _ in
+            try await Self.makeUnitUsers(app)
+            var browser = Browser(app)
+            let response = try await browser.login("zz-reporter", "not-the-password")
+            #expect(response.status == .unauthorized)
+            #expect(response.body.string.contains("用户名或密码不正确"))
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
+    /// 填报 → 提交审核 → 负责人审核报送 → 大气办退回 → 修改再报 → 确认, every version kept.
+    @Test func reportWorkflowKeepsEveryVersion() async throws {
+        try await withLantian(at: "2021-11-03T10:00:00+08:00") { app, clock, _ in
+            try await Self.makeUnitUsers(app)
+            var reporter = Browser(app)
+            try await reporter.login("zz-reporter")
+            let form = try await reporter.get(Self.reportPath)
+            #expect(form.status == .ok)
+            #expect(form.body.string.contains("name=\"values[households]\""))
+            let pdf = Data("%PDF-1.4\n泽州县散煤治理验收单\n%%EOF".utf8)
+            let saved = try await reporter.postMultipart(
+                Self.reportPath,
+                [("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "已完成 1,200 户气代煤改造。"),
+                 ("values[households]", "1,200")],
+                files: [(field: "evidence[]", name: "验收单.pdf", type: "application/pdf", data: pdf)])
+            #expect(saved.status == .seeOther)
+            let page = try await reporter.get(Self.reportPath)
+            #expect(page.body.string.contains("验收单.pdf"))
+            #expect(page.body.string.contains("草稿"))
+            // SHA-256 of the uploaded bytes, shown for checking.
+            let digest = SHA256.hash(data: pdf).map { String(format: "%02x", $0) }.joined()
+            #expect(page.body.string.contains(digest))
+
+            let requested = try await reporter.postMultipart(
+                Self.reportPath,
+                [("action", "requestApproval"), ("reportedStatus", "inProgress"), ("narrative", "已完成 1,200 户气代煤改造。"),
+                 ("values[households]", "1200")])
+            #expect(requested.status == .seeOther)
+
+            clock.set("2021-11-05T23:59:00+08:00")
+            var leader = Browser(app)
+            try await leader.login("zz-leader")
+            let approved = try await leader.post(Self.reportPath + "/action", [("action", "approve")])
+            #expect(approved.status == .seeOther)
+
+            var office = Browser(app)
+            try await office.login("office1")
+            let noComment = try await office.post(Self.reportPath + "/action", [("action", "returnToUnit"), ("comment", " ")])
+            #expect(noComment.status == .unprocessableEntity)
+            #expect(noComment.body.string.contains("请填写退回意见"))
+            let returned = try await office.post(
+                Self.reportPath + "/action", [("action", "returnToUnit"), ("comment", "请补充村级清单")])
+            #expect(returned.status == .seeOther)
+
+            let back = try await reporter.get(Self.reportPath)
+            #expect(back.body.string.contains("请补充村级清单"))
+            #expect(back.body.string.contains("已退回"))
+            try await reporter.postMultipart(
+                Self.reportPath,
+                [("action", "requestApproval"), ("reportedStatus", "inProgress"), ("narrative", "已补充村级清单。"),
+                 ("values[households]", "1350")])
+            try await leader.post(Self.reportPath + "/action", [("action", "approve")])
+            let accepted = try await office.post(Self.reportPath + "/action", [("action", "accept")])
+            #expect(accepted.status == .seeOther)
+
+            let api = try await office.get("/api/v1/tasks/t11/reports")
+            let reports = try JSONDecoder().decode([ReportJSON].self, from: Data(api.body.readableBytesView))
+            let report = try #require(reports.first { $0.unit == "zezhou" })
+            #expect(report.state == "accepted")
+            #expect(report.values["households"] == 1350)
+            #expect(report.revision == 7)
+            // First reached the office at 23:59 on the 5th: on time.
+            #expect(report.late == false)
+            #expect(report.evidence.count == 1)
+
+            let history = try await office.get(Self.reportPath)
+            for action in ["保存草稿", "提交审核", "审核通过并报送", "退回修改", "确认"] {
+                #expect(history.body.string.contains(action))
+            }
+            let audit = try await office.get("/admin/audit")
+            #expect(audit.body.string.components(separatedBy: "report.").count - 1 == 7)
+        }
+    }
+
+    /// Due "5日 23:59": at 00:00 on the 6th the first submission is late, and the task page says so.
+    @Test func submissionAtMidnightOnTheSixthIsLate() async throws {
+        try await withLantian(at: "2021-11-06T00:00:00+08:00") { app, _, _ in
+            try await Self.makeUnitUsers(app)
+            var leader = Browser(app)
+            try await leader.login("zz-leader")
+            let response = try await leader.postMultipart(
+                Self.reportPath,
+                [("action", "approve"), ("reportedStatus", "inProgress"), ("narrative", "迟报示例"), ("values[households]", "10")])
+            #expect(response.status == .seeOther)
+            let api = try await leader.get("/api/v1/tasks/t11/reports")
+            let reports = try JSONDecoder().decode([ReportJSON].self, from: Data(api.body.readableBytesView))
+            #expect(reports.first?.late == true)
+            #expect(try await leader.get("/tasks/t11").body.string.contains("迟报"))
+        }
+    }
+
+    /// Every write route refuses a user of the wrong unit or role, on the server.
+    @Test func writesAreCheckedAgainstUnitAndRole() async throws {
+        try await withLantian { app, _, _ in
+            try await Self.makeUnitUsers(app)
+            let content: [(String, String)] = [
+                ("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "x"), ("values[households]", "1"),
+            ]
+            // Another county's reporter cannot see the form of, or write, Zezhou's report.
+            var other = Browser(app)
+            try await other.login("gp-reporter")
+            let foreignForm = try await other.get(Self.reportPath)
+            #expect(foreignForm.status == .ok)
+            #expect(!foreignForm.body.string.contains("name=\"action\""))
+            #expect(try await other.postMultipart(Self.reportPath, content).status == .forbidden)
+            #expect(try await other.post(Self.reportPath + "/action", [("action", "approve")]).status == .forbidden)
+            // A unit not on the task has no report there at all.
+            #expect(try await other.get("/tasks/t11/reports/city-commerce/2021-10").status == .notFound)
+            // A viewer writes nothing.
+            var viewer = Browser(app)
+            try await viewer.login("watcher")
+            #expect(try await viewer.postMultipart(Self.reportPath, content).status == .forbidden)
+            // The office does not write for a unit, and a reporter does not accept.
+            var office = Browser(app)
+            try await office.login("office1")
+            #expect(try await office.postMultipart(Self.reportPath, content).status == .forbidden)
+            var reporter = Browser(app)
+            try await reporter.login("zz-reporter")
+            try await reporter.postMultipart(Self.reportPath, content)
+            #expect(try await reporter.post(Self.reportPath + "/action", [("action", "accept")]).status == .forbidden)
+            #expect(try await reporter.post(Self.reportPath + "/action", [("action", "returnToUnit"), ("comment", "x")]).status == .forbidden)
+            // A reporter cannot approve (submit) its own report; that is the leader's.
+            #expect(try await reporter.postMultipart(Self.reportPath, [("action", "approve")] + content.dropFirst()).status == .forbidden)
+            // Office pages are the office's.
+            for (path, fields) in [
+                ("/admin/units", [("code", "x-unit"), ("name", "某单位"), ("kind", "department")]),
+                ("/admin/users", [("username", "intruder"), ("displayName", "x"), ("role", "officeAdmin"), ("unit", "zezhou")]),
+                ("/admin/users/zz-leader/reset", []), ("/admin/users/zz-leader/toggle", []),
+            ] {
+                #expect(try await reporter.post(path, fields).status == .forbidden, "\(path)")
+            }
+            #expect(try await reporter.postMultipart("/admin/plans/import", []).status == .forbidden)
+            #expect(try await reporter.get("/admin/audit").status == .forbidden)
+        }
+    }
+
+    @Test func formsWithoutTheCSRFTokenAreRefused() async throws {
+        try await withLantian { app, _, _ in
+            try await Self.makeUnitUsers(app)
+            var reporter = Browser(app)
+            try await reporter.login("zz-reporter")
+            let response = try await reporter.post(
+                Self.reportPath + "/action", [("action", "approve")], csrf: false)
+            #expect(response.status == .forbidden)
+            #expect(response.body.string.contains("CSRF"))
+        }
+    }
+
+    /// Bad input re-renders the form with messages and stores nothing.
+    @Test func badValuesAndFilesRerenderTheForm() async throws {
+        try await withLantian { app, _, _ in
+            try await Self.makeUnitUsers(app)
+            var reporter = Browser(app)
+            try await reporter.login("zz-reporter")
+            let response = try await reporter.postMultipart(
+                Self.reportPath,
+                [("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "保留的文字"), ("values[households]", "一千")],
+                files: [(field: "evidence[]", name: "virus.exe", type: "application/octet-stream", data: Data([1, 2, 3]))])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("“一千”不是有效的非负数"))
+            #expect(response.body.string.contains("virus.exe：不支持的文件类型"))
+            #expect(response.body.string.contains("保留的文字"))
+            let page = try await reporter.get(Self.reportPath)
+            #expect(page.body.string.contains("尚未填写"))
+        }
+    }
+
+    /// 散煤治理 is overdue on 3 November until its lead reports it done with both indicators met.
+    @Test func statusIsComputedFromReports() async throws {
+        try await withLantian(at: "2021-11-03T09:00:00+08:00") { app, _, _ in
+            try await Self.makeUnitUsers(app)
+            var energy = Browser(app)
+            try await energy.login("energy-leader")
+            #expect(try await Self.status(of: Self.coal, &energy) == "overdue")
+            try await energy.postMultipart(
+                "/tasks/t11/reports/city-energy/2021-10",
+                [("action", "approve"), ("reportedStatus", "done"), ("narrative", "全部完成"), ("values[households]", "16000"),
+                 ("values[coal-replaced]", "47000")])
+            // 47,000 t of the 48,000 t committed: not done yet.
+            #expect(try await Self.status(of: Self.coal, &energy) == "overdue")
+            try await energy.postMultipart(
+                "/tasks/t11/reports/city-energy/2021-11",
+                [("action", "approve"), ("reportedStatus", "done"), ("narrative", "全部完成"), ("values[households]", "16000"),
+                 ("values[coal-replaced]", "48000")])
+            #expect(try await Self.status(of: Self.coal, &energy) == "done")
+        }
+    }
+
+    static func status(of task: String, _ browser: inout Browser) async throws -> String {
+        let response = try await browser.get("/api/v1/tasks/\(task)")
+        let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+        return json?["status"] as? String ?? "?"
+    }
+
+    @Test func planUploadRejectsABadFileWhole() async throws {
+        try await withLantian { app, _, _ in
+            try await Self.makeUnitUsers(app)
+            var office = Browser(app)
+            try await office.login("office1")
+            try await office.get("/admin/plans/import")
+            let bad = """
+                format: lantian-plan/1
+                plan:
+                  code: other
+                  title: 另一方案
+                  period: {start: 2022-10-01, end: 2023-03-31}
+                  timezone: Asia/Shanghai
+                  reporting: {dueDay: 5, dueTime: "23:59"}
+                  document: {number: X, issuer: Y, disclosure: public}
+                units:
+                  - {code: a, name: 甲局, kind: department}
+                tasks:
+                  - {code: t1, origin: table, category: c, measures: m, deadline: 2022-02-30, deadlineText: d, lead: [乙局]}
+                """
+            let rejected = try await office.postMultipart(
+                "/admin/plans/import", [], files: [(field: "file", name: "other.yaml", type: "application/x-yaml", data: Data(bad.utf8))])
+            #expect(rejected.status == .unprocessableEntity)
+            let text = rejected.body.string
+            #expect(text.contains("other.yaml：tasks[0].deadline (line 12)"))
+            #expect(text.contains("乙局"))
+            let plans = try await office.get("/api/v1/plans")
+            #expect(!plans.body.string.contains("\"other\""))
+            let good = bad.replacingOccurrences(of: "2022-02-30", with: "2022-02-28").replacingOccurrences(of: "[乙局]", with: "[甲局]")
+            let imported = try await office.postMultipart(
+                "/admin/plans/import", [], files: [(field: "file", name: "other.yaml", type: "application/x-yaml", data: Data(good.utf8))])
+            #expect(imported.status == .ok)
+            #expect(imported.body.string.contains("已导入方案 other：1 项任务"))
+        }
+    }
+
+    @Test func listsFilterAndExportCSVWithBOM() async throws {
+        try await withLantian { app, _, _ in
+            try await Self.makeUnitUsers(app)
+            var office = Browser(app)
+            try await office.login("office1")
+            let list = try await office.get("/tasks?lead=city-samr")
+            #expect(list.status == .ok)
+            // 市市场监督管理局 leads s05-2, s06-5, t23 and t24.
+            #expect(list.body.string.contains("共 4 项任务"))
+            let csv = try await office.get("/tasks.csv?lead=city-samr")
+            #expect(csv.headers.first(name: .contentType) == "text/csv; charset=utf-8")
+            let bytes = Array(csv.body.readableBytesView)
+            #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
+            #expect(csv.body.string.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 5)
+            let dashboard = try await office.get("/dashboard.csv")
+            #expect(dashboard.body.string.contains("泽州县人民政府"))
+            // Forwarded requirements go to the county bureaus and roll up to the forwarding department.
+            try await makeUser(app, "samr", role: "unitLeader", unit: "city-samr")
+            var samr = Browser(app)
+            try await samr.login("samr")
+            let mine = try await samr.get("/my")
+            #expect(mine.body.string.contains("本单位转发、由下级单位落实的任务"))
+            #expect(mine.body.string.contains("f133-3"))
+        }
+    }
+
+    @Test func apiTokensReadAndWrite() async throws {
+        try await withLantian(at: "2021-11-04T09:00:00+08:00") { app, _, _ in
+            try await Self.makeUnitUsers(app)
+            let token = try await Self.token(app, "zz-leader")
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: token)
+            let tasks = try await app.testing().sendRequest(.GET, "/api/v1/tasks?county=zezhou", headers: headers)
+            #expect(tasks.status == .ok)
+            headers.contentType = .json
+            let body = #"{"action":"approve","reportedStatus":"inProgress","narrative":"接口报送","values":{"households":800}}"#
+            let written = try await app.testing().sendRequest(
+                .POST, "/api/v1" + Self.reportPath, headers: headers, body: ByteBuffer(string: body))
+            #expect(written.status == .ok)
+            #expect(written.body.string.contains("\"state\":\"submitted\""))
+            let foreign = try await app.testing().sendRequest(
+                .POST, "/api/v1/tasks/t11/reports/gaoping/2021-10", headers: headers, body: ByteBuffer(string: body))
+            #expect(foreign.status == .forbidden)
+            let anonymous = try await app.testing().sendRequest(.GET, "/api/v1/tasks")
+            #expect(anonymous.status == .unauthorized)
+            let spec = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            let json = try JSONSerialization.jsonObject(with: Data(spec.body.readableBytesView)) as? [String: Any]
+            #expect(json?["openapi"] as? String == "3.1.0")
+        }
+    }
+
+    static func token(_ app: Application, _ username: String) async throws -> String {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        let response = try await app.testing().sendRequest(
+            .POST, "/api/v1/tokens", headers: headers,
+            body: ByteBuffer(string: #"{"username":"\#(username)","password":"\#(testPassword)"}"#))
+        let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+        return try #require(json?["token"] as? String)
+    }
+}
+
+struct ReportJSON: Decodable {
+    var unit: String
+    var state: String
+    var values: [String: Double]
+    var revision: Int
+    var late: Bool
+    var evidence: [Evidence]
+
+    struct Evidence: Decodable {
+        var fileName: String
+    }
+}
