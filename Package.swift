@@ -1,5 +1,8 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
+
+// CI builds with every warning an error (see .ci/run); day-to-day builds only report them.
+let strict: [SwiftSetting] = Context.environment["LANTIAN_STRICT"] == "1" ? [.treatAllWarnings(as: .error)] : []
 
 let package = Package(
     name: "lantian",
@@ -19,11 +22,13 @@ let package = Package(
     targets: [
         .target(
             name: "Campaign",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
         ),
         .target(
             name: "Seed",
-            resources: [.copy("Resources")]
+            resources: [.copy("Resources")],
+            swiftSettings: strict
         ),
         .target(
             name: "Persistence",
@@ -32,7 +37,8 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .target(
             name: "Web",
@@ -42,22 +48,25 @@ let package = Package(
                 "Seed",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Plot", package: "Plot"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "lantian",
             dependencies: [
                 "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
-        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Seed"]),
+        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Seed"], swiftSettings: strict),
         .testTarget(
             name: "WebTests",
             dependencies: [
                 "Web",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            swiftSettings: strict
         ),
     ]
 )

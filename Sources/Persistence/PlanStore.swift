@@ -91,10 +91,16 @@ public struct PlanStore: Sendable {
         let taskRecords = try await TaskRecord.query(on: database).filter(\.$plan.$id == planID)
             .sort(\.$position).all()
         let taskIDs = try taskRecords.map { try $0.requireID() }
-        let links = taskIDs.isEmpty ? [] : try await TaskUnitRecord.query(on: database)
-            .filter(\.$task.$id ~~ taskIDs).all()
-        let indicators = taskIDs.isEmpty ? [] : try await IndicatorRecord.query(on: database)
-            .filter(\.$task.$id ~~ taskIDs).sort(\.$position).all()
+        let links =
+            taskIDs.isEmpty
+            ? []
+            : try await TaskUnitRecord.query(on: database)
+                .filter(\.$task.$id ~~ taskIDs).all()
+        let indicators =
+            taskIDs.isEmpty
+            ? []
+            : try await IndicatorRecord.query(on: database)
+                .filter(\.$task.$id ~~ taskIDs).sort(\.$position).all()
         var linksByTask: [UUID: [TaskUnitRecord]] = [:]
         for link in links { linksByTask[link.$task.id, default: []].append(link) }
         var indicatorsByTask: [UUID: [IndicatorRecord]] = [:]

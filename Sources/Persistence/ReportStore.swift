@@ -75,15 +75,20 @@ public struct ReportStore: Sendable {
         guard !taskIDs.isEmpty else { return [:] }
         let reports = try await ReportRecord.query(on: database).filter(\.$task.$id ~~ taskIDs).all()
         let reportIDs = try reports.map { try $0.requireID() }
-        let values = reportIDs.isEmpty ? [] : try await ReportValueRecord.query(on: database)
-            .filter(\.$report.$id ~~ reportIDs).all()
+        let values =
+            reportIDs.isEmpty
+            ? []
+            : try await ReportValueRecord.query(on: database)
+                .filter(\.$report.$id ~~ reportIDs).all()
         var indicatorCodes: [UUID: String] = [:]
         for (key, id) in loaded.ids.indicators {
             if let code = key.split(separator: "/").last { indicatorCodes[id] = String(code) }
         }
         var valuesByReport: [UUID: [String: Double]] = [:]
         for value in values {
-            if let code = indicatorCodes[value.$indicator.id] { valuesByReport[value.$report.id, default: [:]][code] = value.value }
+            if let code = indicatorCodes[value.$indicator.id] {
+                valuesByReport[value.$report.id, default: [:]][code] = value.value
+            }
         }
         var taskCodes: [UUID: String] = [:]
         for (code, id) in loaded.ids.tasks { taskCodes[id] = code }
@@ -171,23 +176,26 @@ public struct ReportStore: Sendable {
             if existing == nil { try await report.create(on: db) } else { try await report.update(on: db) }
             let reportID = try report.requireID()
 
-            var values = existing.map { current in
-                Dictionary(
-                    current.values.compactMap { v in
-                        indicatorCode(v.$indicator.id, task: taskCode, loaded: loaded).map { ($0, v.value) }
-                    }, uniquingKeysWith: { a, _ in a })
-            } ?? [:]
+            var values =
+                existing.map { current in
+                    Dictionary(
+                        current.values.compactMap { v in
+                            indicatorCode(v.$indicator.id, task: taskCode, loaded: loaded).map { ($0, v.value) }
+                        }, uniquingKeysWith: { a, _ in a })
+                } ?? [:]
             if let content {
                 try await ReportValueRecord.query(on: db).filter(\.$report.$id == reportID).delete()
                 for (code, value) in content.values {
                     guard let indicatorID = loaded.ids.indicators[taskCode + "/" + code] else { continue }
-                    try await ReportValueRecord(reportID: reportID, indicatorID: indicatorID, value: value).create(on: db)
+                    try await ReportValueRecord(reportID: reportID, indicatorID: indicatorID, value: value).create(
+                        on: db)
                 }
                 values = content.values
             }
-            var files = existing?.evidence.map {
-                ReportSnapshot.EvidenceRef(id: $0.id!, fileName: $0.fileName, sha256: $0.sha256)
-            } ?? []
+            var files =
+                existing?.evidence.map {
+                    ReportSnapshot.EvidenceRef(id: $0.id!, fileName: $0.fileName, sha256: $0.sha256)
+                } ?? []
             for file in evidence {
                 try await EvidenceRecord(
                     id: file.id, reportID: reportID, fileName: file.fileName, contentType: file.contentType,
@@ -204,7 +212,8 @@ public struct ReportStore: Sendable {
             ).create(on: db)
             try await AuditLog.record(
                 on: db, actor: actor.audit, action: "report.\(action.rawValue)", entity: "report",
-                entityID: "\(taskCode)/\(unitCode)/\(month)", before: before.map { AuditedReport(state: state, content: $0) },
+                entityID: "\(taskCode)/\(unitCode)/\(month)",
+                before: before.map { AuditedReport(state: state, content: $0) },
                 after: AuditedReport(state: next, content: after), at: now)
             return report
         }
@@ -223,11 +232,15 @@ public struct ReportStore: Sendable {
     private func snapshot(of report: ReportRecord, task: PlanTask, loaded: LoadedPlan) -> ReportSnapshot {
         var values: [String: Double] = [:]
         for value in report.values {
-            if let code = indicatorCode(value.$indicator.id, task: task.code, loaded: loaded) { values[code] = value.value }
+            if let code = indicatorCode(value.$indicator.id, task: task.code, loaded: loaded) {
+                values[code] = value.value
+            }
         }
         return ReportSnapshot(
             reportedStatus: report.status, narrative: report.narrative, values: values,
-            evidence: report.evidence.map { ReportSnapshot.EvidenceRef(id: $0.id!, fileName: $0.fileName, sha256: $0.sha256) })
+            evidence: report.evidence.map {
+                ReportSnapshot.EvidenceRef(id: $0.id!, fileName: $0.fileName, sha256: $0.sha256)
+            })
     }
 }
 

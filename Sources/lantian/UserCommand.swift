@@ -15,7 +15,8 @@ struct UserCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Display name (姓名).") var name: String
         @ArgumentParser.Option(help: "officeAdmin, unitReporter, unitLeader or viewer.") var role: String
         @ArgumentParser.Option(help: "Unit code, e.g. zezhou or city-eeb.") var unit: String
-        @ArgumentParser.Option(help: "A password of at least 10 characters; without it a one-time password is generated.")
+        @ArgumentParser.Option(
+            help: "A password of at least 10 characters; without it a one-time password is generated.")
         var password: String?
 
         func run() async throws {

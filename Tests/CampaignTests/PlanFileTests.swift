@@ -65,7 +65,8 @@ import Testing
     }
 
     @Test func rejectsDuplicateCodesAndUnknownFormat() throws {
-        let doubled = Self.minimal.replacingOccurrences(of: "format: lantian-plan/1", with: "format: other/2")
+        let doubled =
+            Self.minimal.replacingOccurrences(of: "format: lantian-plan/1", with: "format: other/2")
             + "\n  - {code: a, origin: text, category: x, measures: y, deadline: 2021-11-01, deadlineText: z, lead: [eeb]}"
         let error = try #require(throws: PlanFileError.self) { try PlanFile.read(doubled) }
         #expect(error.issues.contains { $0.path == "format" })

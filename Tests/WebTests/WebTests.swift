@@ -70,8 +70,10 @@ import Web
             let pdf = Data("%PDF-1.4\n泽州县散煤治理验收单\n%%EOF".utf8)
             let saved = try await reporter.postMultipart(
                 Self.reportPath,
-                [("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "已完成 1,200 户气代煤改造。"),
-                 ("values[households]", "1,200")],
+                [
+                    ("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "已完成 1,200 户气代煤改造。"),
+                    ("values[households]", "1,200"),
+                ],
                 files: [(field: "evidence[]", name: "验收单.pdf", type: "application/pdf", data: pdf)])
             #expect(saved.status == .seeOther)
             let page = try await reporter.get(Self.reportPath)
@@ -83,8 +85,10 @@ import Web
 
             let requested = try await reporter.postMultipart(
                 Self.reportPath,
-                [("action", "requestApproval"), ("reportedStatus", "inProgress"), ("narrative", "已完成 1,200 户气代煤改造。"),
-                 ("values[households]", "1200")])
+                [
+                    ("action", "requestApproval"), ("reportedStatus", "inProgress"), ("narrative", "已完成 1,200 户气代煤改造。"),
+                    ("values[households]", "1200"),
+                ])
             #expect(requested.status == .seeOther)
 
             clock.set("2021-11-05T23:59:00+08:00")
@@ -95,7 +99,8 @@ import Web
 
             var office = Browser(app)
             try await office.login("office1")
-            let noComment = try await office.post(Self.reportPath + "/action", [("action", "returnToUnit"), ("comment", " ")])
+            let noComment = try await office.post(
+                Self.reportPath + "/action", [("action", "returnToUnit"), ("comment", " ")])
             #expect(noComment.status == .unprocessableEntity)
             #expect(noComment.body.string.contains("请填写退回意见"))
             let returned = try await office.post(
@@ -107,8 +112,10 @@ import Web
             #expect(back.body.string.contains("已退回"))
             try await reporter.postMultipart(
                 Self.reportPath,
-                [("action", "requestApproval"), ("reportedStatus", "inProgress"), ("narrative", "已补充村级清单。"),
-                 ("values[households]", "1350")])
+                [
+                    ("action", "requestApproval"), ("reportedStatus", "inProgress"), ("narrative", "已补充村级清单。"),
+                    ("values[households]", "1350"),
+                ])
             try await leader.post(Self.reportPath + "/action", [("action", "approve")])
             let accepted = try await office.post(Self.reportPath + "/action", [("action", "accept")])
             #expect(accepted.status == .seeOther)
@@ -140,7 +147,10 @@ import Web
             try await leader.login("zz-leader")
             let response = try await leader.postMultipart(
                 Self.reportPath,
-                [("action", "approve"), ("reportedStatus", "inProgress"), ("narrative", "迟报示例"), ("values[households]", "10")])
+                [
+                    ("action", "approve"), ("reportedStatus", "inProgress"), ("narrative", "迟报示例"),
+                    ("values[households]", "10"),
+                ])
             #expect(response.status == .seeOther)
             let api = try await leader.get("/api/v1/tasks/t11/reports")
             let reports = try JSONDecoder().decode([ReportJSON].self, from: Data(api.body.readableBytesView))
@@ -178,13 +188,20 @@ import Web
             try await reporter.login("zz-reporter")
             try await reporter.postMultipart(Self.reportPath, content)
             #expect(try await reporter.post(Self.reportPath + "/action", [("action", "accept")]).status == .forbidden)
-            #expect(try await reporter.post(Self.reportPath + "/action", [("action", "returnToUnit"), ("comment", "x")]).status == .forbidden)
+            #expect(
+                try await reporter.post(Self.reportPath + "/action", [("action", "returnToUnit"), ("comment", "x")])
+                    .status == .forbidden)
             // A reporter cannot approve (submit) its own report; that is the leader's.
-            #expect(try await reporter.postMultipart(Self.reportPath, [("action", "approve")] + content.dropFirst()).status == .forbidden)
+            #expect(
+                try await reporter.postMultipart(Self.reportPath, [("action", "approve")] + content.dropFirst()).status
+                    == .forbidden)
             // Office pages are the office's.
             for (path, fields) in [
                 ("/admin/units", [("code", "x-unit"), ("name", "某单位"), ("kind", "department")]),
-                ("/admin/users", [("username", "intruder"), ("displayName", "x"), ("role", "officeAdmin"), ("unit", "zezhou")]),
+                (
+                    "/admin/users",
+                    [("username", "intruder"), ("displayName", "x"), ("role", "officeAdmin"), ("unit", "zezhou")]
+                ),
                 ("/admin/users/zz-leader/reset", []), ("/admin/users/zz-leader/toggle", []),
             ] {
                 #expect(try await reporter.post(path, fields).status == .forbidden, "\(path)")
@@ -214,8 +231,13 @@ import Web
             try await reporter.login("zz-reporter")
             let response = try await reporter.postMultipart(
                 Self.reportPath,
-                [("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "保留的文字"), ("values[households]", "一千")],
-                files: [(field: "evidence[]", name: "virus.exe", type: "application/octet-stream", data: Data([1, 2, 3]))])
+                [
+                    ("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "保留的文字"),
+                    ("values[households]", "一千"),
+                ],
+                files: [
+                    (field: "evidence[]", name: "virus.exe", type: "application/octet-stream", data: Data([1, 2, 3]))
+                ])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("“一千”不是有效的非负数"))
             #expect(response.body.string.contains("virus.exe：不支持的文件类型"))
@@ -234,14 +256,20 @@ import Web
             #expect(try await Self.status(of: Self.coal, &energy) == "overdue")
             try await energy.postMultipart(
                 "/tasks/t11/reports/city-energy/2021-10",
-                [("action", "approve"), ("reportedStatus", "done"), ("narrative", "全部完成"), ("values[households]", "16000"),
-                 ("values[coal-replaced]", "47000")])
+                [
+                    ("action", "approve"), ("reportedStatus", "done"), ("narrative", "全部完成"),
+                    ("values[households]", "16000"),
+                    ("values[coal-replaced]", "47000"),
+                ])
             // 47,000 t of the 48,000 t committed: not done yet.
             #expect(try await Self.status(of: Self.coal, &energy) == "overdue")
             try await energy.postMultipart(
                 "/tasks/t11/reports/city-energy/2021-11",
-                [("action", "approve"), ("reportedStatus", "done"), ("narrative", "全部完成"), ("values[households]", "16000"),
-                 ("values[coal-replaced]", "48000")])
+                [
+                    ("action", "approve"), ("reportedStatus", "done"), ("narrative", "全部完成"),
+                    ("values[households]", "16000"),
+                    ("values[coal-replaced]", "48000"),
+                ])
             #expect(try await Self.status(of: Self.coal, &energy) == "done")
         }
     }
@@ -273,16 +301,19 @@ import Web
                   - {code: t1, origin: table, category: c, measures: m, deadline: 2022-02-30, deadlineText: d, lead: [乙局]}
                 """
             let rejected = try await office.postMultipart(
-                "/admin/plans/import", [], files: [(field: "file", name: "other.yaml", type: "application/x-yaml", data: Data(bad.utf8))])
+                "/admin/plans/import", [],
+                files: [(field: "file", name: "other.yaml", type: "application/x-yaml", data: Data(bad.utf8))])
             #expect(rejected.status == .unprocessableEntity)
             let text = rejected.body.string
             #expect(text.contains("other.yaml：tasks[0].deadline (line 12)"))
             #expect(text.contains("乙局"))
             let plans = try await office.get("/api/v1/plans")
             #expect(!plans.body.string.contains("\"other\""))
-            let good = bad.replacingOccurrences(of: "2022-02-30", with: "2022-02-28").replacingOccurrences(of: "[乙局]", with: "[甲局]")
+            let good = bad.replacingOccurrences(of: "2022-02-30", with: "2022-02-28").replacingOccurrences(
+                of: "[乙局]", with: "[甲局]")
             let imported = try await office.postMultipart(
-                "/admin/plans/import", [], files: [(field: "file", name: "other.yaml", type: "application/x-yaml", data: Data(good.utf8))])
+                "/admin/plans/import", [],
+                files: [(field: "file", name: "other.yaml", type: "application/x-yaml", data: Data(good.utf8))])
             #expect(imported.status == .ok)
             #expect(imported.body.string.contains("已导入方案 other：1 项任务"))
         }
@@ -323,7 +354,8 @@ import Web
             let tasks = try await app.testing().sendRequest(.GET, "/api/v1/tasks?county=zezhou", headers: headers)
             #expect(tasks.status == .ok)
             headers.contentType = .json
-            let body = #"{"action":"approve","reportedStatus":"inProgress","narrative":"接口报送","values":{"households":800}}"#
+            let body =
+                #"{"action":"approve","reportedStatus":"inProgress","narrative":"接口报送","values":{"households":800}}"#
             let written = try await app.testing().sendRequest(
                 .POST, "/api/v1" + Self.reportPath, headers: headers, body: ByteBuffer(string: body))
             #expect(written.status == .ok)

@@ -111,7 +111,9 @@ final class NodeReader {
     func int(_ fields: Fields, _ key: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
         guard let text = string(fields, key, required: required) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            report(fields.path(key), fields[key], "\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            report(
+                fields.path(key), fields[key],
+                "\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
             return nil
         }
         return value

@@ -212,7 +212,10 @@ struct PlanFileParser {
             }
             if let code, let name, let kind {
                 units.append(
-                    (OrgUnit(code: code, name: name, kind: kind, parent: parent, aliases: aliases), u.path("parent"), node))
+                    (
+                        OrgUnit(code: code, name: name, kind: kind, parent: parent, aliases: aliases), u.path("parent"),
+                        node
+                    ))
             }
         }
         return units
@@ -238,7 +241,9 @@ struct PlanFileParser {
             let name = reader.string(g, "name")
             let members = resolver.codes(reader.strings(g, "members", required: true), groupsAllowed: false)
             if let code, let name {
-                if resolver.isTaken(code) || resolver.isTaken(name) || groups.contains(where: { $0.code == code || $0.name == name }) {
+                if resolver.isTaken(code) || resolver.isTaken(name)
+                    || groups.contains(where: { $0.code == code || $0.name == name })
+                {
                     reader.report(g.path("code"), g["code"], "group \"\(code)\" / \"\(name)\" repeats a unit or group")
                 }
                 groups.append(UnitGroup(code: code, name: name, members: members))
@@ -328,9 +333,12 @@ struct PlanFileParser {
         if let node = i["source"] {
             if case .scalar = node {
                 if let text = reader.scalarText(node, at: i.path("source")), text != "report" {
-                    reader.report(i.path("source"), node, "\"\(text)\" is not a source: use report, {ledger: …} or {airQuality: …}")
+                    reader.report(
+                        i.path("source"), node,
+                        "\"\(text)\" is not a source: use report, {ledger: …} or {airQuality: …}")
                 }
-            } else if let s = reader.fields(node, at: i.path("source"), allowed: ["ledger", "aggregate", "airQuality"]) {
+            } else if let s = reader.fields(node, at: i.path("source"), allowed: ["ledger", "aggregate", "airQuality"])
+            {
                 if let ledger = reader.string(s, "ledger", required: false) {
                     source = .ledger(name: ledger, aggregate: reader.string(s, "aggregate", required: false) ?? "count")
                 } else if let metric = reader.string(s, "airQuality", required: false) {

@@ -28,7 +28,8 @@ extension TaskProgress {
     ///
     /// Only reports the office has (submitted or accepted) count. An indicator's current value is the one in
     /// the latest such report of a lead unit (the lead reports the city-wide figure); where no lead report gives
-    /// it, the latest report of any unit. "Reported done" is the lead's latest report saying done. Reports of an
+    /// it, the latest report of any unit. "Reported done" is every lead unit's latest report saying done (one county of six
+    /// finishing does not finish a task all six lead). Reports of an
     /// indicator whose source is a ledger or air-quality data are overridden by `measured` values.
     public init(task: PlanTask, reports: [ReportFacts], measured: [String: Double] = [:]) {
         let submitted = reports.filter(\.state.isSubmitted).sorted {
@@ -48,8 +49,9 @@ extension TaskProgress {
                 values[indicator.code] = value
             }
         }
-        self.init(
-            indicatorValues: values, reportedDone: leadReports.last?.reportedStatus == .done,
-            submittedMonths: months)
+        let allLeadsDone =
+            !task.lead.isEmpty
+            && task.lead.allSatisfy { lead in leadReports.last { $0.unit == lead }?.reportedStatus == .done }
+        self.init(indicatorValues: values, reportedDone: allLeadsDone, submittedMonths: months)
     }
 }

@@ -85,8 +85,10 @@ public struct ReportingCalendar: Sendable {
     public func currentReportMonth(asOf: Date) -> ReportMonth {
         let today = civilDate(of: asOf)
         let thisMonth = ReportMonth(containing: today)
-        let previous = thisMonth.month == 1
-            ? ReportMonth(year: thisMonth.year - 1, month: 12)! : ReportMonth(year: thisMonth.year, month: thisMonth.month - 1)!
+        let previous =
+            thisMonth.month == 1
+            ? ReportMonth(year: thisMonth.year - 1, month: 12)!
+            : ReportMonth(year: thisMonth.year, month: thisMonth.month - 1)!
         let first = ReportMonth(containing: periodStart)
         let last = ReportMonth(containing: periodEnd)
         return min(max(previous, first), last)

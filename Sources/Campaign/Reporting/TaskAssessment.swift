@@ -3,7 +3,7 @@ import Foundation
 /// The status of one task at one moment, with the reasons behind it.
 ///
 /// Rules, in order (the first that applies wins):
-/// 1. **done** — a lead unit reported the task done and every indicator has a value that meets its target
+/// 1. **done** — every lead unit's latest report says the task is done, and every indicator has a value that meets its target
 ///    (a task without indicators needs only the report);
 /// 2. **overdue** — the end of the deadline day (00:00 of the next day, plan time) has passed;
 /// 3. **not reported** — some reporting unit (lead or responsible) has not submitted the latest report that

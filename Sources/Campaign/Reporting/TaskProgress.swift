@@ -2,7 +2,7 @@
 public struct TaskProgress: Hashable, Sendable {
     /// Current value of each indicator, by indicator code; an indicator nobody has measured is absent.
     public var indicatorValues: [String: Double]
-    /// Whether a lead unit's latest submitted report says the task is done.
+    /// Whether every lead unit's latest submitted report says the task is done.
     public var reportedDone: Bool
     /// For each unit code, the months it has submitted a report for (submitted or accepted, not draft or
     /// returned).

@@ -1,7 +1,7 @@
 /// A task's computed status (任务状态). It is never typed in: ``TaskAssessment`` derives it from deadlines,
 /// indicator progress, elapsed time and which reports are in.
 public enum TaskStatus: String, CaseIterable, Sendable, Codable, Comparable {
-    /// 已完成: reported done by a lead unit, and every indicator meets its target.
+    /// 已完成: reported done by every lead unit, and every indicator meets its target.
     case done
     /// 按期推进: nothing below applies.
     case onTrack

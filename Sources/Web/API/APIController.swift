@@ -13,7 +13,8 @@ struct APIController {
             return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
         }
         routes.post("tokens", use: createToken)
-        let read = routes.grouped(sessions, UserRecord.sessionAuthenticator(), TokenAuthenticator(), UserRecord.guardMiddleware())
+        let read = routes.grouped(
+            sessions, UserRecord.sessionAuthenticator(), TokenAuthenticator(), UserRecord.guardMiddleware())
         read.get("plans", use: plans)
         read.get("plan", use: plan)
         read.get("units", use: units)
@@ -88,7 +89,8 @@ struct APIController {
             let assessment = snapshot.assessments[code]
         else { throw Abort(.notFound, reason: "没有这项任务") }
         return TaskDTO(
-            row: TaskRow(task: task, assessment: assessment, progress: snapshot.progress(of: task), status: assessment.status),
+            row: TaskRow(
+                task: task, assessment: assessment, progress: snapshot.progress(of: task), status: assessment.status),
             snapshot: snapshot)
     }
 

@@ -41,7 +41,9 @@ struct TaskDTO: Content {
         latestDueMonth = row.assessment.latestDueMonth
         missingUnits = row.assessment.missingUnits
         indicators = row.task.indicators.map {
-            IndicatorDTO(indicator: $0, current: row.progress.indicatorValues[$0.code], progress: row.assessment.indicatorProgress[$0.code])
+            IndicatorDTO(
+                indicator: $0, current: row.progress.indicatorValues[$0.code],
+                progress: row.assessment.indicatorProgress[$0.code])
         }
     }
 }
@@ -91,7 +93,8 @@ struct ReportDTO: Content {
             late = false
         }
         comment = record.comment
-        evidence = record.evidence.map { EvidenceDTO(id: $0.id, fileName: $0.fileName, size: $0.size, sha256: $0.sha256) }
+        evidence = record.evidence.map {
+            EvidenceDTO(id: $0.id, fileName: $0.fileName, size: $0.size, sha256: $0.sha256)
+        }
     }
 }
-

@@ -65,7 +65,10 @@ public struct AppConfiguration: Sendable {
         func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
             guard let text = environment[name], !text.isEmpty else { return value }
             guard let number = Int(text), range.contains(number) else {
-                throw Invalid(description: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+                throw Invalid(
+                    description:
+                        "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\""
+                )
             }
             return number
         }

@@ -24,7 +24,8 @@ struct Bootstrap {
                 let record = try await PlanStore(database: tx).importPlan(plan, by: "system")
                 try await AuditLog.record(
                     on: tx, actor: .system, action: "plan.import", entity: "plan", entityID: plan.code,
-                    before: Nothing?.none, after: ["code": plan.code, "tasks": String(plan.tasks.count), "id": record.id?.uuidString ?? ""],
+                    before: Nothing?.none,
+                    after: ["code": plan.code, "tasks": String(plan.tasks.count), "id": record.id?.uuidString ?? ""],
                     at: now)
             }
             app.logger.notice("Loaded the plan \(plan.code) (\(plan.tasks.count) tasks)")

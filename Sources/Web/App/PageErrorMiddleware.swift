@@ -36,8 +36,9 @@ struct PageErrorMiddleware: AsyncMiddleware {
             let context = PageContext(user: nil, csrf: "", section: nil, notice: nil)
             let page = Layout.page(
                 title(status), context,
-                .div(.class("panel"), .p(.text(reason)),
-                     .p(.a(.href(SiteURL.home.path), .text("返回首页")))))
+                .div(
+                    .class("panel"), .p(.text(reason)),
+                    .p(.a(.href(SiteURL.home.path), .text("返回首页")))))
             return Response.html(page.render(), status: status)
         }
     }

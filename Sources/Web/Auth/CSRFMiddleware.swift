@@ -9,7 +9,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if [.POST, .PUT, .PATCH, .DELETE].contains(request.method) {
             let expected = request.session.data["csrf"]
-            let given = request.headers.first(name: Self.header)
+            let given =
+                request.headers.first(name: Self.header)
                 ?? (try? request.content.get(String.self, at: Self.field))
             guard let expected, let given, constantTimeEqual(expected, given) else {
                 throw Abort(.forbidden, reason: "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试。")

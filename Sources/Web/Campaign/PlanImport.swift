@@ -11,7 +11,9 @@ public enum PlanImport {
         case rejected([String])
     }
 
-    public static func run(text: String, on db: any Database, actor: AuditLog.Actor, at now: Date) async throws -> Outcome {
+    public static func run(text: String, on db: any Database, actor: AuditLog.Actor, at now: Date) async throws
+        -> Outcome
+    {
         let plan: Plan
         do {
             plan = try PlanFile.read(text)

@@ -28,7 +28,9 @@ struct TaskRow {
             let month = assessment.latestDueMonth?.chinese ?? ""
             return "\(month)进展未报送：" + assessment.missingUnits.map(snapshot.unitName).joined(separator: "、")
         case .lagging:
-            let names = assessment.laggingIndicators.compactMap { code in task.indicators.first { $0.code == code }?.name }
+            let names = assessment.laggingIndicators.compactMap { code in
+                task.indicators.first { $0.code == code }?.name
+            }
             return "进度滞后：" + names.joined(separator: "、") + "（时间进度 \(UI.percent(assessment.elapsedShare))）"
         case .onTrack: return "时间进度 \(UI.percent(assessment.elapsedShare))"
         }
@@ -38,7 +40,8 @@ struct TaskRow {
     func indicatorSummary() -> String {
         task.indicators.map { indicator in
             let current = progress.indicatorValues[indicator.code].map(UI.number) ?? "—"
-            return "\(indicator.name) \(current)/\(indicator.direction.symbol)\(UI.number(indicator.target))\(indicator.unit)"
+            return
+                "\(indicator.name) \(current)/\(indicator.direction.symbol)\(UI.number(indicator.target))\(indicator.unit)"
         }.joined(separator: "；")
     }
 }

@@ -50,7 +50,8 @@ public struct UserAccounts {
             try await user.create(on: tx)
             try await AuditLog.record(
                 on: tx, actor: actor, action: "user.create", entity: "user", entityID: username, before: Nothing?.none,
-                after: ["username": username, "displayName": displayName, "role": role.rawValue, "unit": unitCode], at: now)
+                after: ["username": username, "displayName": displayName, "role": role.rawValue, "unit": unitCode],
+                at: now)
         }
         return secret
     }

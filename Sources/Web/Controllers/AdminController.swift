@@ -56,7 +56,9 @@ struct AdminController {
         if name.isEmpty { errors.append("请填写名称") }
         let kind = form.kind.flatMap(OrgUnit.Kind.init(rawValue:))
         if kind == nil { errors.append("请选择类型") }
-        if try await UnitRecord.query(on: req.db).group(.or, { $0.filter(\.$code == code).filter(\.$name == name) }).first() != nil {
+        if try await UnitRecord.query(on: req.db).group(.or, { $0.filter(\.$code == code).filter(\.$name == name) })
+            .first() != nil
+        {
             errors.append("代码或名称已被其他单位使用")
         }
         var parentID: UUID?
@@ -66,7 +68,8 @@ struct AdminController {
         }
         guard errors.isEmpty, let kind else {
             let values = ["code": code, "name": name, "kind": form.kind ?? "", "parent": form.parent ?? ""]
-            return Response.html(try await unitsPage(req, errors: errors, form: values).render(), status: .unprocessableEntity)
+            return Response.html(
+                try await unitsPage(req, errors: errors, form: values).render(), status: .unprocessableEntity)
         }
         let unit = UnitRecord(unit: OrgUnit(code: code, name: name, kind: kind), parentID: parentID)
         try await req.db.transaction { db in
@@ -100,7 +103,9 @@ struct AdminController {
         let units = try await UnitRecord.query(on: req.db).sort(\.$code).all()
         let model = UsersPage.Model(
             lines: records.map {
-                .init(username: $0.username, displayName: $0.displayName, role: $0.userRole, unit: $0.unit.name, active: $0.active)
+                .init(
+                    username: $0.username, displayName: $0.displayName, role: $0.userRole, unit: $0.unit.name,
+                    active: $0.active)
             },
             units: units.map { ($0.code, $0.name) }, errors: errors, form: form,
             issued: issued.map { (username: $0.0, password: $0.1) })
@@ -111,13 +116,15 @@ struct AdminController {
         let admin = try await req.requireOffice()
         let form = try req.content.decode(UserForm.self)
         let values = [
-            "username": form.username ?? "", "displayName": form.displayName ?? "", "role": form.role ?? "", "unit": form.unit ?? "",
+            "username": form.username ?? "", "displayName": form.displayName ?? "", "role": form.role ?? "",
+            "unit": form.unit ?? "",
         ]
         do {
             let password = try await UserAccounts(db: req.db).create(
                 username: form.username ?? "", displayName: form.displayName ?? "", role: form.role ?? "",
                 unitCode: form.unit ?? "", actor: admin.audit, at: req.now)
-            return try await usersPage(req, errors: [], form: [:], issued: (values["username"]!, password)).encodeResponse(for: req)
+            return try await usersPage(req, errors: [], form: [:], issued: (values["username"]!, password))
+                .encodeResponse(for: req)
         } catch let problems as UserAccounts.Problems {
             return Response.html(
                 try await usersPage(req, errors: problems.messages, form: values, issued: nil).render(),
@@ -128,7 +135,8 @@ struct AdminController {
     func resetPassword(req: Request) async throws -> Response {
         let admin = try await req.requireOffice()
         let username = req.parameters.get("username") ?? ""
-        let password = try await UserAccounts(db: req.db).resetPassword(username: username, actor: admin.audit, at: req.now)
+        let password = try await UserAccounts(db: req.db).resetPassword(
+            username: username, actor: admin.audit, at: req.now)
         return try await usersPage(req, errors: [], form: [:], issued: (username, password)).encodeResponse(for: req)
     }
 
@@ -137,7 +145,8 @@ struct AdminController {
         let username = req.parameters.get("username") ?? ""
         guard username != admin.username else {
             return Response.html(
-                try await usersPage(req, errors: ["不能停用自己的账号"], form: [:], issued: nil).render(), status: .unprocessableEntity)
+                try await usersPage(req, errors: ["不能停用自己的账号"], form: [:], issued: nil).render(),
+                status: .unprocessableEntity)
         }
         guard let user = try await UserRecord.query(on: req.db).filter(\.$username == username).first() else {
             throw Abort(.notFound, reason: "没有这个用户")
@@ -176,7 +185,8 @@ struct AdminController {
     func importPlan(req: Request) async throws -> Response {
         let admin = try await req.requireOffice()
         guard let form = try? req.content.decode(ImportForm.self), form.file.data.readableBytes > 0 else {
-            return Response.html(try await importPage(req, errors: ["请选择方案文件"], imported: nil).render(), status: .unprocessableEntity)
+            return Response.html(
+                try await importPage(req, errors: ["请选择方案文件"], imported: nil).render(), status: .unprocessableEntity)
         }
         guard let text = form.file.data.getString(at: form.file.data.readerIndex, length: form.file.data.readableBytes),
             !text.contains("\u{FFFD}")
@@ -188,7 +198,8 @@ struct AdminController {
         switch try await PlanImport.run(text: text, on: req.db, actor: admin.audit, at: req.now) {
         case .rejected(let problems):
             return Response.html(
-                try await importPage(req, errors: problems.map { "\(form.file.filename)：\($0)" }, imported: nil).render(),
+                try await importPage(req, errors: problems.map { "\(form.file.filename)：\($0)" }, imported: nil)
+                    .render(),
                 status: .unprocessableEntity)
         case .imported(let code, let tasks, let indicators):
             return try await importPage(req, errors: [], imported: "已导入方案 \(code)：\(tasks) 项任务，\(indicators) 个量化指标。")

@@ -33,11 +33,16 @@ struct AuthController: RouteCollection {
         let username = form.username.trimmingCharacters(in: .whitespaces)
         let user = try await UserRecord.query(on: req.db).filter(\.$username == username).first()
         // Hash even for an unknown user, so that timing does not tell which usernames exist.
-        let valid = try user.map { try $0.verify(password: form.password) }
-            ?? { _ = try? Bcrypt.verify(form.password, created: Self.decoyHash); return false }()
+        let valid =
+            try user.map { try $0.verify(password: form.password) }
+            ?? {
+                _ = try? Bcrypt.verify(form.password, created: Self.decoyHash)
+                return false
+            }()
         guard let user, valid, user.active else {
             let model = LoginPage.Model(username: username, next: safeNext(form.next), error: "用户名或密码不正确，或账号已停用。")
-            return Response.html(LoginPage.render(model, try await req.pageContext(nil)).render(), status: .unauthorized)
+            return Response.html(
+                LoginPage.render(model, try await req.pageContext(nil)).render(), status: .unauthorized)
         }
         req.auth.login(user)
         try await AuditLog.record(
@@ -72,7 +77,8 @@ struct AuthController: RouteCollection {
         if form.new != form.repeat { errors.append("两次输入的新密码不一致") }
         if form.new == form.current { errors.append("新密码不能与当前密码相同") }
         guard errors.isEmpty else {
-            let page = PasswordPage.render(.init(forced: user.mustChangePassword, errors: errors), try await req.pageContext(nil))
+            let page = PasswordPage.render(
+                .init(forced: user.mustChangePassword, errors: errors), try await req.pageContext(nil))
             return Response.html(page.render(), status: .unprocessableEntity)
         }
         user.passwordHash = try Bcrypt.hash(form.new)

@@ -91,7 +91,8 @@ struct CampaignController {
         let filter = try req.query.decode(TaskFilter.self)
         let rows = TaskRow.rows(snapshot, filter: filter).map { row in
             [
-                row.task.code, row.task.origin.chinese, row.task.category, row.task.keyWork ?? "", row.task.mainTask ?? "",
+                row.task.code, row.task.origin.chinese, row.task.category, row.task.keyWork ?? "",
+                row.task.mainTask ?? "",
                 row.task.measures, row.task.deadline.description, row.task.deadlineText,
                 UI.unitNames(row.task.lead, snapshot), UI.unitNames(row.task.cooperating, snapshot),
                 UI.unitNames(row.task.responsible, snapshot), row.indicatorSummary(), row.status.chinese,
@@ -99,7 +100,9 @@ struct CampaignController {
             ]
         }
         let csv = CSV(
-            header: ["编号", "来源", "类别", "重点工作", "主要任务", "工程措施", "完成时限", "时限原文", "牵头单位", "配合单位", "负责落实", "量化指标", "状态", "说明"],
+            header: [
+                "编号", "来源", "类别", "重点工作", "主要任务", "工程措施", "完成时限", "时限原文", "牵头单位", "配合单位", "负责落实", "量化指标", "状态", "说明",
+            ],
             rows: rows)
         return csv.response(fileName: "任务清单-\(snapshot.calendar.civilDate(of: snapshot.now)).csv")
     }
@@ -128,7 +131,8 @@ struct CampaignController {
                             let required = task.reportingUnits.contains(unit)
                             return TaskPage.Model.Cell(
                                 month: month, state: report?.state,
-                                late: report?.submittedAt.map { snapshot.calendar.isLate(submittedAt: $0, for: month) } ?? false,
+                                late: report?.submittedAt.map { snapshot.calendar.isLate(submittedAt: $0, for: month) }
+                                    ?? false,
                                 due: required && snapshot.calendar.lateFrom(month) <= snapshot.now
                                     && month <= ReportMonth(containing: task.deadline),
                                 link: SiteURL.report(task: code, unit: unit, month: month).path)
@@ -136,7 +140,13 @@ struct CampaignController {
             }
         }
         var factLines: [(String, String)] = [
-            ("来源", task.origin.chinese + (task.section.map { s in snapshot.plan.sections.first { $0.number == s }.map { " \($0.numeral)\($0.title)" } ?? "" } ?? "")),
+            (
+                "来源",
+                task.origin.chinese
+                    + (task.section.map { s in
+                        snapshot.plan.sections.first { $0.number == s }.map { " \($0.numeral)\($0.title)" } ?? ""
+                    } ?? "")
+            ),
             ("类别", task.category),
             ("重点工作", task.keyWork ?? "—"),
             ("主要任务", task.mainTask ?? "—"),
@@ -147,11 +157,16 @@ struct CampaignController {
         ]
         if !task.subjects.isEmpty { factLines.append(("涉及企业/点位", task.subjects.joined(separator: "、"))) }
         if let forwardedBy = task.forwardedBy {
-            factLines.append(("转发文件", forwardedBy + (snapshot.loaded.ids.supervisors[code].map { "（\(snapshot.unitName($0))）" } ?? "")))
+            factLines.append(
+                (
+                    "转发文件",
+                    forwardedBy + (snapshot.loaded.ids.supervisors[code].map { "（\(snapshot.unitName($0))）" } ?? "")
+                ))
         }
         if let notes = task.notes { factLines.append(("说明", notes)) }
         let model = TaskPage.Model(
-            task: task, status: assessment.status, explanation: row.explanation(snapshot), elapsed: assessment.elapsedShare,
+            task: task, status: assessment.status, explanation: row.explanation(snapshot),
+            elapsed: assessment.elapsedShare,
             facts: factLines,
             indicators: task.indicators.map { indicator in
                 TaskPage.Model.IndicatorLine(
@@ -209,6 +224,7 @@ struct CampaignController {
 
     private func dueText(_ month: ReportMonth, _ snapshot: CampaignSnapshot) -> String {
         let next = month.next
-        return "\(next.year)-\(String(format: "%02d", next.month))-\(String(format: "%02d", snapshot.plan.reporting.dueDay)) \(snapshot.plan.reporting.dueTime)"
+        return
+            "\(next.year)-\(String(format: "%02d", next.month))-\(String(format: "%02d", snapshot.plan.reporting.dueDay)) \(snapshot.plan.reporting.dueTime)"
     }
 }

@@ -82,7 +82,8 @@ struct ReportController {
         if narrative.count > 20000 { errors.append("进展情况不超过 20000 字") }
         if action != .save && narrative.isEmpty { errors.append("报送前请填写进展情况") }
         let files = (form.evidence ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }
-        let store = EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: req.application.lantian.maxUploadBytes)
+        let store = EvidenceStore(
+            directory: req.application.lantian.filesDirectory, maxBytes: req.application.lantian.maxUploadBytes)
         errors += store.problems(files)
         let content = ReportStore.Content(reportedStatus: status ?? .inProgress, narrative: narrative, values: values)
         guard errors.isEmpty else {
@@ -104,7 +105,9 @@ struct ReportController {
             throw error
         }
         let notice: Notice = action == .save ? .saved : action == .approve ? .submitted : .requested
-        return req.redirect(to: SiteURL.report(task: target.task.code, unit: target.unit, month: target.month).path + "?notice=\(notice.rawValue)")
+        return req.redirect(
+            to: SiteURL.report(task: target.task.code, unit: target.unit, month: target.month).path
+                + "?notice=\(notice.rawValue)")
     }
 
     func review(req: Request) async throws -> Response {
@@ -131,7 +134,9 @@ struct ReportController {
             case .returnToUnit: .returned
             default: .accepted
             }
-        return req.redirect(to: SiteURL.report(task: target.task.code, unit: target.unit, month: target.month).path + "?notice=\(notice.rawValue)")
+        return req.redirect(
+            to: SiteURL.report(task: target.task.code, unit: target.unit, month: target.month).path
+                + "?notice=\(notice.rawValue)")
     }
 
     func evidence(req: Request) async throws -> Response {
@@ -142,11 +147,13 @@ struct ReportController {
         let loaded = try await req.currentPlan()
         let unit = loaded.unitCode(id: file.report.$unit.id)
         let task = loaded.taskCode(id: file.report.$task.id).flatMap(loaded.task(code:))
-        let allowed = user.isOffice || user.role == .viewer || unit == user.unitCode
+        let allowed =
+            user.isOffice || user.role == .viewer || unit == user.unitCode
             || (task.map { $0.lead.contains(user.unitCode) } ?? false)
             || (task.flatMap { loaded.ids.supervisors[$0.code] } == user.unitCode)
         guard allowed else { throw Abort(.forbidden, reason: "无权查看该单位的佐证材料") }
-        let path = EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: 0).path(of: file.storageKey)
+        let path = EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: 0).path(
+            of: file.storageKey)
         let response = try await req.fileio.asyncStreamFile(at: path)
         response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
         let encoded = file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
@@ -170,7 +177,8 @@ struct ReportController {
     ) async throws -> HTML {
         let user = try await req.currentUser()
         let snapshot = target.snapshot
-        guard let taskID = snapshot.loaded.ids.tasks[target.task.code], let unitID = snapshot.loaded.ids.units[target.unit]
+        guard let taskID = snapshot.loaded.ids.tasks[target.task.code],
+            let unitID = snapshot.loaded.ids.units[target.unit]
         else { throw Abort(.notFound) }
         let store = ReportStore(database: req.db)
         let report = try await store.find(taskID: taskID, unitID: unitID, month: target.month)
@@ -189,20 +197,28 @@ struct ReportController {
         func allowed(_ action: ReportAction) -> Bool {
             ReportPolicy.denial(
                 action: action, role: user.role, actorUnit: user.unitCode, reportUnit: target.unit, task: target.task,
-                state: state ?? .draft) == nil && (state != nil || [.save, .requestApproval, .approve].contains(action))
+                state: state ?? .draft) == nil
+                && (state != nil || [.save, .requestApproval, .approve].contains(action))
         }
-        let formActions = (state ?? .draft).isEditable ? [ReportAction.save, .requestApproval, .approve].filter(allowed) : []
-        let reviewActions = state == nil ? [] : [ReportAction.approve, .reject, .returnToUnit, .accept].filter {
-            allowed($0) && !formActions.contains($0)
-        }
+        let formActions =
+            (state ?? .draft).isEditable ? [ReportAction.save, .requestApproval, .approve].filter(allowed) : []
+        let reviewActions =
+            state == nil
+            ? []
+            : [ReportAction.approve, .reject, .returnToUnit, .accept].filter {
+                allowed($0) && !formActions.contains($0)
+            }
         let zone = snapshot.calendar.timeZone
         let next = target.month.next
         let model = ReportPage.Model(
             taskCode: target.task.code, taskTitle: target.task.title, unitName: snapshot.unitName(target.unit),
             month: target.month,
-            due: String(format: "%04d-%02d-%02d %@", next.year, next.month, snapshot.plan.reporting.dueDay, snapshot.plan.reporting.dueTime),
+            due: String(
+                format: "%04d-%02d-%02d %@", next.year, next.month, snapshot.plan.reporting.dueDay,
+                snapshot.plan.reporting.dueTime),
             state: state,
-            late: report?.firstSubmittedAt.map { snapshot.calendar.isLate(submittedAt: $0, for: target.month) } ?? false,
+            late: report?.firstSubmittedAt.map { snapshot.calendar.isLate(submittedAt: $0, for: target.month) }
+                ?? false,
             firstSubmitted: UI.dateTime(report?.firstSubmittedAt, in: zone),
             comment: state == .returned || state == .draft ? report?.comment : nil,
             reportedStatus: entered?.0.reportedStatus ?? report?.status ?? .inProgress,
@@ -213,12 +229,14 @@ struct ReportController {
             },
             revisions: revisions.map { revision in
                 let content = try? revision.content()
-                let values = content.map { c in
-                    target.task.indicators.compactMap { i in c.values[i.code].map { "\(i.name) \(UI.number($0))" } }
-                        .joined(separator: "；")
-                } ?? ""
+                let values =
+                    content.map { c in
+                        target.task.indicators.compactMap { i in c.values[i.code].map { "\(i.name) \(UI.number($0))" } }
+                            .joined(separator: "；")
+                    } ?? ""
                 return .init(
-                    number: revision.number, action: ReportAction(rawValue: revision.action)?.chinese ?? revision.action,
+                    number: revision.number,
+                    action: ReportAction(rawValue: revision.action)?.chinese ?? revision.action,
                     state: ReportState(rawValue: revision.state) ?? .draft, author: revision.authorName,
                     at: UI.dateTime(revision.createdAt, in: zone), comment: revision.comment,
                     summary: [content?.reportedStatus.chinese, values, content.map { "附件 \($0.evidence.count) 个" }]

@@ -24,8 +24,11 @@ enum UnitsPage {
             .table(
                 .tr(.th("代码"), .th("名称"), .th("类型"), .th("上级单位"), .th(.class("num"), .text("用户数"))),
                 .forEach(model.lines) { line in
-                    .tr(.td(.text(line.code)), .td(.a(.href(SiteURL.tasks(TaskFilter(unit: line.code)).path), .text(line.name))),
-                        .td(.text(line.kind.chinese)), .td(.text(line.parent)), .td(.class("num"), .text(String(line.users))))
+                    .tr(
+                        .td(.text(line.code)),
+                        .td(.a(.href(SiteURL.tasks(TaskFilter(unit: line.code)).path), .text(line.name))),
+                        .td(.text(line.kind.chinese)), .td(.text(line.parent)),
+                        .td(.class("num"), .text(String(line.users))))
                 }
             ),
             .h2(.text("新增单位")),
@@ -40,9 +43,13 @@ enum UnitsPage {
                     .label(.for("name"), .text("名称")),
                     .input(.type(.text), .name("name"), .id("name"), .value(model.form["name"] ?? "")),
                     .label(.text("类型")),
-                    UI.select("kind", OrgUnit.Kind.allCases.map { ($0.rawValue, $0.chinese) }, selected: model.form["kind"], label: ""),
+                    UI.select(
+                        "kind", OrgUnit.Kind.allCases.map { ($0.rawValue, $0.chinese) }, selected: model.form["kind"],
+                        label: ""),
                     .label(.text("上级单位")),
-                    UI.select("parent", [("", "无")] + model.lines.map { ($0.code, $0.name) }, selected: model.form["parent"], label: "")
+                    UI.select(
+                        "parent", [("", "无")] + model.lines.map { ($0.code, $0.name) }, selected: model.form["parent"],
+                        label: "")
                 ),
                 .div(.class("actions"), .button(.type(.submit), .text("新增")))
             )
@@ -73,8 +80,9 @@ enum UsersPage {
         Layout.page(
             "用户管理", context,
             .unwrap(model.issued) { issued in
-                .div(.class("notice"), .text("已为 \(issued.username) 生成一次性密码："), .strong(.text(issued.password)),
-                     .text("。请当面或通过安全渠道告知本人；该密码只显示这一次，首次登录须修改。"))
+                .div(
+                    .class("notice"), .text("已为 \(issued.username) 生成一次性密码："), .strong(.text(issued.password)),
+                    .text("。请当面或通过安全渠道告知本人；该密码只显示这一次，首次登录须修改。"))
             },
             .table(
                 .tr(.th("用户名"), .th("姓名"), .th("角色"), .th("单位"), .th("状态"), .th("")),
@@ -84,13 +92,15 @@ enum UsersPage {
                         .td(.text(line.unit)), .td(.text(line.active ? "启用" : "停用")),
                         .td(
                             .form(
-                                .class("inline"), .method(.post), .action(SiteURL.users.path + "/\(line.username)/reset"),
+                                .class("inline"), .method(.post),
+                                .action(SiteURL.users.path + "/\(line.username)/reset"),
                                 Layout.csrfField(context.csrf),
                                 .button(.type(.submit), .class("link"), .text("重置密码"))
                             ),
                             .text(" "),
                             .form(
-                                .class("inline"), .method(.post), .action(SiteURL.users.path + "/\(line.username)/toggle"),
+                                .class("inline"), .method(.post),
+                                .action(SiteURL.users.path + "/\(line.username)/toggle"),
                                 Layout.csrfField(context.csrf),
                                 .button(.type(.submit), .class("link"), .text(line.active ? "停用" : "启用"))
                             )
@@ -108,9 +118,12 @@ enum UsersPage {
                     .label(.for("username"), .text("用户名")),
                     .input(.type(.text), .name("username"), .id("username"), .value(model.form["username"] ?? "")),
                     .label(.for("displayName"), .text("姓名")),
-                    .input(.type(.text), .name("displayName"), .id("displayName"), .value(model.form["displayName"] ?? "")),
+                    .input(
+                        .type(.text), .name("displayName"), .id("displayName"), .value(model.form["displayName"] ?? "")),
                     .label(.text("角色")),
-                    UI.select("role", Role.allCases.map { ($0.rawValue, $0.chinese) }, selected: model.form["role"], label: ""),
+                    UI.select(
+                        "role", Role.allCases.map { ($0.rawValue, $0.chinese) }, selected: model.form["role"], label: ""
+                    ),
                     .label(.text("单位")),
                     UI.select("unit", model.units, selected: model.form["unit"], label: "")
                 ),
@@ -133,24 +146,31 @@ enum PlanImportPage {
             "方案导入", context,
             .p(.text("上传 lantian-plan/1 格式的方案文件（YAML 或 JSON，格式见 docs/PLAN-FORMAT.md）。文件整体校验，任何一处错误都不会导入。")),
             .unwrap(model.imported) { .div(.class("notice"), .text($0)) },
-            .if(!model.errors.isEmpty, .div(
-                .class("errors"), .attribute(named: "role", value: "alert"),
-                .p(.text("文件未导入，共 \(model.errors.count) 处问题：")),
-                .ul(.forEach(model.errors) { .li(.text($0)) })
-            )),
+            .if(
+                !model.errors.isEmpty,
+                .div(
+                    .class("errors"), .attribute(named: "role", value: "alert"),
+                    .p(.text("文件未导入，共 \(model.errors.count) 处问题：")),
+                    .ul(.forEach(model.errors) { .li(.text($0)) })
+                )),
             .form(
                 .class("panel"), .method(.post), .action(SiteURL.planImport.path), .enctype(.multipartData),
                 Layout.csrfField(context.csrf),
-                .element(named: "input", nodes: [
-                    .attribute(named: "type", value: "file"), .attribute(named: "name", value: "file"),
-                    .attribute(named: "accept", value: ".yaml,.yml,.json"), .attribute(named: "required", value: "required"),
-                ]),
+                .element(
+                    named: "input",
+                    nodes: [
+                        .attribute(named: "type", value: "file"), .attribute(named: "name", value: "file"),
+                        .attribute(named: "accept", value: ".yaml,.yml,.json"),
+                        .attribute(named: "required", value: "required"),
+                    ]),
                 .div(.class("actions"), .button(.type(.submit), .text("校验并导入")))
             ),
             .h2(.text("已导入的方案")),
             .table(
                 .tr(.th("代码"), .th("名称"), .th("导入时间"), .th("导入人")),
-                .forEach(model.plans) { p in .tr(.td(.text(p.code)), .td(.text(p.title)), .td(.text(p.importedAt)), .td(.text(p.by))) }
+                .forEach(model.plans) { p in
+                    .tr(.td(.text(p.code)), .td(.text(p.title)), .td(.text(p.importedAt)), .td(.text(p.by)))
+                }
             )
         )
     }
@@ -174,7 +194,8 @@ enum AuditPage {
             .table(
                 .tr(.th("时间"), .th("操作人"), .th("操作"), .th("对象"), .th("修改前"), .th("修改后")),
                 .forEach(lines) { l in
-                    .tr(.td(.text(l.at)), .td(.text(l.username)), .td(.text(l.action)), .td(.text(l.entity)),
+                    .tr(
+                        .td(.text(l.at)), .td(.text(l.username)), .td(.text(l.action)), .td(.text(l.entity)),
                         .td(.class("small"), .text(l.before)), .td(.class("small"), .text(l.after)))
                 }
             )

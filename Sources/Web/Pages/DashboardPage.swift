@@ -36,7 +36,8 @@ enum DashboardPage {
                 .div(.class("card"), .div(.class("n"), .text(String(model.total))), .div(.class("l"), .text("任务总数"))),
                 .forEach(TaskStatus.allCases.sorted()) { status in
                     .a(
-                        .class("card s-\(status.rawValue)"), .href(SiteURL.tasks(TaskFilter(status: status.rawValue)).path),
+                        .class("card s-\(status.rawValue)"),
+                        .href(SiteURL.tasks(TaskFilter(status: status.rawValue)).path),
                         .div(.class("n"), .text(String(model.counts[status] ?? 0))),
                         .div(.class("l"), .text(status.chinese))
                     )
@@ -52,7 +53,9 @@ enum DashboardPage {
                         .forEach(model.targets) { target in
                             .tr(
                                 .td(.text(target.name)),
-                                .td(.class("num"), .text("\(target.direction.symbol) \(UI.number(target.value)) \(target.unit)")),
+                                .td(
+                                    .class("num"),
+                                    .text("\(target.direction.symbol) \(UI.number(target.value)) \(target.unit)")),
                                 .td(.class("muted"), .text("待接入空气质量监测数据"))
                             )
                         }
@@ -61,9 +64,14 @@ enum DashboardPage {
                 .div(
                     .class("panel"),
                     .h2(.text("月度报送")),
-                    .p(.text(model.reportMonth.map { "最近一期应报：\($0.chinese)进展，截止 \(model.reportDue)（每月5日前报送上月进展）。" }
-                        ?? "首期报送尚未到期。")),
-                    .p(.a(.href(SiteURL.tasks(TaskFilter(status: TaskStatus.notReported.rawValue)).path), .text("查看未报送任务 →")))
+                    .p(
+                        .text(
+                            model.reportMonth.map { "最近一期应报：\($0.chinese)进展，截止 \(model.reportDue)（每月5日前报送上月进展）。" }
+                                ?? "首期报送尚未到期。")),
+                    .p(
+                        .a(
+                            .href(SiteURL.tasks(TaskFilter(status: TaskStatus.notReported.rawValue)).path),
+                            .text("查看未报送任务 →")))
                 )
             ),
             .h2(.text("需要关注的任务")),

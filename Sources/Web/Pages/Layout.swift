@@ -34,7 +34,9 @@ enum Layout {
                 ),
                 .unwrap(context.user) { user in navigation(user, context.section) },
                 .main(
-                    .unwrap(context.notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
+                    .unwrap(context.notice) {
+                        .div(.class("notice"), .attribute(named: "role", value: "status"), .text($0))
+                    },
                     .h1(.text(title)),
                     .group(content)
                 ),

@@ -15,17 +15,21 @@ enum LoginPage {
                 .class("login"),
                 .div(
                     .class("panel"),
-                    .unwrap(model.error) { .div(.class("errors"), .attribute(named: "role", value: "alert"), .text($0)) },
+                    .unwrap(model.error) {
+                        .div(.class("errors"), .attribute(named: "role", value: "alert"), .text($0))
+                    },
                     .form(
                         .method(.post), .action("/login"),
                         Layout.csrfField(context.csrf),
                         .unwrap(model.next) { UI.hidden("next", $0) },
                         .label(.for("username"), .text("用户名")),
-                        .input(.type(.text), .name("username"), .id("username"), .value(model.username),
-                               .autocomplete(false), .required(true), .autofocus(model.username.isEmpty)),
+                        .input(
+                            .type(.text), .name("username"), .id("username"), .value(model.username),
+                            .autocomplete(false), .required(true), .autofocus(model.username.isEmpty)),
                         .label(.for("password"), .text("密码")),
-                        .input(.type(.password), .name("password"), .id("password"), .required(true),
-                               .autofocus(!model.username.isEmpty)),
+                        .input(
+                            .type(.password), .name("password"), .id("password"), .required(true),
+                            .autofocus(!model.username.isEmpty)),
                         .div(.class("actions"), .button(.type(.submit), .text("登录")))
                     )
                 ),

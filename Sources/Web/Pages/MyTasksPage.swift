@@ -28,10 +28,12 @@ enum MyTasksPage {
             "本单位任务", context,
             .p(.text("\(model.unitName)：共 \(model.lines.count) 项任务。本期应报 \(model.month.chinese)进展，截止 \(model.due)。")),
             table(model.lines, month: model.month),
-            .if(!model.supervised.isEmpty, .group(
-                .h2(.text("本单位转发、由下级单位落实的任务")),
-                table(model.supervised, month: model.month)
-            ))
+            .if(
+                !model.supervised.isEmpty,
+                .group(
+                    .h2(.text("本单位转发、由下级单位落实的任务")),
+                    table(model.supervised, month: model.month)
+                ))
         )
     }
 
@@ -50,7 +52,10 @@ enum MyTasksPage {
                         .if(line.reportState == nil, .span(.class("muted"), .text("未填写"))),
                         .if(line.late, .span(.class("late small"), .text(" 迟报")))
                     ),
-                    .td(.a(.class("button secondary"), .href(line.reportLink), .text(line.reportLink.isEmpty ? "" : "填报 / 查看")))
+                    .td(
+                        .a(
+                            .class("button secondary"), .href(line.reportLink),
+                            .text(line.reportLink.isEmpty ? "" : "填报 / 查看")))
                 )
             }
         )

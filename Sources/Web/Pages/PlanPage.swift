@@ -30,7 +30,9 @@ enum PlanPage {
             .table(
                 .tr(.th("指标"), .th(.class("num"), .text("目标"))),
                 .forEach(plan.targets) { t in
-                    .tr(.td(.text(t.name)), .td(.class("num"), .text("\(t.direction.symbol) \(UI.number(t.value)) \(t.unit)")))
+                    .tr(
+                        .td(.text(t.name)),
+                        .td(.class("num"), .text("\(t.direction.symbol) \(UI.number(t.value)) \(t.unit)")))
                 }
             ),
             .h2(.text("转发文件")),
@@ -39,10 +41,11 @@ enum PlanPage {
                     .class("panel"),
                     document(f.document),
                     .p(.text("转发单位：\(model.unitName(f.from))；接收单位：\(f.to.map(model.unitName).joined(separator: "、"))")),
-                    .ol(.forEach(f.requirements) { code in
-                        let task = plan.tasks.first { $0.code == code }
-                        return .li(.a(.href(SiteURL.task(code: code).path), .text(task?.measures ?? code)))
-                    })
+                    .ol(
+                        .forEach(f.requirements) { code in
+                            let task = plan.tasks.first { $0.code == code }
+                            return .li(.a(.href(SiteURL.task(code: code).path), .text(task?.measures ?? code)))
+                        })
                 )
             },
             .h2(.text("方案章节")),
@@ -57,7 +60,9 @@ enum PlanPage {
                     )
                 }
             ),
-            .p(.text("附件《措施任务表》共 \(model.tableTasks) 项。"), .a(.href(SiteURL.tasks(TaskFilter(origin: "table")).path), .text("查看 →")))
+            .p(
+                .text("附件《措施任务表》共 \(model.tableTasks) 项。"),
+                .a(.href(SiteURL.tasks(TaskFilter(origin: "table")).path), .text("查看 →")))
         )
     }
 

@@ -59,10 +59,15 @@ enum ReportPage {
                 .class("panel"),
                 .dl(
                     .class("facts"),
-                    .dt("任务"), .dd(.a(.href(SiteURL.task(code: model.taskCode).path), .text("\(model.taskCode) \(model.taskTitle)"))),
+                    .dt("任务"),
+                    .dd(
+                        .a(
+                            .href(SiteURL.task(code: model.taskCode).path),
+                            .text("\(model.taskCode) \(model.taskTitle)"))),
                     .dt("报送单位"), .dd(.text(model.unitName)),
                     .dt("报送月份"), .dd(.text("\(model.month.chinese)（截止 \(model.due)）")),
-                    .dt("状态"), .dd(
+                    .dt("状态"),
+                    .dd(
                         .unwrap(model.state) { UI.stateBadge($0) },
                         .if(model.state == nil, .span(.class("muted"), .text("尚未填写"))),
                         .if(model.late, .span(.class("late"), .text(" 迟报")))
@@ -70,41 +75,51 @@ enum ReportPage {
                     .dt("首次报送"), .dd(.text(model.firstSubmitted))
                 ),
                 .unwrap(model.comment) { .div(.class("errors"), .strong("退回意见："), .text($0)) },
-                .p(.class("small"), .text("其他月份："),
-                   .forEach(model.otherMonths) { month, link in .group(.a(.href(link), .text(month.chinese)), .text(" ")) })
+                .p(
+                    .class("small"), .text("其他月份："),
+                    .forEach(model.otherMonths) { month, link in
+                        .group(.a(.href(link), .text(month.chinese)), .text(" "))
+                    })
             ),
-            .if(!model.errors.isEmpty, .ul(.class("errors"), .attribute(named: "role", value: "alert"),
-                                         .forEach(model.errors) { .li(.text($0)) })),
+            .if(
+                !model.errors.isEmpty,
+                .ul(
+                    .class("errors"), .attribute(named: "role", value: "alert"),
+                    .forEach(model.errors) { .li(.text($0)) })),
             model.formActions.isEmpty ? readOnly(model) : form(model, context),
             .if(!model.reviewActions.isEmpty, review(model, context)),
             .h2(.text("佐证材料")),
             .if(model.evidence.isEmpty, .p(.class("muted"), .text("暂无"))),
-            .if(!model.evidence.isEmpty, .table(
-                .tr(.th("文件"), .th(.class("num"), .text("大小")), .th("SHA-256")),
-                .forEach(model.evidence) { file in
-                    .tr(
-                        .td(.a(.href(SiteURL.evidence(id: file.id).path), .text(file.name))),
-                        .td(.class("num"), .text(UI.number(Double(file.size) / 1024) + " KB")),
-                        .td(.class("small muted"), .text(file.sha256))
-                    )
-                }
-            )),
+            .if(
+                !model.evidence.isEmpty,
+                .table(
+                    .tr(.th("文件"), .th(.class("num"), .text("大小")), .th("SHA-256")),
+                    .forEach(model.evidence) { file in
+                        .tr(
+                            .td(.a(.href(SiteURL.evidence(id: file.id).path), .text(file.name))),
+                            .td(.class("num"), .text(UI.number(Double(file.size) / 1024) + " KB")),
+                            .td(.class("small muted"), .text(file.sha256))
+                        )
+                    }
+                )),
             .h2(.text("历史版本")),
             .if(model.revisions.isEmpty, .p(.class("muted"), .text("暂无"))),
-            .if(!model.revisions.isEmpty, .table(
-                .tr(.th("版本"), .th("操作"), .th("状态"), .th("操作人"), .th("时间"), .th("内容"), .th("意见")),
-                .forEach(model.revisions.reversed()) { r in
-                    .tr(
-                        .td(.class("num"), .text(String(r.number))),
-                        .td(.text(r.action)),
-                        .td(UI.stateBadge(r.state)),
-                        .td(.text(r.author)),
-                        .td(.text(r.at)),
-                        .td(.class("small"), .text(r.summary)),
-                        .td(.class("small"), .text(r.comment ?? ""))
-                    )
-                }
-            ))
+            .if(
+                !model.revisions.isEmpty,
+                .table(
+                    .tr(.th("版本"), .th("操作"), .th("状态"), .th("操作人"), .th("时间"), .th("内容"), .th("意见")),
+                    .forEach(model.revisions.reversed()) { r in
+                        .tr(
+                            .td(.class("num"), .text(String(r.number))),
+                            .td(.text(r.action)),
+                            .td(UI.stateBadge(r.state)),
+                            .td(.text(r.author)),
+                            .td(.text(r.at)),
+                            .td(.class("small"), .text(r.summary)),
+                            .td(.class("small"), .text(r.comment ?? ""))
+                        )
+                    }
+                ))
         )
     }
 
@@ -115,10 +130,20 @@ enum ReportPage {
                 .class("facts"),
                 .dt("完成情况"), .dd(.text(model.state == nil ? "—" : model.reportedStatus.chinese)),
                 .forEach(model.indicators) { field in
-                    .group(.dt(.text(field.indicator.name)),
-                           .dd(.text(field.value.isEmpty ? "—" : "\(field.value) \(field.indicator.unit)（目标 \(UI.indicatorTarget(field.indicator))）")))
+                    .group(
+                        .dt(.text(field.indicator.name)),
+                        .dd(
+                            .text(
+                                field.value.isEmpty
+                                    ? "—"
+                                    : "\(field.value) \(field.indicator.unit)（目标 \(UI.indicatorTarget(field.indicator))）"
+                            )))
                 },
-                .dt("进展情况"), .dd(.element(named: "pre", nodes: [.class("measures"), .text(model.narrative.isEmpty ? "—" : model.narrative)]))
+                .dt("进展情况"),
+                .dd(
+                    .element(
+                        named: "pre",
+                        nodes: [.class("measures"), .text(model.narrative.isEmpty ? "—" : model.narrative)]))
             )
         )
     }
@@ -130,18 +155,29 @@ enum ReportPage {
             .div(
                 .class("form-grid"),
                 .label(.for("reportedStatus"), .text("完成情况")),
-                .element(named: "select", nodes: [
-                    .attribute(named: "name", value: "reportedStatus"), .attribute(named: "id", value: "reportedStatus"),
-                ] + ReportedStatus.allCases.map { UI.option($0.rawValue, $0.chinese, selected: model.reportedStatus.rawValue) }),
+                .element(
+                    named: "select",
+                    nodes: [
+                        .attribute(named: "name", value: "reportedStatus"),
+                        .attribute(named: "id", value: "reportedStatus"),
+                    ]
+                        + ReportedStatus.allCases.map {
+                            UI.option($0.rawValue, $0.chinese, selected: model.reportedStatus.rawValue)
+                        }),
                 .forEach(model.indicators) { field in
                     .group(
                         .label(.for("value-\(field.indicator.code)"), .text(field.indicator.name)),
                         .div(
-                            .input(.type(.text), .name("values[\(field.indicator.code)]"), .id("value-\(field.indicator.code)"),
-                                   .value(field.value), .attribute(named: "inputmode", value: "decimal")),
+                            .input(
+                                .type(.text), .name("values[\(field.indicator.code)]"),
+                                .id("value-\(field.indicator.code)"),
+                                .value(field.value), .attribute(named: "inputmode", value: "decimal")),
                             .text(" \(field.indicator.unit)　"),
-                            .span(.class("muted small"), .text("累计值；目标 \(UI.indicatorTarget(field.indicator))"
-                                + (field.indicator.scope.map { "（\($0)）" } ?? "")))
+                            .span(
+                                .class("muted small"),
+                                .text(
+                                    "累计值；目标 \(UI.indicatorTarget(field.indicator))"
+                                        + (field.indicator.scope.map { "（\($0)）" } ?? "")))
                         )
                     )
                 },
@@ -149,18 +185,26 @@ enum ReportPage {
                 .textarea(.name("narrative"), .id("narrative"), .text(model.narrative)),
                 .label(.for("evidence"), .text("佐证材料")),
                 .div(
-                    .element(named: "input", nodes: [
-                        .attribute(named: "type", value: "file"), .attribute(named: "name", value: "evidence[]"),
-                        .attribute(named: "id", value: "evidence"), .attribute(named: "multiple", value: "multiple"),
-                    ]),
-                    .div(.class("muted small"), .text("PDF、图片、Office/WPS 文档，单个文件不超过 \(model.maxUploadMB) MB，一次最多 \(EvidenceStore.maxFilesPerSubmission) 个。"))
+                    .element(
+                        named: "input",
+                        nodes: [
+                            .attribute(named: "type", value: "file"), .attribute(named: "name", value: "evidence[]"),
+                            .attribute(named: "id", value: "evidence"),
+                            .attribute(named: "multiple", value: "multiple"),
+                        ]),
+                    .div(
+                        .class("muted small"),
+                        .text(
+                            "PDF、图片、Office/WPS 文档，单个文件不超过 \(model.maxUploadMB) MB，一次最多 \(EvidenceStore.maxFilesPerSubmission) 个。"
+                        ))
                 )
             ),
             .div(
                 .class("actions"),
                 .forEach(model.formActions) { action in
-                    .button(.type(.submit), .name("action"), .value(action.rawValue),
-                            .class(action == .save ? "secondary" : ""), .text(action.chinese))
+                    .button(
+                        .type(.submit), .name("action"), .value(action.rawValue),
+                        .class(action == .save ? "secondary" : ""), .text(action.chinese))
                 }
             )
         )
@@ -175,8 +219,9 @@ enum ReportPage {
             .div(
                 .class("actions"),
                 .forEach(model.reviewActions) { action in
-                    .button(.type(.submit), .name("action"), .value(action.rawValue),
-                            .class(action.needsComment ? "danger" : ""), .text(action.chinese))
+                    .button(
+                        .type(.submit), .name("action"), .value(action.rawValue),
+                        .class(action.needsComment ? "danger" : ""), .text(action.chinese))
                 }
             )
         )

@@ -38,7 +38,8 @@ enum TaskListPage {
                     "status", [("", "全部")] + TaskStatus.allCases.sorted().map { ($0.rawValue, $0.chinese) },
                     selected: f.status, label: "状态"),
                 .label(.text("完成时限不晚于"), .input(.type(.date), .name("due"), .value(f.due ?? ""))),
-                UI.select("category", [("", "全部")] + model.categories.map { ($0, $0) }, selected: f.category, label: "类别"),
+                UI.select(
+                    "category", [("", "全部")] + model.categories.map { ($0, $0) }, selected: f.category, label: "类别"),
                 UI.select(
                     "origin", [("", "全部")] + PlanTask.Origin.allCases.map { ($0.rawValue, $0.chinese) },
                     selected: f.origin, label: "来源"),
@@ -58,7 +59,8 @@ enum TaskListPage {
                         ),
                         .forEach(group.rows) { line in
                             .tr(
-                                .td(.a(.href(SiteURL.task(code: line.code).path), .text(line.code)),
+                                .td(
+                                    .a(.href(SiteURL.task(code: line.code).path), .text(line.code)),
                                     .div(.class("muted small"), .text(line.origin))),
                                 .td(.a(.href(SiteURL.task(code: line.code).path), .text(line.title))),
                                 .td(.class("small"), .text(line.measures)),

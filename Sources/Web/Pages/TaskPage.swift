@@ -61,8 +61,16 @@ enum TaskPage {
                         .td(.class("small"), .text(unit.role)),
                         .forEach(unit.cells) { cell in
                             .td(
-                                .if(cell.state != nil, .a(.href(cell.link), .span(.class("badge r-\((cell.state ?? .draft).rawValue)"), .text((cell.state ?? .draft).chinese)))),
-                                .if(cell.state == nil && cell.due, .a(.href(cell.link), .span(.class("late"), .text("未报")))),
+                                .if(
+                                    cell.state != nil,
+                                    .a(
+                                        .href(cell.link),
+                                        .span(
+                                            .class("badge r-\((cell.state ?? .draft).rawValue)"),
+                                            .text((cell.state ?? .draft).chinese)))),
+                                .if(
+                                    cell.state == nil && cell.due,
+                                    .a(.href(cell.link), .span(.class("late"), .text("未报")))),
                                 .if(cell.state == nil && !cell.due, .a(.class("muted"), .href(cell.link), .text("—"))),
                                 .if(cell.late, .span(.class("late small"), .text(" 迟报")))
                             )
@@ -75,7 +83,8 @@ enum TaskPage {
 
     private static func indicatorTable(_ model: Model) -> BodyNode {
         .table(
-            .tr(.th("指标"), .th("范围"), .th(.class("num"), .text("目标")), .th(.class("num"), .text("当前值")), .th("进度"),
+            .tr(
+                .th("指标"), .th("范围"), .th(.class("num"), .text("目标")), .th(.class("num"), .text("当前值")), .th("进度"),
                 .th("数据来源"), .th("分解")),
             .forEach(model.indicators) { line in
                 let i = line.indicator
@@ -86,7 +95,9 @@ enum TaskPage {
                     .td(.class("num"), .text(line.current.map { "\(UI.number($0)) \(i.unit)" } ?? "未报")),
                     .td(.unwrap(line.progress) { .group(UI.progressBar($0), .text(UI.percent($0))) }),
                     .td(.class("small"), .text(i.source.chinese)),
-                    .td(.class("small"), .text(i.breakdown.map { "\($0.label) \(UI.number($0.target))" }.joined(separator: "、")))
+                    .td(
+                        .class("small"),
+                        .text(i.breakdown.map { "\($0.label) \(UI.number($0.target))" }.joined(separator: "、")))
                 )
             }
         )

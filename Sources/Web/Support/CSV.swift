@@ -24,7 +24,8 @@ struct CSV {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export.csv"
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export.csv\"; filename*=UTF-8''\(encoded)")
+        headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"export.csv\"; filename*=UTF-8''\(encoded)")
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }

@@ -49,7 +49,8 @@ struct EvidenceStore {
                 let name = String(file.filename.split(separator: "/").last ?? "file").prefix(200)
                 written.append(
                     ReportStore.NewEvidence(
-                        id: id, fileName: String(name), contentType: file.contentType?.serialize() ?? "application/octet-stream",
+                        id: id, fileName: String(name),
+                        contentType: file.contentType?.serialize() ?? "application/octet-stream",
                         size: bytes.count, sha256: digest, storageKey: key))
             }
         } catch {

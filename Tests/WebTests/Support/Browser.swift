@@ -17,7 +17,9 @@ struct Browser {
     }
 
     @discardableResult
-    mutating func post(_ path: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> TestingHTTPResponse {
+    mutating func post(_ path: String, _ fields: [(String, String)], csrf: Bool = true) async throws
+        -> TestingHTTPResponse
+    {
         let all = (csrf ? [("_csrf", self.csrf)] : []) + fields
         let body = all.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
         var headers = HTTPHeaders()
@@ -28,12 +30,15 @@ struct Browser {
     /// A multipart form post, as a browser sends a form with file inputs.
     @discardableResult
     mutating func postMultipart(
-        _ path: String, _ fields: [(String, String)], files: [(field: String, name: String, type: String, data: Data)] = []
+        _ path: String, _ fields: [(String, String)],
+        files: [(field: String, name: String, type: String, data: Data)] = []
     ) async throws -> TestingHTTPResponse {
         let boundary = "----lantian\(UUID().uuidString)"
         var body = Data()
         for (name, value) in [("_csrf", csrf)] + fields {
-            body.append("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".data(using: .utf8)!)
+            body.append(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".data(
+                    using: .utf8)!)
         }
         for file in files {
             body.append(

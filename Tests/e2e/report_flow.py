@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""End-to-end browser test: a county user reports with an evidence file; the office sees the status change.
+
+Starts `lantian serve` on a fresh SQLite data directory, creates the two accounts with the CLI, then drives
+headless Chromium (Debian's chromium + chromium-driver) through Selenium. With --screenshots DIR it also saves
+the pages it visits as PNG files.
+
+Usage: report_flow.py --binary .build/debug/lantian [--port 8181] [--screenshots docs/screenshots]
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+PASSWORD = "Blue-sky-e2e-2021"
+TASK = "s04-1"  # 泽州县完成10台燃煤小锅炉淘汰 — 泽州县人民政府 leads it alone.
+
+
+def wait_for(url, seconds=120):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except Exception:
+            time.sleep(0.5)
+    raise SystemExit(f"server did not answer at {url} within {seconds}s")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--port", type=int, default=8181)
+    parser.add_argument("--screenshots")
+    args = parser.parse_args()
+
+    data = tempfile.mkdtemp(prefix="lantian-e2e-")
+    env = dict(os.environ, LANTIAN_DATA_DIR=data, LANTIAN_PORT=str(args.port))
+    env.pop("DATABASE_URL", None)
+    base = f"http://127.0.0.1:{args.port}"
+    log = open(os.path.join(data, "serve.log"), "w")
+    server = subprocess.Popen([args.binary, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    failures = []
+    try:
+        wait_for(base + "/healthz")
+        for username, role, unit in [("zz-leader", "unitLeader", "zezhou"), ("office1", "officeAdmin", "office")]:
+            subprocess.run(
+                [args.binary, "user", "create", "--username", username, "--name", username, "--role", role,
+                 "--unit", unit, "--password", PASSWORD],
+                env=env, check=True, stdout=subprocess.DEVNULL)
+
+        options = Options()
+        for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000",
+                     "--lang=zh-CN"]:
+            options.add_argument(flag)
+        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"),
+                                  options=options)
+        driver.implicitly_wait(5)
+
+        def shot(name):
+            if args.screenshots:
+                os.makedirs(args.screenshots, exist_ok=True)
+                height = driver.execute_script("return document.body.scrollHeight")
+                driver.set_window_size(1440, min(max(height, 900), 4000))
+                driver.save_screenshot(os.path.join(args.screenshots, name + ".png"))
+                driver.set_window_size(1440, 1000)
+
+        def check(condition, message):
+            if not condition:
+                failures.append(message)
+                print("FAIL:", message)
+
+        def login(username):
+            driver.get(base + "/login")
+            driver.find_element(By.NAME, "username").send_keys(username)
+            driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+            driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+            WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "header .who")))
+
+        def logout():
+            driver.find_element(By.CSS_SELECTOR, "header form button").click()
+            WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.NAME, "username")))
+
+        try:
+            login("office1")
+            driver.get(base + f"/tasks/{TASK}")
+            before = driver.find_element(By.CSS_SELECTOR, ".panel .badge").text
+            check(before == "逾期未完成", f"before the report the task is overdue, was {before!r}")
+            logout()
+
+            login("zz-leader")
+            driver.get(base + "/my")
+            check(TASK in driver.page_source, "the county user's task list shows the task")
+            driver.find_element(By.XPATH, f"//tr[td/a[text()='{TASK}']]//a[contains(@class,'button')]").click()
+            check("进展报告" in driver.title, "the report form opens")
+            driver.find_element(By.ID, "reportedStatus").send_keys("已完成")
+            driver.find_element(By.ID, "value-boilers-retired").send_keys("10")
+            driver.find_element(By.ID, "value-boilers-below-35").send_keys("0")
+            driver.find_element(By.ID, "narrative").send_keys("周村镇10台燃煤小锅炉已全部拆除，35蒸吨以下燃煤锅炉清零。")
+            evidence = os.path.join(data, "拆除验收单.pdf")
+            with open(evidence, "wb") as f:
+                f.write(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+            driver.find_element(By.ID, "evidence").send_keys(evidence)
+            shot("report-form")
+            driver.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
+            WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".notice, .errors")))
+            check("已报送大气办" in driver.page_source, "the submission is confirmed")
+            check("拆除验收单.pdf" in driver.page_source, "the evidence file is listed")
+            logout()
+
+            login("office1")
+            shot("dashboard")
+            driver.get(base + f"/tasks/{TASK}")
+            after = driver.find_element(By.CSS_SELECTOR, ".panel .badge").text
+            check(after == "已完成", f"after the report the task is done, was {after!r}")
+            check("已报送" in driver.page_source, "the task page shows the submitted report")
+            shot("task")
+            driver.find_element(By.XPATH, "//a[span[text()='已报送']]").click()
+            check("拆除验收单.pdf" in driver.page_source, "the office sees the evidence file")
+            check("周村镇10台燃煤小锅炉已全部拆除" in driver.page_source, "the office sees the narrative")
+            driver.get(base + "/tasks")
+            shot("tasks")
+        finally:
+            driver.quit()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+        if failures:
+            print(open(os.path.join(data, "serve.log")).read()[-4000:])
+        shutil.rmtree(data, ignore_errors=True)
+
+    checks = 12
+    print(f"e2e: {checks - len(failures)} passed, {len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
