@@ -116,7 +116,7 @@ struct APIController {
 
     func act(req: Request) async throws -> ReportDTO {
         let user = try await req.currentUser()
-        let snapshot = try await req.campaign()
+        let snapshot = try await req.campaign(allowingAsOf: false)
         let body = try req.content.decode(ActRequest.self)
         guard let code = req.parameters.get("code"), let unit = req.parameters.get("unit"),
             let month = req.parameters.get("month").flatMap(ReportMonth.init)

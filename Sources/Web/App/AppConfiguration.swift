@@ -9,6 +9,7 @@ import Foundation
 /// | `LANTIAN_HOST`, `LANTIAN_PORT` | where `serve` listens | `127.0.0.1`, `8080` |
 /// | `LANTIAN_MAX_UPLOAD_MB` | the largest evidence file or plan file accepted | `20` |
 /// | `LANTIAN_SEED` | `0` to start without the Jincheng plan | `1` |
+/// | `LANTIAN_CLOCK_START` | training and demo instances: the clock starts at this ISO 8601 time and runs on | the real time |
 public struct AppConfiguration: Sendable {
     public enum Storage: Sendable, Equatable {
         case sqlite(path: String)
@@ -76,11 +77,19 @@ public struct AppConfiguration: Sendable {
         guard ["0", "1", "false", "true"].contains(seed) else {
             throw Invalid(description: "LANTIAN_SEED must be 1 or 0, not \"\(seed)\"")
         }
+        var now: @Sendable () -> Date = { Date() }
+        if let text = environment["LANTIAN_CLOCK_START"], !text.isEmpty {
+            guard let start = ISO8601DateFormatter().date(from: text) else {
+                throw Invalid(description: "LANTIAN_CLOCK_START must be an ISO 8601 time like 2021-11-04T09:00:00+08:00, not \"\(text)\"")
+            }
+            let launched = Date()
+            now = { start.addingTimeInterval(Date().timeIntervalSince(launched)) }
+        }
         return AppConfiguration(
             storage: storage, filesDirectory: dataDirectory + "/files",
             hostname: environment["LANTIAN_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
             port: try integer("LANTIAN_PORT", default: 8080, in: 1...65535),
             maxUploadBytes: try integer("LANTIAN_MAX_UPLOAD_MB", default: 20, in: 1...1024) << 20,
-            seedJincheng: seed == "1" || seed == "true")
+            seedJincheng: seed == "1" || seed == "true", now: now)
     }
 }

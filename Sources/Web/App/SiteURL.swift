@@ -10,7 +10,7 @@ enum SiteURL: Equatable {
     case plan
     case tasks(TaskFilter)
     case tasksCSV(TaskFilter)
-    case task(code: String)
+    case task(code: String, asOf: String? = nil)
     case myTasks
     case report(task: String, unit: String, month: ReportMonth)
     case reportAction(task: String, unit: String, month: ReportMonth)
@@ -33,7 +33,7 @@ enum SiteURL: Equatable {
         case .plan: return "/plan"
         case .tasks(let filter): return "/tasks" + filter.query
         case .tasksCSV(let filter): return "/tasks.csv" + filter.query
-        case .task(let code): return "/tasks/\(code)"
+        case .task(let code, let asOf): return "/tasks/\(code)" + (asOf.map { "?asOf=\($0)" } ?? "")
         case .myTasks: return "/my"
         case .report(let task, let unit, let month): return "/tasks/\(task)/reports/\(unit)/\(month)"
         case .reportAction(let task, let unit, let month): return "/tasks/\(task)/reports/\(unit)/\(month)/action"

@@ -14,10 +14,12 @@ struct CampaignSnapshot: Sendable {
     let facts: [String: [ReportFacts]]
     /// Assessment by task code.
     let assessments: [String: TaskAssessment]
+    /// The day the view is as of, when it is not now (`?asOf=YYYY-MM-DD`).
+    let asOf: CivilDate?
 
     var plan: Plan { loaded.plan }
 
-    init(loaded: LoadedPlan, facts: [String: [ReportFacts]], now: Date) throws {
+    init(loaded: LoadedPlan, facts: [String: [ReportFacts]], now: Date, asOf: CivilDate? = nil) throws {
         guard let calendar = ReportingCalendar(plan: loaded.plan) else {
             throw Abort(.internalServerError, reason: "未知时区 \(loaded.plan.timeZone)")
         }
@@ -25,6 +27,7 @@ struct CampaignSnapshot: Sendable {
         self.calendar = calendar
         self.now = now
         self.facts = facts
+        self.asOf = asOf
         var assessments: [String: TaskAssessment] = [:]
         for task in loaded.plan.tasks {
             assessments[task.code] = TaskAssessment(
@@ -79,10 +82,19 @@ extension Request {
         return try await application.planCache.loaded(record, on: db)
     }
 
-    /// The current plan with every task assessed now.
-    func campaign() async throws -> CampaignSnapshot {
+    /// The current plan with every task assessed now — or, with `?asOf=YYYY-MM-DD` on a page that only reads,
+    /// as it stood at the end of that day: reports first submitted later are left out.
+    func campaign(allowingAsOf: Bool = true) async throws -> CampaignSnapshot {
         let loaded = try await currentPlan()
         let facts = try await ReportStore(database: db).facts(for: loaded)
-        return try CampaignSnapshot(loaded: loaded, facts: facts, now: now)
+        guard allowingAsOf, let text = query[String.self, at: "asOf"], !text.isEmpty else {
+            return try CampaignSnapshot(loaded: loaded, facts: facts, now: now)
+        }
+        guard let day = CivilDate(text), let calendar = ReportingCalendar(plan: loaded.plan),
+            calendar.startOfDay(day) <= now
+        else { throw Abort(.badRequest, reason: "统计时点应为今天或以前的日期（YYYY-MM-DD）") }
+        let instant = calendar.endOfDay(day)
+        let then = facts.mapValues { reports in reports.filter { ($0.submittedAt ?? .distantFuture) < instant } }
+        return try CampaignSnapshot(loaded: loaded, facts: then, now: instant, asOf: day)
     }
 }

@@ -13,10 +13,12 @@ struct TaskFilter: Equatable, Content {
     var category: String?
     var origin: String?
     var q: String?
+    /// View the campaign as it stood at the end of this day (`YYYY-MM-DD`).
+    var asOf: String?
 
     init(
         lead: String? = nil, county: String? = nil, unit: String? = nil, status: String? = nil, due: String? = nil,
-        category: String? = nil, origin: String? = nil, q: String? = nil
+        category: String? = nil, origin: String? = nil, q: String? = nil, asOf: String? = nil
     ) {
         self.lead = lead
         self.county = county
@@ -26,14 +28,13 @@ struct TaskFilter: Equatable, Content {
         self.category = category
         self.origin = origin
         self.q = q
+        self.asOf = asOf
     }
-
-    var isEmpty: Bool { self == TaskFilter() }
 
     var query: String {
         let pairs: [(String, String?)] = [
             ("lead", lead), ("county", county), ("unit", unit), ("status", status), ("due", due),
-            ("category", category), ("origin", origin), ("q", q),
+            ("category", category), ("origin", origin), ("q", q), ("asOf", asOf),
         ]
         let items = pairs.compactMap { key, value -> String? in
             guard let value, !value.isEmpty else { return nil }

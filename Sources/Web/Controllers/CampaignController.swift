@@ -24,19 +24,20 @@ struct CampaignController {
         let urgent = TaskRow.rows(snapshot, filter: TaskFilter())
             .filter { $0.status != .done && $0.status != .onTrack }
             .sorted { ($0.status, $0.task.deadline) < ($1.status, $1.task.deadline) }
-        let latest = snapshot.calendar.reportMonths(until: plan.end).last { snapshot.calendar.lateFrom($0) <= req.now }
+        let latest = snapshot.calendar.reportMonths(until: plan.end).last { snapshot.calendar.lateFrom($0) <= snapshot.now }
         let model = DashboardPage.Model(
             planTitle: plan.title, period: "\(plan.start) 至 \(plan.end)",
-            asOf: UI.dateTime(snapshot.now, in: snapshot.calendar.timeZone), targets: plan.targets, counts: counts,
+            asOfText: snapshot.asOf.map { "\($0) 24:00" } ?? UI.dateTime(snapshot.now, in: snapshot.calendar.timeZone),
+            targets: plan.targets, counts: counts,
             total: plan.tasks.count, reportMonth: latest,
             reportDue: latest.map { dueText($0, snapshot) } ?? "",
             byLead: StatusSummary.byLead(plan: plan, assessments: snapshot.assessments),
             byCounty: StatusSummary.byCounty(plan: plan, assessments: snapshot.assessments),
-            urgent: urgent.map { row in
+            urgent: urgent.prefix(25).map { row in
                 DashboardPage.Model.TaskLine(
                     code: row.task.code, title: row.task.title, lead: UI.unitNames(row.task.lead, snapshot),
                     deadline: row.task.deadlineText, status: row.status, detail: row.explanation(snapshot))
-            })
+            }, asOf: snapshot.asOf?.description, urgentTotal: urgent.count)
         return DashboardPage.render(model, try await req.pageContext(.dashboard))
     }
 
@@ -165,7 +166,7 @@ struct CampaignController {
         }
         if let notes = task.notes { factLines.append(("说明", notes)) }
         let model = TaskPage.Model(
-            task: task, status: assessment.status, explanation: row.explanation(snapshot),
+            task: task, status: assessment.status, explanation: (snapshot.asOf.map { "截至 \($0)：" } ?? "") + row.explanation(snapshot),
             elapsed: assessment.elapsedShare,
             facts: factLines,
             indicators: task.indicators.map { indicator in
@@ -190,7 +191,7 @@ struct CampaignController {
 
     func myTasks(req: Request) async throws -> HTML {
         let user = try await req.currentUser()
-        let snapshot = try await req.campaign()
+        let snapshot = try await req.campaign(allowingAsOf: false)
         let month = snapshot.calendar.currentReportMonth(asOf: snapshot.now)
         func line(_ task: PlanTask, unit: String, role: String) -> MyTasksPage.Line {
             let report = (snapshot.facts[task.code] ?? []).first { $0.unit == unit && $0.month == month }

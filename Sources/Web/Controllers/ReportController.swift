@@ -39,7 +39,7 @@ struct ReportController {
     }
 
     private func target(_ req: Request) async throws -> Target {
-        let snapshot = try await req.campaign()
+        let snapshot = try await req.campaign(allowingAsOf: false)
         guard let code = req.parameters.get("code"), let task = snapshot.loaded.task(code: code) else {
             throw Abort(.notFound, reason: "没有这项任务")
         }

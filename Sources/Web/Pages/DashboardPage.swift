@@ -16,7 +16,7 @@ enum DashboardPage {
 
         var planTitle: String
         var period: String
-        var asOf: String
+        var asOfText: String
         var targets: [AirQualityTarget]
         var counts: [TaskStatus: Int]
         var total: Int
@@ -25,19 +25,29 @@ enum DashboardPage {
         var byLead: [StatusSummary]
         var byCounty: [StatusSummary]
         var urgent: [TaskLine]
+        /// Links keep the as-of day the page was asked for.
+        var asOf: String?
+        /// How many lines `urgent` was cut to.
+        var urgentTotal: Int
     }
 
     static func render(_ model: Model, _ context: PageContext) -> HTML {
         Layout.page(
             "调度总览", context,
-            .p(.class("muted"), .text("\(model.planTitle) · 攻坚期 \(model.period) · 统计时点 \(model.asOf)")),
+            .form(
+                .class("filters"), .method(.get), .action(SiteURL.home.path),
+                .span(.class("muted"), .text("\(model.planTitle) · 攻坚期 \(model.period) · 统计时点 \(model.asOfText)")),
+                .label(.text("查看历史时点"), .input(.type(.date), .name("asOf"), .value(model.asOf ?? ""))),
+                .button(.type(.submit), .class("secondary"), .text("查看")),
+                .if(model.asOf != nil, .a(.class("button secondary"), .href(SiteURL.home.path), .text("回到当前")))
+            ),
             .div(
                 .class("cards"),
                 .div(.class("card"), .div(.class("n"), .text(String(model.total))), .div(.class("l"), .text("任务总数"))),
                 .forEach(TaskStatus.allCases.sorted()) { status in
                     .a(
                         .class("card s-\(status.rawValue)"),
-                        .href(SiteURL.tasks(TaskFilter(status: status.rawValue)).path),
+                        .href(SiteURL.tasks(TaskFilter(status: status.rawValue, asOf: model.asOf)).path),
                         .div(.class("n"), .text(String(model.counts[status] ?? 0))),
                         .div(.class("l"), .text(status.chinese))
                     )
@@ -70,28 +80,32 @@ enum DashboardPage {
                                 ?? "首期报送尚未到期。")),
                     .p(
                         .a(
-                            .href(SiteURL.tasks(TaskFilter(status: TaskStatus.notReported.rawValue)).path),
+                            .href(SiteURL.tasks(TaskFilter(status: TaskStatus.notReported.rawValue, asOf: model.asOf)).path),
                             .text("查看未报送任务 →")))
                 )
             ),
             .h2(.text("需要关注的任务")),
             .if(model.urgent.isEmpty, .p(.class("muted"), .text("暂无逾期、未报送或滞后的任务。"))),
-            .if(!model.urgent.isEmpty, taskTable(model.urgent)),
+            .if(!model.urgent.isEmpty, taskTable(model.urgent, asOf: model.asOf)),
+            .if(
+                model.urgentTotal > model.urgent.count,
+                .p(.a(.href(SiteURL.tasks(TaskFilter(asOf: model.asOf)).path), .text("共 \(model.urgentTotal) 项，查看全部 →")))
+            ),
             .h2(.text("按牵头单位")),
-            summaryTable(model.byLead, viewpoint: { TaskFilter(lead: $0) }),
+            summaryTable(model.byLead, viewpoint: { TaskFilter(lead: $0, asOf: model.asOf) }),
             .h2(.text("按县（市、区）")),
-            summaryTable(model.byCounty, viewpoint: { TaskFilter(county: $0) }),
+            summaryTable(model.byCounty, viewpoint: { TaskFilter(county: $0, asOf: model.asOf) }),
             .p(.a(.class("button secondary"), .href(SiteURL.dashboardCSV.path), .text("导出 CSV")))
         )
     }
 
-    static func taskTable(_ lines: [Model.TaskLine]) -> BodyNode {
+    static func taskTable(_ lines: [Model.TaskLine], asOf: String?) -> BodyNode {
         .table(
             .tr(.th("编号"), .th("任务"), .th("牵头单位"), .th("完成时限"), .th("状态"), .th("说明")),
             .forEach(lines) { line in
                 .tr(
-                    .td(.a(.href(SiteURL.task(code: line.code).path), .text(line.code))),
-                    .td(.a(.href(SiteURL.task(code: line.code).path), .text(line.title))),
+                    .td(.a(.href(SiteURL.task(code: line.code, asOf: asOf).path), .text(line.code))),
+                    .td(.a(.href(SiteURL.task(code: line.code, asOf: asOf).path), .text(line.title))),
                     .td(.text(line.lead)),
                     .td(.text(line.deadline)),
                     .td(UI.statusBadge(line.status)),

@@ -44,6 +44,7 @@ enum TaskListPage {
                     "origin", [("", "全部")] + PlanTask.Origin.allCases.map { ($0.rawValue, $0.chinese) },
                     selected: f.origin, label: "来源"),
                 .label(.text("关键词"), .input(.type(.search), .name("q"), .value(f.q ?? ""))),
+                .label(.text("统计时点"), .input(.type(.date), .name("asOf"), .value(f.asOf ?? ""))),
                 .button(.type(.submit), .text("筛选")),
                 .a(.class("button secondary"), .href("/tasks"), .text("清除")),
                 .a(.class("button secondary"), .href(SiteURL.tasksCSV(f).path), .text("导出 CSV"))
@@ -60,9 +61,9 @@ enum TaskListPage {
                         .forEach(group.rows) { line in
                             .tr(
                                 .td(
-                                    .a(.href(SiteURL.task(code: line.code).path), .text(line.code)),
+                                    .a(.href(SiteURL.task(code: line.code, asOf: f.asOf).path), .text(line.code)),
                                     .div(.class("muted small"), .text(line.origin))),
-                                .td(.a(.href(SiteURL.task(code: line.code).path), .text(line.title))),
+                                .td(.a(.href(SiteURL.task(code: line.code, asOf: f.asOf).path), .text(line.title))),
                                 .td(.class("small"), .text(line.measures)),
                                 .td(.text(line.deadline)),
                                 .td(.text(line.lead)),
