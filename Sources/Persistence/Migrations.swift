@@ -10,6 +10,7 @@ public enum LantianMigrations {
             M004CreateTasks(),
             M005CreateReports(),
             M006CreateAuditLog(),
+            M007CreateWriteGate(),
             SessionRecord.migration,
         ]
     }

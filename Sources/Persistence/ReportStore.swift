@@ -1,6 +1,7 @@
 import Campaign
 import Fluent
 import Foundation
+import SQLKit
 
 /// Reads and writes progress reports. Every write checks ``ReportPolicy``, keeps a revision and an audit entry,
 /// and runs in one transaction.
@@ -70,24 +71,41 @@ public struct ReportStore: Sendable {
     }
 
     /// Every report of the plan's tasks, reduced for the status computation, by task code.
+    ///
+    /// The bulk path of every page: two SQL queries decoded into plain rows, no models.
     public func facts(for loaded: LoadedPlan) async throws -> [String: [ReportFacts]] {
-        let taskIDs = Array(loaded.ids.tasks.values)
-        guard !taskIDs.isEmpty else { return [:] }
-        let reports = try await ReportRecord.query(on: database).filter(\.$task.$id ~~ taskIDs).all()
-        let reportIDs = try reports.map { try $0.requireID() }
-        let values =
-            reportIDs.isEmpty
-            ? []
-            : try await ReportValueRecord.query(on: database)
-                .filter(\.$report.$id ~~ reportIDs).all()
+        guard let sql = database as? any SQLDatabase else { return [:] }
+        let reports = try await sql.select()
+            .columns(
+                SQLColumn("id", table: "reports"), SQLColumn("task_id", table: "reports"),
+                SQLColumn("unit_id", table: "reports"), SQLColumn("month", table: "reports"),
+                SQLColumn("state", table: "reports"), SQLColumn("reported_status", table: "reports"),
+                SQLColumn("first_submitted_at", table: "reports")
+            )
+            .from("reports")
+            .join("tasks", on: SQLColumn("task_id", table: "reports"), .equal, SQLColumn("id", table: "tasks"))
+            .where(SQLColumn("plan_id", table: "tasks"), .equal, SQLBind(loaded.ids.plan))
+            .all(decoding: ReportRow.self)
+        let values = try await sql.select()
+            .columns(
+                SQLColumn("report_id", table: "report_values"), SQLColumn("indicator_id", table: "report_values"),
+                SQLColumn("value", table: "report_values")
+            )
+            .from("report_values")
+            .join(
+                "reports", on: SQLColumn("report_id", table: "report_values"), .equal, SQLColumn("id", table: "reports")
+            )
+            .join("tasks", on: SQLColumn("task_id", table: "reports"), .equal, SQLColumn("id", table: "tasks"))
+            .where(SQLColumn("plan_id", table: "tasks"), .equal, SQLBind(loaded.ids.plan))
+            .all(decoding: ValueRow.self)
         var indicatorCodes: [UUID: String] = [:]
         for (key, id) in loaded.ids.indicators {
             if let code = key.split(separator: "/").last { indicatorCodes[id] = String(code) }
         }
         var valuesByReport: [UUID: [String: Double]] = [:]
         for value in values {
-            if let code = indicatorCodes[value.$indicator.id] {
-                valuesByReport[value.$report.id, default: [:]][code] = value.value
+            if let code = indicatorCodes[value.indicator_id] {
+                valuesByReport[value.report_id, default: [:]][code] = value.value
             }
         }
         var taskCodes: [UUID: String] = [:]
@@ -96,13 +114,14 @@ public struct ReportStore: Sendable {
         for (code, id) in loaded.ids.units { unitCodes[id] = code }
         var result: [String: [ReportFacts]] = [:]
         for report in reports {
-            guard let task = taskCodes[report.$task.id], let unit = unitCodes[report.$unit.id],
-                let month = report.reportMonth
+            guard let task = taskCodes[report.task_id], let unit = unitCodes[report.unit_id],
+                let month = ReportMonth(report.month)
             else { continue }
             result[task, default: []].append(
                 ReportFacts(
-                    unit: unit, month: month, state: report.reportState, reportedStatus: report.status,
-                    submittedAt: report.firstSubmittedAt, values: valuesByReport[report.id!] ?? [:]))
+                    unit: unit, month: month, state: ReportState(rawValue: report.state) ?? .draft,
+                    reportedStatus: ReportedStatus(rawValue: report.reported_status) ?? .inProgress,
+                    submittedAt: report.first_submitted_at, values: valuesByReport[report.id] ?? [:]))
         }
         return result
     }
@@ -143,7 +162,7 @@ public struct ReportStore: Sendable {
                 throw Refusal(description: "指标 \(code) 的数值必须是非负数", isPermission: false)
             }
         }
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             let existing = try await ReportRecord.query(on: db).filter(\.$task.$id == taskID)
                 .filter(\.$unit.$id == unitID).filter(\.$month == month.description)
                 .with(\.$values).with(\.$evidence).first()
@@ -247,4 +266,20 @@ public struct ReportStore: Sendable {
 struct AuditedReport: Encodable {
     var state: ReportState
     var content: ReportSnapshot
+}
+
+private struct ReportRow: Decodable {
+    var id: UUID
+    var task_id: UUID
+    var unit_id: UUID
+    var month: String
+    var state: String
+    var reported_status: String
+    var first_submitted_at: Date?
+}
+
+private struct ValueRow: Decodable {
+    var report_id: UUID
+    var indicator_id: UUID
+    var value: Double
 }

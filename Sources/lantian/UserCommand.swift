@@ -6,7 +6,7 @@ import Web
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self, ResetPassword.self])
+        commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self, Import.self, ResetPassword.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -30,6 +30,63 @@ struct UserCommand: AsyncParsableCommand {
                 }
             }
             print(password == nil ? "已创建 \(username)，一次性密码：\(secret)" : "已创建 \(username)。")
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create accounts from a CSV file (username,name,role,unit[,password]): all of them, or none.")
+        @ArgumentParser.Argument(help: "UTF-8 CSV with a header row.") var file: String
+
+        func run() async throws {
+            let rows = try parse(try readPlanFile(file))
+            let created = try await withApplication(firstStart: false) { app, _ in
+                do {
+                    return try await UserAccounts(db: app.db).importRows(
+                        rows, actor: .init(userID: nil, username: "cli"), at: Date())
+                } catch let problems as UserAccounts.Problems {
+                    printIssues(problems.messages, file: file)
+                    throw ExitCode(1)
+                }
+            }
+            let given = Set(rows.filter { $0.password != nil }.map(\.username))
+            for (username, secret) in created {
+                print(given.contains(username) ? "\(username)" : "\(username),\(secret)")
+            }
+            print("\(file): created \(created.count) accounts")
+        }
+
+        private func parse(_ text: String) throws -> [UserAccounts.Row] {
+            var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+                separator: "\n", omittingEmptySubsequences: false
+            )
+            .map { String($0).trimmingCharacters(in: .whitespaces) }
+            if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
+            guard lines.first?.lowercased().hasPrefix("username,") == true else {
+                throw ArgumentParser.ValidationError(
+                    "\(file): line 1 must be the header username,name,role,unit[,password]")
+            }
+            var rows: [UserAccounts.Row] = []
+            var problems: [String] = []
+            for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                guard fields.count == 4 || fields.count == 5 else {
+                    problems.append("line \(index + 1): expected 4 or 5 fields, found \(fields.count)")
+                    continue
+                }
+                rows.append(
+                    .init(
+                        line: index + 1, username: fields[0], displayName: fields[1], role: fields[2],
+                        unitCode: fields[3],
+                        password: fields.count == 5 && !fields[4].isEmpty ? fields[4] : nil))
+            }
+            if !problems.isEmpty {
+                printIssues(problems, file: file)
+                throw ExitCode(1)
+            }
+            return rows
         }
     }
 

@@ -244,6 +244,15 @@ import Web
             #expect(response.body.string.contains("保留的文字"))
             let page = try await reporter.get(Self.reportPath)
             #expect(page.body.string.contains("尚未填写"))
+            // Uploads have a limit (1 MB in tests): the form says so and keeps nothing.
+            let big = try await reporter.postMultipart(
+                Self.reportPath, [("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "大文件")],
+                files: [
+                    (field: "evidence[]", name: "扫描件.pdf", type: "application/pdf", data: Data(count: (1 << 20) + 1))
+                ])
+            #expect(big.status == .unprocessableEntity)
+            #expect(big.body.string.contains("扫描件.pdf：超过 1 MB 上限"))
+            #expect(try await reporter.get(Self.reportPath).body.string.contains("尚未填写"))
         }
     }
 

@@ -45,7 +45,7 @@ struct APIController {
         else { throw Abort(.unauthorized, reason: "用户名或密码不正确（一次性密码须先在网页上修改）") }
         let token = [UInt8].random(count: 32).base64URLEncoded()
         let expires = req.now.addingTimeInterval(90 * 86400)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await UserTokenRecord(
                 digest: UserTokenRecord.digest(of: token), name: body.name ?? "api", userID: try user.requireID(),
                 expiresAt: expires

@@ -80,7 +80,9 @@ public struct AppConfiguration: Sendable {
         var now: @Sendable () -> Date = { Date() }
         if let text = environment["LANTIAN_CLOCK_START"], !text.isEmpty {
             guard let start = ISO8601DateFormatter().date(from: text) else {
-                throw Invalid(description: "LANTIAN_CLOCK_START must be an ISO 8601 time like 2021-11-04T09:00:00+08:00, not \"\(text)\"")
+                throw Invalid(
+                    description:
+                        "LANTIAN_CLOCK_START must be an ISO 8601 time like 2021-11-04T09:00:00+08:00, not \"\(text)\"")
             }
             let launched = Date()
             now = { start.addingTimeInterval(Date().timeIntervalSince(launched)) }

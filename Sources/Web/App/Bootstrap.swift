@@ -20,7 +20,7 @@ struct Bootstrap {
         let now = app.lantian.now()
         if app.lantian.seedJincheng, try await PlanRecord.query(on: db).count() == 0 {
             let plan = try PlanFile.read(try SeedPlans.jincheng20212022)
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 let record = try await PlanStore(database: tx).importPlan(plan, by: "system")
                 try await AuditLog.record(
                     on: tx, actor: .system, action: "plan.import", entity: "plan", entityID: plan.code,
@@ -37,7 +37,7 @@ struct Bootstrap {
             username: "admin", displayName: "大气办管理员", passwordHash: try Bcrypt.hash(password), role: .officeAdmin,
             unitID: try office.requireID())
         admin.mustChangePassword = true
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await admin.create(on: tx)
             try await AuditLog.record(
                 on: tx, actor: .system, action: "user.create", entity: "user", entityID: "admin",

@@ -3,6 +3,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Persistence
+import SQLKit
 import Seed
 import Vapor
 
@@ -17,6 +18,7 @@ public func configure(
 ) async throws -> FirstStart? {
     app.lantian = configuration
     app.planCache = PlanCache()
+    app.reportFactsCache = ReportFactsCache()
     switch configuration.storage {
     case .sqlite(let path):
         try FileManager.default.createDirectory(
@@ -30,8 +32,11 @@ public func configure(
     try FileManager.default.createDirectory(atPath: configuration.filesDirectory, withIntermediateDirectories: true)
     app.migrations.add(LantianMigrations.all)
     try await app.autoMigrate()
+    if case .sqlite = configuration.storage {
+        try await tuneSQLite(app)
+    }
 
-    app.sessions.use(.fluent)
+    app.sessions.use { app in QuietSessionDriver(inner: app.fluent.sessions.driver()) }
     app.sessions.configuration.cookieName = "lantian-session"
     app.sessions.configuration.cookieFactory = { id in
         HTTPCookies.Value(string: id.string, maxAge: 12 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
@@ -41,5 +46,23 @@ public func configure(
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(PageErrorMiddleware(environment: app.environment))
     try routes(app)
-    return firstStart ? try await Bootstrap(app: app).run() : nil
+    let first = firstStart ? try await Bootstrap(app: app).run() : nil
+    // Load the current plan now rather than in the first users' requests.
+    if let record = try await PlanStore(database: app.db).currentPlan() {
+        _ = try await app.planCache.loaded(record, on: app.db)
+    }
+    return first
+}
+
+/// WAL journal (readers and the writer do not wait for each other) and `synchronous=NORMAL` (no fsync per
+/// commit; a commit survives an app crash, and the database stays consistent on power loss). The journal mode
+/// is stored in the file; `synchronous` is per connection, so it is set on each event loop's connection.
+private func tuneSQLite(_ app: Application) async throws {
+    guard let sql = app.db as? any SQLDatabase else { return }
+    try await sql.raw("PRAGMA journal_mode=WAL").run()
+    for eventLoop in app.eventLoopGroup.makeIterator() {
+        if let connection = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase {
+            try await connection.raw("PRAGMA synchronous=NORMAL").run()
+        }
+    }
 }

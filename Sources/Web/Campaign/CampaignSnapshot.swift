@@ -61,6 +61,30 @@ final class PlanCache: Sendable {
     func invalidate() { plans.withLockedValue { $0 = [:] } }
 }
 
+/// Keeps the reports of the current plan, reduced for the status computation, until the next write
+/// transaction anywhere on the database (``Database/writeCount()``): one cheap query instead of reading
+/// every report on every page. Requests that find the same new count share one load.
+final class ReportFactsCache: Sendable {
+    private typealias Load = Task<[String: [ReportFacts]], any Error>
+    private let entry = NIOLockedValueBox<(plan: UUID, writes: Int, load: Load)?>(nil)
+
+    func facts(for loaded: LoadedPlan, on db: any Database) async throws -> [String: [ReportFacts]] {
+        let writes = try await db.writeCount()
+        let load = entry.withLockedValue { entry -> Load in
+            if let entry, entry.plan == loaded.ids.plan, entry.writes == writes { return entry.load }
+            let load = Load { try await ReportStore(database: db).facts(for: loaded) }
+            entry = (loaded.ids.plan, writes, load)
+            return load
+        }
+        do {
+            return try await load.value
+        } catch {
+            entry.withLockedValue { if $0?.writes == writes { $0 = nil } }
+            throw error
+        }
+    }
+}
+
 extension Application {
     private struct PlanCacheKey: StorageKey {
         typealias Value = PlanCache
@@ -70,6 +94,16 @@ extension Application {
     var planCache: PlanCache {
         get { storage[PlanCacheKey.self]! }
         set { storage[PlanCacheKey.self] = newValue }
+    }
+
+    private struct ReportFactsCacheKey: StorageKey {
+        typealias Value = ReportFactsCache
+    }
+
+    /// Set once by `configure`, before the server starts.
+    var reportFactsCache: ReportFactsCache {
+        get { storage[ReportFactsCacheKey.self]! }
+        set { storage[ReportFactsCacheKey.self] = newValue }
     }
 }
 
@@ -86,7 +120,7 @@ extension Request {
     /// as it stood at the end of that day: reports first submitted later are left out.
     func campaign(allowingAsOf: Bool = true) async throws -> CampaignSnapshot {
         let loaded = try await currentPlan()
-        let facts = try await ReportStore(database: db).facts(for: loaded)
+        let facts = try await application.reportFactsCache.facts(for: loaded, on: db)
         guard allowingAsOf, let text = query[String.self, at: "asOf"], !text.isEmpty else {
             return try CampaignSnapshot(loaded: loaded, facts: facts, now: now)
         }

@@ -21,7 +21,7 @@ public enum PlanImport {
             return .rejected(error.issues.map(\.description))
         }
         do {
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 try await PlanStore(database: tx).importPlan(plan, by: actor.username)
                 try await AuditLog.record(
                     on: tx, actor: actor, action: "plan.import", entity: "plan", entityID: plan.code,

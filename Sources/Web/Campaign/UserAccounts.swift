@@ -46,7 +46,7 @@ public struct UserAccounts {
             username: username, displayName: displayName, passwordHash: try Bcrypt.hash(secret), role: role,
             unitID: try unit.requireID())
         user.mustChangePassword = password == nil
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await user.create(on: tx)
             try await AuditLog.record(
                 on: tx, actor: actor, action: "user.create", entity: "user", entityID: username, before: Nothing?.none,
@@ -54,6 +54,52 @@ public struct UserAccounts {
                 at: now)
         }
         return secret
+    }
+
+    /// One account of a bulk import, with the line it came from.
+    public struct Row: Sendable {
+        public var line: Int
+        public var username: String
+        public var displayName: String
+        public var role: String
+        public var unitCode: String
+        public var password: String?
+
+        public init(line: Int, username: String, displayName: String, role: String, unitCode: String, password: String?)
+        {
+            self.line = line
+            self.username = username
+            self.displayName = displayName
+            self.role = role
+            self.unitCode = unitCode
+            self.password = password
+        }
+    }
+
+    /// Creates every account of `rows` in one transaction, or none: every problem is reported with its line.
+    /// Returns each new username with its password (one-time where the row gave none).
+    public func importRows(_ rows: [Row], actor: AuditLog.Actor, at now: Date) async throws -> [(String, String)] {
+        try await db.writeTransaction { tx in
+            var created: [(String, String)] = []
+            var problems: [String] = []
+            let accounts = UserAccounts(db: tx)
+            for row in rows {
+                if rows.contains(where: { $0.line < row.line && $0.username == row.username }) {
+                    problems.append("line \(row.line): 用户名 \(row.username) 在文件中重复")
+                    continue
+                }
+                do {
+                    let secret = try await accounts.create(
+                        username: row.username, displayName: row.displayName, role: row.role, unitCode: row.unitCode,
+                        password: row.password, actor: actor, at: now)
+                    created.append((row.username, secret))
+                } catch let error as Problems {
+                    problems += error.messages.map { "line \(row.line): \($0)" }
+                }
+            }
+            if !problems.isEmpty { throw Problems(messages: problems) }
+            return created
+        }
     }
 
     /// Gives the account a new one-time password and returns it.
@@ -64,7 +110,7 @@ public struct UserAccounts {
         let secret = Passwords.random()
         user.passwordHash = try Bcrypt.hash(secret)
         user.mustChangePassword = true
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await user.update(on: tx)
             try await AuditLog.record(
                 on: tx, actor: actor, action: "user.resetPassword", entity: "user", entityID: username,

@@ -72,7 +72,7 @@ struct AdminController {
                 try await unitsPage(req, errors: errors, form: values).render(), status: .unprocessableEntity)
         }
         let unit = UnitRecord(unit: OrgUnit(code: code, name: name, kind: kind), parentID: parentID)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await unit.create(on: db)
             try await AuditLog.record(
                 on: db, actor: user.audit, action: "unit.create", entity: "unit", entityID: code, before: Nothing?.none,
@@ -153,7 +153,7 @@ struct AdminController {
         }
         let before = user.active
         user.active.toggle()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await user.update(on: db)
             try await AuditLog.record(
                 on: db, actor: admin.audit, action: "user.active", entity: "user", entityID: username,

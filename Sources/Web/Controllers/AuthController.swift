@@ -45,9 +45,12 @@ struct AuthController: RouteCollection {
                 LoginPage.render(model, try await req.pageContext(nil)).render(), status: .unauthorized)
         }
         req.auth.login(user)
-        try await AuditLog.record(
-            on: req.db, actor: .init(userID: user.id, username: user.username), action: "user.login", entity: "user",
-            entityID: user.username, before: Nothing?.none, after: Nothing?.none, at: req.now)
+        let now = req.now
+        try await req.db.writeTransaction { db in
+            try await AuditLog.record(
+                on: db, actor: .init(userID: user.id, username: user.username), action: "user.login", entity: "user",
+                entityID: user.username, before: Nothing?.none, after: Nothing?.none, at: now)
+        }
         return req.redirect(to: safeNext(form.next) ?? SiteURL.home.path)
     }
 
@@ -84,7 +87,7 @@ struct AuthController: RouteCollection {
         user.passwordHash = try Bcrypt.hash(form.new)
         user.mustChangePassword = false
         let current = try await req.currentUser()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await user.update(on: db)
             try await AuditLog.record(
                 on: db, actor: current.audit, action: "user.password", entity: "user", entityID: user.username,

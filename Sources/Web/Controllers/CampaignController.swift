@@ -24,7 +24,9 @@ struct CampaignController {
         let urgent = TaskRow.rows(snapshot, filter: TaskFilter())
             .filter { $0.status != .done && $0.status != .onTrack }
             .sorted { ($0.status, $0.task.deadline) < ($1.status, $1.task.deadline) }
-        let latest = snapshot.calendar.reportMonths(until: plan.end).last { snapshot.calendar.lateFrom($0) <= snapshot.now }
+        let latest = snapshot.calendar.reportMonths(until: plan.end).last {
+            snapshot.calendar.lateFrom($0) <= snapshot.now
+        }
         let model = DashboardPage.Model(
             planTitle: plan.title, period: "\(plan.start) 至 \(plan.end)",
             asOfText: snapshot.asOf.map { "\($0) 24:00" } ?? UI.dateTime(snapshot.now, in: snapshot.calendar.timeZone),
@@ -166,7 +168,8 @@ struct CampaignController {
         }
         if let notes = task.notes { factLines.append(("说明", notes)) }
         let model = TaskPage.Model(
-            task: task, status: assessment.status, explanation: (snapshot.asOf.map { "截至 \($0)：" } ?? "") + row.explanation(snapshot),
+            task: task, status: assessment.status,
+            explanation: (snapshot.asOf.map { "截至 \($0)：" } ?? "") + row.explanation(snapshot),
             elapsed: assessment.elapsedShare,
             facts: factLines,
             indicators: task.indicators.map { indicator in

@@ -80,7 +80,9 @@ enum DashboardPage {
                                 ?? "首期报送尚未到期。")),
                     .p(
                         .a(
-                            .href(SiteURL.tasks(TaskFilter(status: TaskStatus.notReported.rawValue, asOf: model.asOf)).path),
+                            .href(
+                                SiteURL.tasks(TaskFilter(status: TaskStatus.notReported.rawValue, asOf: model.asOf))
+                                    .path),
                             .text("查看未报送任务 →")))
                 )
             ),
@@ -89,7 +91,10 @@ enum DashboardPage {
             .if(!model.urgent.isEmpty, taskTable(model.urgent, asOf: model.asOf)),
             .if(
                 model.urgentTotal > model.urgent.count,
-                .p(.a(.href(SiteURL.tasks(TaskFilter(asOf: model.asOf)).path), .text("共 \(model.urgentTotal) 项，查看全部 →")))
+                .p(
+                    .a(
+                        .href(SiteURL.tasks(TaskFilter(asOf: model.asOf)).path),
+                        .text("共 \(model.urgentTotal) 项，查看全部 →")))
             ),
             .h2(.text("按牵头单位")),
             summaryTable(model.byLead, viewpoint: { TaskFilter(lead: $0, asOf: model.asOf) }),
