@@ -85,7 +85,7 @@ public struct ReportStore: Sendable {
             .from("reports")
             .join("tasks", on: SQLColumn("task_id", table: "reports"), .equal, SQLColumn("id", table: "tasks"))
             .where(SQLColumn("plan_id", table: "tasks"), .equal, SQLBind(loaded.ids.plan))
-            .all(decoding: ReportRow.self)
+            .all(decoding: ReportRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let values = try await sql.select()
             .columns(
                 SQLColumn("report_id", table: "report_values"), SQLColumn("indicator_id", table: "report_values"),
@@ -97,15 +97,15 @@ public struct ReportStore: Sendable {
             )
             .join("tasks", on: SQLColumn("task_id", table: "reports"), .equal, SQLColumn("id", table: "tasks"))
             .where(SQLColumn("plan_id", table: "tasks"), .equal, SQLBind(loaded.ids.plan))
-            .all(decoding: ValueRow.self)
+            .all(decoding: ValueRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var indicatorCodes: [UUID: String] = [:]
         for (key, id) in loaded.ids.indicators {
             if let code = key.split(separator: "/").last { indicatorCodes[id] = String(code) }
         }
         var valuesByReport: [UUID: [String: Double]] = [:]
         for value in values {
-            if let code = indicatorCodes[value.indicator_id] {
-                valuesByReport[value.report_id, default: [:]][code] = value.value
+            if let code = indicatorCodes[value.indicatorId] {
+                valuesByReport[value.reportId, default: [:]][code] = value.value
             }
         }
         var taskCodes: [UUID: String] = [:]
@@ -114,14 +114,14 @@ public struct ReportStore: Sendable {
         for (code, id) in loaded.ids.units { unitCodes[id] = code }
         var result: [String: [ReportFacts]] = [:]
         for report in reports {
-            guard let task = taskCodes[report.task_id], let unit = unitCodes[report.unit_id],
+            guard let task = taskCodes[report.taskId], let unit = unitCodes[report.unitId],
                 let month = ReportMonth(report.month)
             else { continue }
             result[task, default: []].append(
                 ReportFacts(
                     unit: unit, month: month, state: ReportState(rawValue: report.state) ?? .draft,
-                    reportedStatus: ReportedStatus(rawValue: report.reported_status) ?? .inProgress,
-                    submittedAt: report.first_submitted_at, values: valuesByReport[report.id] ?? [:]))
+                    reportedStatus: ReportedStatus(rawValue: report.reportedStatus) ?? .inProgress,
+                    submittedAt: report.firstSubmittedAt, values: valuesByReport[report.id] ?? [:]))
         }
         return result
     }
@@ -270,16 +270,16 @@ struct AuditedReport: Encodable {
 
 private struct ReportRow: Decodable {
     var id: UUID
-    var task_id: UUID
-    var unit_id: UUID
+    var taskId: UUID
+    var unitId: UUID
     var month: String
     var state: String
-    var reported_status: String
-    var first_submitted_at: Date?
+    var reportedStatus: String
+    var firstSubmittedAt: Date?
 }
 
 private struct ValueRow: Decodable {
-    var report_id: UUID
-    var indicator_id: UUID
+    var reportId: UUID
+    var indicatorId: UUID
     var value: Double
 }
