@@ -98,9 +98,11 @@ def main():
                     indicator = item["indicator"]
                     target = indicator["target"]
                     if indicator["direction"] == "atMost":
-                        values[indicator["code"]] = round(target * rng.uniform(0.6, 1.05), 1)
+                        value = target * rng.uniform(0.6, 1.05)
                     else:
-                        values[indicator["code"]] = round(target * min(1, deadline_share * rng.uniform(0.5, 1.6)), 1)
+                        value = target * min(1, deadline_share * rng.uniform(0.5, 1.6))
+                    whole = indicator["unit"] != "%" and float(target).is_integer()
+                    values[indicator["code"]] = float(round(value)) if whole else round(value, 1)
                 done = unit in t["lead"] and all(
                     (values[i["indicator"]["code"]] >= i["indicator"]["target"]) if i["indicator"]["direction"] == "atLeast"
                     else (values[i["indicator"]["code"]] <= i["indicator"]["target"]) for i in task["indicators"]
@@ -148,7 +150,7 @@ def main():
         login("zezhou-leader")
         driver.get(base + "/my")
         shot("my-tasks", 1400)
-        driver.get(base + "/tasks/t15/reports/zezhou/2021-10")
+        driver.get(base + "/tasks/t15/reports/zezhou/2021-11")
         shot("report-form")
         driver.quit()
     finally:

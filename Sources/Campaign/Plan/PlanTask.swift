@@ -78,10 +78,12 @@ public struct PlanTask: Hashable, Sendable, Codable {
         return (lead + responsible).filter { seen.insert($0).inserted }
     }
 
-    /// A short title for lists: the main task, else the key work, else the start of the measures.
+    /// A short title for lists: the main task, else the key work, else the first phrase of the measures (up to
+    /// the first comma or full stop, at most 30 characters).
     public var title: String {
         if let mainTask, !mainTask.isEmpty { return mainTask }
         if let keyWork, !keyWork.isEmpty { return keyWork }
-        return measures.count > 40 ? String(measures.prefix(40)) + "…" : measures
+        let phrase = measures.prefix { !"，。；".contains($0) }
+        return phrase.count > 30 ? String(phrase.prefix(30)) + "…" : String(phrase)
     }
 }

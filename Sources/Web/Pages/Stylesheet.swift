@@ -30,6 +30,7 @@ enum Stylesheet {
         table { border-collapse:collapse; width:100%; background:#fff; }
         th, td { border:1px solid var(--line); padding:5px 8px; text-align:left; vertical-align:top; }
         th { background:#eef2f7; font-weight:600; white-space:nowrap; }
+        td:first-child { white-space:nowrap; }
         td.num, th.num { text-align:right; white-space:nowrap; font-variant-numeric:tabular-nums; }
         tr:nth-child(even) td { background:#fafbfd; }
         .badge { display:inline-block; padding:0 7px; border-radius:3px; font-size:12px; white-space:nowrap;
