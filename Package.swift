@@ -63,6 +63,8 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
+                "Campaign",
+                "Persistence",
                 "Web",
                 .product(name: "VaporTesting", package: "vapor"),
             ],

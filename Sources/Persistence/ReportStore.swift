@@ -70,34 +70,56 @@ public struct ReportStore: Sendable {
         public var isPermission: Bool
     }
 
-    /// Every report of the plan's tasks, reduced for the status computation, by task code.
+    /// One report reduced for the status computation, with what a cache needs to keep it current.
+    public struct FactsRow: Sendable {
+        public var id: UUID
+        public var task: String
+        public var facts: ReportFacts
+        public var updatedAt: Date
+    }
+
+    /// The plan's reports, reduced for the status computation — all of them, or those changed at or after
+    /// `updatedSince`.
     ///
     /// The bulk path of every page: two SQL queries decoded into plain rows, no models.
-    public func facts(for loaded: LoadedPlan) async throws -> [String: [ReportFacts]] {
-        guard let sql = database as? any SQLDatabase else { return [:] }
-        let reports = try await sql.select()
+    public func factsRows(for loaded: LoadedPlan, updatedSince: Date? = nil) async throws -> [FactsRow] {
+        guard let sql = database as? any SQLDatabase else { return [] }
+        var reportQuery = sql.select()
             .columns(
                 SQLColumn("id", table: "reports"), SQLColumn("task_id", table: "reports"),
                 SQLColumn("unit_id", table: "reports"), SQLColumn("month", table: "reports"),
                 SQLColumn("state", table: "reports"), SQLColumn("reported_status", table: "reports"),
-                SQLColumn("first_submitted_at", table: "reports")
+                SQLColumn("first_submitted_at", table: "reports"), SQLColumn("updated_at", table: "reports")
             )
             .from("reports")
             .join("tasks", on: SQLColumn("task_id", table: "reports"), .equal, SQLColumn("id", table: "tasks"))
             .where(SQLColumn("plan_id", table: "tasks"), .equal, SQLBind(loaded.ids.plan))
-            .all(decoding: ReportRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let values = try await sql.select()
+        if let updatedSince {
+            reportQuery = reportQuery.where(
+                SQLColumn("updated_at", table: "reports"), .greaterThanOrEqual, SQLBind(updatedSince))
+        }
+        let reports = try await reportQuery.all(decoding: ReportRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        if reports.isEmpty { return [] }
+        var valueQuery = sql.select()
             .columns(
                 SQLColumn("report_id", table: "report_values"), SQLColumn("indicator_id", table: "report_values"),
                 SQLColumn("value", table: "report_values")
             )
             .from("report_values")
-            .join(
-                "reports", on: SQLColumn("report_id", table: "report_values"), .equal, SQLColumn("id", table: "reports")
-            )
-            .join("tasks", on: SQLColumn("task_id", table: "reports"), .equal, SQLColumn("id", table: "tasks"))
-            .where(SQLColumn("plan_id", table: "tasks"), .equal, SQLBind(loaded.ids.plan))
-            .all(decoding: ValueRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        if updatedSince != nil {
+            valueQuery = valueQuery.where(
+                SQLColumn("report_id", table: "report_values"), .in, SQLBind.group(reports.map(\.id)))
+        } else {
+            valueQuery =
+                valueQuery
+                .join(
+                    "reports", on: SQLColumn("report_id", table: "report_values"), .equal,
+                    SQLColumn("id", table: "reports")
+                )
+                .join("tasks", on: SQLColumn("task_id", table: "reports"), .equal, SQLColumn("id", table: "tasks"))
+                .where(SQLColumn("plan_id", table: "tasks"), .equal, SQLBind(loaded.ids.plan))
+        }
+        let values = try await valueQuery.all(decoding: ValueRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var indicatorCodes: [UUID: String] = [:]
         for (key, id) in loaded.ids.indicators {
             if let code = key.split(separator: "/").last { indicatorCodes[id] = String(code) }
@@ -112,18 +134,21 @@ public struct ReportStore: Sendable {
         for (code, id) in loaded.ids.tasks { taskCodes[id] = code }
         var unitCodes: [UUID: String] = [:]
         for (code, id) in loaded.ids.units { unitCodes[id] = code }
-        var result: [String: [ReportFacts]] = [:]
-        for report in reports {
+        return reports.compactMap { report in
             guard let task = taskCodes[report.taskId], let unit = unitCodes[report.unitId],
                 let month = ReportMonth(report.month)
-            else { continue }
-            result[task, default: []].append(
-                ReportFacts(
-                    unit: unit, month: month, state: ReportState(rawValue: report.state) ?? .draft,
-                    reportedStatus: ReportedStatus(rawValue: report.reportedStatus) ?? .inProgress,
-                    submittedAt: report.firstSubmittedAt, values: valuesByReport[report.id] ?? [:]))
+            else { return nil }
+            let facts = ReportFacts(
+                unit: unit, month: month, state: ReportState(rawValue: report.state) ?? .draft,
+                reportedStatus: ReportedStatus(rawValue: report.reportedStatus) ?? .inProgress,
+                submittedAt: report.firstSubmittedAt, values: valuesByReport[report.id] ?? [:])
+            return FactsRow(id: report.id, task: task, facts: facts, updatedAt: report.updatedAt ?? .distantPast)
         }
-        return result
+    }
+
+    /// Every report of the plan's tasks, reduced for the status computation, by task code.
+    public func facts(for loaded: LoadedPlan) async throws -> [String: [ReportFacts]] {
+        Dictionary(grouping: try await factsRows(for: loaded), by: \.task).mapValues { $0.map(\.facts) }
     }
 
     /// The report of `unit` on `task` for `month`, if one was started.
@@ -276,6 +301,7 @@ private struct ReportRow: Decodable {
     var state: String
     var reportedStatus: String
     var firstSubmittedAt: Date?
+    var updatedAt: Date?
 }
 
 private struct ValueRow: Decodable {

@@ -1,4 +1,7 @@
+import Campaign
+import Fluent
 import Foundation
+import Persistence
 import Testing
 import Vapor
 import VaporTesting
@@ -401,5 +404,40 @@ struct ReportJSON: Decodable {
 
     struct Evidence: Decodable {
         var fileName: String
+    }
+}
+
+/// A stand-in for the monitoring capability: measures every county's dust fall at 6.5 t/(km²·month).
+struct FixedDustfall: IndicatorValueSource {
+    func measures(_ source: Indicator.Source) -> Bool { source == .airQuality(metric: "dustfall") }
+
+    func values(for loaded: LoadedPlan, asOf: Date, on db: any Database) async throws -> [String: [String: Double]] {
+        var values: [String: [String: Double]] = [:]
+        for task in loaded.plan.tasks {
+            for indicator in task.indicators where measures(indicator.source) {
+                values[task.code, default: [:]][indicator.code] = 6.5
+            }
+        }
+        return values
+    }
+}
+
+@Suite(.serialized) struct IndicatorSourceTests {
+    /// An indicator whose value comes from another source than reports: the source's value is the current one.
+    @Test func aConnectedSourceSuppliesTheCurrentValue() async throws {
+        try await withLantian { app, _, _ in
+            try await makeUser(app, "office1", role: "officeAdmin", unit: "office")
+            var office = Browser(app)
+            try await office.login("office1")
+            let before = try await office.get("/tasks/t31")
+            #expect(before.body.string.contains("未接入，暂以单位报送为准"))
+            app.indicatorSources = [FixedDustfall()]
+            let after = try await office.get("/tasks/t31")
+            #expect(!after.body.string.contains("未接入"))
+            let api = try await office.get("/api/v1/tasks/t31")
+            let json = try JSONSerialization.jsonObject(with: Data(api.body.readableBytesView)) as? [String: Any]
+            let indicators = json?["indicators"] as? [[String: Any]]
+            #expect(indicators?.first?["current"] as? Double == 6.5)
+        }
     }
 }

@@ -16,10 +16,15 @@ struct CampaignSnapshot: Sendable {
     let assessments: [String: TaskAssessment]
     /// The day the view is as of, when it is not now (`?asOf=YYYY-MM-DD`).
     let asOf: CivilDate?
+    /// Values from connected indicator sources, by task and indicator code.
+    let measured: [String: [String: Double]]
 
     var plan: Plan { loaded.plan }
 
-    init(loaded: LoadedPlan, facts: [String: [ReportFacts]], now: Date, asOf: CivilDate? = nil) throws {
+    init(
+        loaded: LoadedPlan, facts: [String: [ReportFacts]], now: Date, asOf: CivilDate? = nil,
+        measured: [String: [String: Double]] = [:]
+    ) throws {
         guard let calendar = ReportingCalendar(plan: loaded.plan) else {
             throw Abort(.internalServerError, reason: "未知时区 \(loaded.plan.timeZone)")
         }
@@ -28,17 +33,21 @@ struct CampaignSnapshot: Sendable {
         self.now = now
         self.facts = facts
         self.asOf = asOf
+        self.measured = measured
         var assessments: [String: TaskAssessment] = [:]
         for task in loaded.plan.tasks {
             assessments[task.code] = TaskAssessment(
-                task: task, progress: TaskProgress(task: task, reports: facts[task.code] ?? []), asOf: now,
+                task: task,
+                progress: TaskProgress(
+                    task: task, reports: facts[task.code] ?? [], measured: measured[task.code] ?? [:]),
+                asOf: now,
                 calendar: calendar, rules: loaded.plan.statusRules)
         }
         self.assessments = assessments
     }
 
     func progress(of task: PlanTask) -> TaskProgress {
-        TaskProgress(task: task, reports: facts[task.code] ?? [])
+        TaskProgress(task: task, reports: facts[task.code] ?? [], measured: measured[task.code] ?? [:])
     }
 
     func unitName(_ code: String) -> String { loaded.unit(code: code)?.name ?? code }
@@ -62,26 +71,58 @@ final class PlanCache: Sendable {
 }
 
 /// Keeps the reports of the current plan, reduced for the status computation, until the next write
-/// transaction anywhere on the database (``Database/writeCount()``): one cheap query instead of reading
-/// every report on every page. Requests that find the same new count share one load.
+/// transaction anywhere on the database (``Database/writeCount()``: one cheap query per page). After a write it
+/// reads only the reports changed since the newest it holds (less a margin for instances' clocks and
+/// transactions still committing), not all of them. Requests that find the same new count share one load.
 final class ReportFactsCache: Sendable {
-    private typealias Load = Task<[String: [ReportFacts]], any Error>
-    private let entry = NIOLockedValueBox<(plan: UUID, writes: Int, load: Load)?>(nil)
+    struct Entry: Sendable {
+        var plan: UUID
+        var writes: Int
+        var rows: [UUID: ReportStore.FactsRow]
+        var newest: Date
+        var facts: [String: [ReportFacts]]
+    }
+
+    private typealias Load = Task<Entry, any Error>
+    private let current = NIOLockedValueBox<(writes: Int, plan: UUID, load: Load)?>(nil)
+    /// How far before the newest change held a refresh looks again.
+    static let margin: TimeInterval = 10
 
     func facts(for loaded: LoadedPlan, on db: any Database) async throws -> [String: [ReportFacts]] {
         let writes = try await db.writeCount()
-        let load = entry.withLockedValue { entry -> Load in
-            if let entry, entry.plan == loaded.ids.plan, entry.writes == writes { return entry.load }
-            let load = Load { try await ReportStore(database: db).facts(for: loaded) }
-            entry = (loaded.ids.plan, writes, load)
+        let load = current.withLockedValue { current -> Load in
+            if let current, current.plan == loaded.ids.plan, current.writes == writes { return current.load }
+            let previous = current?.plan == loaded.ids.plan ? current?.load : nil
+            let load = Load {
+                let store = ReportStore(database: db)
+                if let base = try? await previous?.value {
+                    let changed = try await store.factsRows(
+                        for: loaded, updatedSince: base.newest.addingTimeInterval(-Self.margin))
+                    var rows = base.rows
+                    for row in changed { rows[row.id] = row }
+                    return Self.entry(loaded, writes, rows)
+                }
+                let all = try await store.factsRows(for: loaded)
+                return Self.entry(loaded, writes, Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { $1 }))
+            }
+            current = (writes, loaded.ids.plan, load)
             return load
         }
         do {
-            return try await load.value
+            return try await load.value.facts
         } catch {
-            entry.withLockedValue { if $0?.writes == writes { $0 = nil } }
+            current.withLockedValue { if $0?.writes == writes { $0 = nil } }
             throw error
         }
+    }
+
+    private static func entry(_ loaded: LoadedPlan, _ writes: Int, _ rows: [UUID: ReportStore.FactsRow]) -> Entry {
+        let facts = Dictionary(grouping: rows.values, by: \.task).mapValues { group in
+            group.sorted { ($0.facts.unit, $0.facts.month) < ($1.facts.unit, $1.facts.month) }.map(\.facts)
+        }
+        return Entry(
+            plan: loaded.ids.plan, writes: writes, rows: rows,
+            newest: rows.values.map(\.updatedAt).max() ?? .distantPast, facts: facts)
     }
 }
 
@@ -122,13 +163,15 @@ extension Request {
         let loaded = try await currentPlan()
         let facts = try await application.reportFactsCache.facts(for: loaded, on: db)
         guard allowingAsOf, let text = query[String.self, at: "asOf"], !text.isEmpty else {
-            return try CampaignSnapshot(loaded: loaded, facts: facts, now: now)
+            let measured = try await measuredValues(for: loaded, asOf: now)
+            return try CampaignSnapshot(loaded: loaded, facts: facts, now: now, measured: measured)
         }
         guard let day = CivilDate(text), let calendar = ReportingCalendar(plan: loaded.plan),
             calendar.startOfDay(day) <= now
         else { throw Abort(.badRequest, reason: "统计时点应为今天或以前的日期（YYYY-MM-DD）") }
         let instant = calendar.endOfDay(day)
         let then = facts.mapValues { reports in reports.filter { ($0.submittedAt ?? .distantFuture) < instant } }
-        return try CampaignSnapshot(loaded: loaded, facts: then, now: instant, asOf: day)
+        let measured = try await measuredValues(for: loaded, asOf: instant)
+        return try CampaignSnapshot(loaded: loaded, facts: then, now: instant, asOf: day, measured: measured)
     }
 }

@@ -175,7 +175,8 @@ struct CampaignController {
             indicators: task.indicators.map { indicator in
                 TaskPage.Model.IndicatorLine(
                     indicator: indicator, current: progress.indicatorValues[indicator.code],
-                    progress: assessment.indicatorProgress[indicator.code])
+                    progress: assessment.indicatorProgress[indicator.code],
+                    sourceConnected: req.isConnected(indicator.source))
             }, months: months, units: units)
         return TaskPage.render(model, try await req.pageContext(.tasks))
     }

@@ -9,6 +9,8 @@ enum TaskPage {
             var indicator: Indicator
             var current: Double?
             var progress: Double?
+            /// Whether the declared source is connected; if not, reports stand in for it.
+            var sourceConnected: Bool
         }
 
         struct Cell {
@@ -94,7 +96,7 @@ enum TaskPage {
                     .td(.class("num"), .text(UI.indicatorTarget(i))),
                     .td(.class("num"), .text(line.current.map { "\(UI.number($0)) \(i.unit)" } ?? "未报")),
                     .td(.unwrap(line.progress) { .group(UI.progressBar($0), .text(UI.percent($0))) }),
-                    .td(.class("small"), .text(i.source.chinese)),
+                    .td(.class("small"), .text(i.source.chinese + (line.sourceConnected ? "" : "（未接入，暂以单位报送为准）"))),
                     .td(
                         .class("small"),
                         .text(i.breakdown.map { "\($0.label) \(UI.number($0.target))" }.joined(separator: "、")))
