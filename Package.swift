@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        .target(name: "AirQuality", swiftSettings: strict),
         .target(
             name: "Seed",
             resources: [.copy("Resources")],
@@ -60,6 +61,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Seed"], swiftSettings: strict),
+        .testTarget(name: "AirQualityTests", dependencies: ["AirQuality", "Seed"], swiftSettings: strict),
         .testTarget(
             name: "WebTests",
             dependencies: [
