@@ -116,7 +116,10 @@ public struct PlanStore: Sendable {
             }
             let taskIndicators = indicatorsByTask[id] ?? []
             ids.tasks[record.code] = id
-            for indicator in taskIndicators { ids.indicators[record.code + "/" + indicator.code] = indicator.id }
+            for indicator in taskIndicators {
+                ids.indicators[record.code + "/" + indicator.code] = indicator.id
+                if let indicatorID = indicator.id { ids.indicatorCodes[indicatorID] = indicator.code }
+            }
             if let supervisor = record.$supervisor.id { ids.supervisors[record.code] = unitCodes[supervisor] }
             return PlanTask(
                 code: record.code, origin: PlanTask.Origin(rawValue: record.origin) ?? .text,
@@ -145,6 +148,8 @@ public struct LoadedPlan: Sendable {
         public var units: [String: UUID] = [:]
         /// "taskCode/indicatorCode" → id.
         public var indicators: [String: UUID] = [:]
+        /// Indicator id → its code.
+        public var indicatorCodes: [UUID: String] = [:]
         /// Forwarded task code → the forwarding unit's code.
         public var supervisors: [String: String] = [:]
 
@@ -154,6 +159,9 @@ public struct LoadedPlan: Sendable {
     }
 
     public func task(code: String) -> PlanTask? { plan.tasks.first { $0.code == code } }
+
+    /// The code of the indicator with record id `id` (unique within its task).
+    public func indicatorCode(id: UUID) -> String? { ids.indicatorCodes[id] }
     public func unit(code: String) -> OrgUnit? { plan.units.first { $0.code == code } }
     public func unitCode(id: UUID) -> String? { ids.units.first { $0.value == id }?.key }
     public func taskCode(id: UUID) -> String? { ids.tasks.first { $0.value == id }?.key }

@@ -120,13 +120,9 @@ public struct ReportStore: Sendable {
                 .where(SQLColumn("plan_id", table: "tasks"), .equal, SQLBind(loaded.ids.plan))
         }
         let values = try await valueQuery.all(decoding: ValueRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        var indicatorCodes: [UUID: String] = [:]
-        for (key, id) in loaded.ids.indicators {
-            if let code = key.split(separator: "/").last { indicatorCodes[id] = String(code) }
-        }
         var valuesByReport: [UUID: [String: Double]] = [:]
         for value in values {
-            if let code = indicatorCodes[value.indicatorId] {
+            if let code = loaded.indicatorCode(id: value.indicatorId) {
                 valuesByReport[value.reportId, default: [:]][code] = value.value
             }
         }
@@ -224,7 +220,7 @@ public struct ReportStore: Sendable {
                 existing.map { current in
                     Dictionary(
                         current.values.compactMap { v in
-                            indicatorCode(v.$indicator.id, task: taskCode, loaded: loaded).map { ($0, v.value) }
+                            loaded.indicatorCode(id: v.$indicator.id).map { ($0, v.value) }
                         }, uniquingKeysWith: { a, _ in a })
                 } ?? [:]
             if let content {
@@ -268,15 +264,10 @@ public struct ReportStore: Sendable {
         try await ReportRevisionRecord.query(on: database).filter(\.$report.$id == reportID).sort(\.$number).all()
     }
 
-    private func indicatorCode(_ id: UUID, task: String, loaded: LoadedPlan) -> String? {
-        loaded.ids.indicators.first { $0.value == id && $0.key.hasPrefix(task + "/") }
-            .map { String($0.key.dropFirst(task.count + 1)) }
-    }
-
     private func snapshot(of report: ReportRecord, task: PlanTask, loaded: LoadedPlan) -> ReportSnapshot {
         var values: [String: Double] = [:]
         for value in report.values {
-            if let code = indicatorCode(value.$indicator.id, task: task.code, loaded: loaded) {
+            if let code = loaded.indicatorCode(id: value.$indicator.id) {
                 values[code] = value.value
             }
         }

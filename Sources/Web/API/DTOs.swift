@@ -78,11 +78,7 @@ struct ReportDTO: Content {
         narrative = record.narrative
         var values: [String: Double] = [:]
         for value in record.values {
-            if let key = snapshot.loaded.ids.indicators.first(where: { $0.value == value.$indicator.id })?.key,
-                let code = key.split(separator: "/").last
-            {
-                values[String(code)] = value.value
-            }
+            if let code = snapshot.loaded.indicatorCode(id: value.$indicator.id) { values[code] = value.value }
         }
         self.values = values
         revision = record.revision

@@ -187,10 +187,8 @@ struct ReportController {
         let state = report?.reportState
         var currentValues: [String: String] = [:]
         for value in report?.values ?? [] {
-            if let code = snapshot.loaded.ids.indicators.first(where: { $0.value == value.$indicator.id })?.key
-                .split(separator: "/").last
-            {
-                currentValues[String(code)] = UI.number(value.value).replacingOccurrences(of: ",", with: "")
+            if let code = snapshot.loaded.indicatorCode(id: value.$indicator.id) {
+                currentValues[code] = UI.number(value.value).replacingOccurrences(of: ",", with: "")
             }
         }
         let shownValues = entered?.1 ?? currentValues
