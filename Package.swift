@@ -55,6 +55,7 @@ let package = Package(
         .executableTarget(
             name: "lantian",
             dependencies: [
+                "AirQuality",
                 "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

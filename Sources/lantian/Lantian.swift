@@ -9,7 +9,7 @@ struct Lantian: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantian",
         abstract: "蓝天 Lantian — the autumn–winter air-pollution campaign platform.",
-        subcommands: [Serve.self, Migrate.self, PlanCommand.self, UserCommand.self, Bench.self],
+        subcommands: [Serve.self, Migrate.self, PlanCommand.self, UserCommand.self, AQCommand.self, Bench.self],
         defaultSubcommand: Serve.self)
 }
 

@@ -33,18 +33,48 @@ func withLantian(
     let clock = TestClock(time)
     let files = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-test-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: files) }
-    let storage: AppConfiguration.Storage
-    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
-        try await resetPostgres(url)
-        storage = .postgres(url: url)
-    } else {
-        storage = .sqliteInMemory
+    guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else {
+        let configuration = AppConfiguration(
+            storage: .sqliteInMemory, filesDirectory: files, maxUploadBytes: 1 << 20, now: { clock.now })
+        try await withApp { app in
+            let first = try await configure(app, configuration)
+            try await body(app, clock, first)
+        }
+        return
     }
-    let configuration = AppConfiguration(
-        storage: storage, filesDirectory: files, maxUploadBytes: 1 << 20, now: { clock.now })
-    try await withApp { app in
-        let first = try await configure(app, configuration)
-        try await body(app, clock, first)
+    // One PostgreSQL database for every suite: tests take turns, each on an emptied schema.
+    await PostgresTurn.shared.acquire()
+    do {
+        try await resetPostgres(url)
+        let configuration = AppConfiguration(
+            storage: .postgres(url: url), filesDirectory: files, maxUploadBytes: 1 << 20, now: { clock.now })
+        try await withApp { app in
+            let first = try await configure(app, configuration)
+            try await body(app, clock, first)
+        }
+        await PostgresTurn.shared.release()
+    } catch {
+        await PostgresTurn.shared.release()
+        throw error
+    }
+}
+
+/// Lets one test at a time use the shared PostgreSQL database, across suites.
+actor PostgresTurn {
+    static let shared = PostgresTurn()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }
 

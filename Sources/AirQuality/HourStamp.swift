@@ -1,0 +1,78 @@
+/// An hour of Beijing time, labelled by its end (the CNEMC convention): the hour 00:00–01:00 of day D is
+/// "D 01:00", and "D+1 00:00" closes day D. Stored as whole hours since 1970-01-01 00:00 Beijing time.
+public struct HourStamp: Hashable, Comparable, Sendable, Codable {
+    public let value: Int
+
+    public init(value: Int) { self.value = value }
+
+    /// Day number (days since 1970-01-01) and hour 0…23 of the end instant.
+    public init(dayNumber: Int, hour: Int) { value = dayNumber * 24 + hour }
+
+    /// `YYYY-MM-DDTHH:MM:SS` or `YYYY-MM-DD HH:MM:SS` (minutes and seconds must be zero).
+    public init?(timepoint text: String) {
+        let chars = Array(text.utf8)
+        guard chars.count >= 13 else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard i < chars.count, (48...57).contains(chars[i]) else { return nil }
+                n = n * 10 + Int(chars[i] - 48)
+            }
+            return n
+        }
+        guard let y = number(0..<4), chars[4] == UInt8(ascii: "-"), let m = number(5..<7),
+            chars[7] == UInt8(ascii: "-"),
+            let d = number(8..<10), let h = number(11..<13), (1...12).contains(m), (1...31).contains(d), h <= 24
+        else { return nil }
+        if chars.count >= 16 {
+            guard let minute = number(14..<16), minute == 0 else { return nil }
+        }
+        guard d <= HourStamp.daysIn(year: y, month: m) else { return nil }
+        self.init(dayNumber: HourStamp.dayNumber(year: y, month: m, day: d), hour: h)
+    }
+
+    /// The day whose daily mean this hour belongs to: hours ending 01:00 … 24:00 of day D.
+    public var dayNumber: Int { Int((Double(value - 1) / 24).rounded(.down)) }
+
+    /// The hour of day 1…24 this hour ends at, for its day.
+    public var endHour: Int { value - dayNumber * 24 }
+
+    public static func < (lhs: HourStamp, rhs: HourStamp) -> Bool { lhs.value < rhs.value }
+
+    static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a Gregorian date.
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
+    }
+
+    /// `YYYY-MM-DD` of a day number.
+    public static func dateText(dayNumber z0: Int) -> String {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return String(y).leftPadded(4) + "-" + String(m).leftPadded(2) + "-" + String(d).leftPadded(2)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
