@@ -166,7 +166,8 @@ struct AQRow: Encodable {
         try c.encode(station, forKey: .station)
         try c.encode(time, forKey: .time)
         try c.encode(
-            Dictionary(uniqueKeysWithValues: concentrations.map { ($0.key.rawValue, $0.value) }),
+            Dictionary(
+                uniqueKeysWithValues: concentrations.map { ($0.key.rawValue, ($0.value * 1000).rounded() / 1000) }),
             forKey: .concentrations)
         try c.encodeIfPresent(o3Max1h, forKey: .o3Max1h)
         try c.encode(
