@@ -34,6 +34,7 @@ let package = Package(
         .target(
             name: "Persistence",
             dependencies: [
+                "AirQuality",
                 "Campaign",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -44,6 +45,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
+                "AirQuality",
                 "Campaign",
                 "Persistence",
                 "Seed",
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
+                "AirQuality",
                 "Campaign",
                 "Persistence",
                 "Web",

@@ -31,6 +31,17 @@ public enum CNEMCFormat {
         public var mean24h: [Pollutant: Double]
         /// The current 8-hour moving mean of O3.
         public var o3Mean8h: Double?
+        /// The highest 1-hour O3 and the highest 8-hour O3 mean of the past 24 hours: at 00:00, the day's.
+        public var o3Max1hPast24h: Double?
+        public var o3Max8hPast24h: Double?
+
+        /// The statistics of the day this row closes, when it is a 00:00 row: the `*_24h` means and the ozone
+        /// maxima of the past 24 hours are day D's in the row of D+1 00:00.
+        public var closedDay: DailyStatistics? {
+            guard let stamp = HourStamp(timepoint: timepoint), stamp.endHour == 24 else { return nil }
+            return DailyStatistics(
+                dayNumber: stamp.dayNumber, means: mean24h, o3Max1h: o3Max1hPast24h, o3Max8h: o3Max8hPast24h)
+        }
 
         public var concentrations: HourlyConcentrations {
             HourlyConcentrations(hourly, so2Mean24h: mean24h[.so2])
@@ -117,13 +128,19 @@ public enum CNEMCFormat {
                 mean24h[pollutant] = number(column + "_24h")
             }
             let o3Mean8h: Double?
+            let o3Max1h: Double?
+            let o3Max8h: Double?
             switch ozone {
             case .standard:
                 hourly[.o3] = number("o3")
+                o3Max1h = number("o3_24h")
                 o3Mean8h = number("o3_8h")
+                o3Max8h = number("o3_8h_24h")
             case .swappedArchive:
                 hourly[.o3] = number("o3_24h")
+                o3Max1h = number("o3")
                 o3Mean8h = number("o3_8h_24h")
+                o3Max8h = number("o3_8h")
             }
             let aqiText = text("aqi")
             let aqi = aqiText.isEmpty ? nil : Int(aqiText)
@@ -139,7 +156,7 @@ public enum CNEMCFormat {
                     line: lineNumber, timepoint: timepoint, station: station,
                     stationName: index["positionname"].map { fields[$0] } ?? "", officialAQI: aqi,
                     officialPrimary: index["primarypollutant"].map { fields[$0] } ?? "", hourly: hourly,
-                    mean24h: mean24h, o3Mean8h: o3Mean8h))
+                    mean24h: mean24h, o3Mean8h: o3Mean8h, o3Max1hPast24h: o3Max1h, o3Max8hPast24h: o3Max8h))
         }
         return (records, issues)
     }

@@ -11,6 +11,7 @@ public enum LantianMigrations {
             M005CreateReports(),
             M006CreateAuditLog(),
             M007CreateWriteGate(),
+            M008CreateStations(),
             SessionRecord.migration,
         ]
     }

@@ -21,13 +21,19 @@ public enum SeedAirData {
     /// the 00:00 row of each day, 2022-01-02 … 2022-04-01, in the CNEMC hourly format with the public archive's
     /// swapped ozone columns (shared/data/jincheng-cnemc-2022/README.md).
     public static var jinchengT00Rows2022: String {
-        get throws {
-            guard
-                let url = Bundle.module.url(
-                    forResource: "jincheng_stations_T00_2022-01-02_2022-04-01", withExtension: "csv",
-                    subdirectory: "Resources/air")
-            else { throw CocoaError(.fileNoSuchFile) }
-            return try String(contentsOf: url, encoding: .utf8)
-        }
+        get throws { try text(named: "jincheng_stations_T00_2022-01-02_2022-04-01") }
+    }
+
+    /// Jincheng's station registry: the five national-control stations and the clean-reference station
+    /// (`code,name,kind,county,longitude,latitude`). 泽州一中's code 2164A is inferred (the gap in the feed's
+    /// numbering); it reports no data in the bundled period.
+    public static var jinchengStations: String {
+        get throws { try text(named: "jincheng-stations") }
+    }
+
+    private static func text(named name: String) throws -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources/air")
+        else { throw CocoaError(.fileNoSuchFile) }
+        return try String(contentsOf: url, encoding: .utf8)
     }
 }

@@ -1,3 +1,4 @@
+import AirQuality
 import Campaign
 import Fluent
 import Foundation
@@ -438,6 +439,47 @@ struct FixedDustfall: IndicatorValueSource {
             let json = try JSONSerialization.jsonObject(with: Data(api.body.readableBytesView)) as? [String: Any]
             let indicators = json?["indicators"] as? [[String: Any]]
             #expect(indicators?.first?["current"] as? Double == 6.5)
+        }
+    }
+}
+
+extension WebTests {
+    /// A fresh install shows real figures: Jincheng's four assessment stations, 2022-01-01 … 03-31, city mean
+    /// PM2.5 61.325 µg/m³ over 90 valid days of the 182-day season (worked out from the CSV independently).
+    @Test func seasonPageShowsTheBundledJinchengData() async throws {
+        try await withLantian(at: "2022-04-01T10:00:00+08:00") { app, _, _ in
+            try await makeUser(app, "office1", role: "officeAdmin", unit: "office")
+            var office = Browser(app)
+            try await office.login("office1")
+            let page = try await office.get("/air")
+            #expect(page.status == .ok)
+            let text = page.body.string
+            #expect(text.contains("61.3 µg/m³"))
+            #expect(text.contains("有效天数 90 / 已过 182 天"))
+            #expect(text.contains("白马寺") && text.contains("对照点"))
+            let dashboard = try await office.get("/")
+            #expect(dashboard.body.string.contains("61.3（有效 90/182 天"))
+        }
+    }
+
+    /// Re-importing the same days changes nothing; a corrected value replaces the stored one.
+    @Test func stationDaysAreUpserted() async throws {
+        try await withLantian { app, _, _ in
+            let store = AirQualityStore(database: app.db)
+            let before = try await store.cityDays(from: "2022-01-01", to: "2022-03-31")
+            let day = HourStamp.dayNumber(year: 2022, month: 1, day: 1)
+            let original = try #require(before.first { $0.dayNumber == day })
+            let stations = ["2160A", "2161A", "2162A", "2163A"]
+            let corrected = DailyStatistics(dayNumber: day, means: [.pm25: 100], o3Max1h: nil, o3Max8h: nil)
+            try await store.upsertDays([(station: "2160A", statistics: corrected)], source: "test")
+            let after = try await store.cityDays(from: "2022-01-01", to: "2022-03-31")
+            #expect(after.count == before.count)
+            let changed = try #require(after.first { $0.dayNumber == day })
+            #expect(changed.means[.pm25]! > original.means[.pm25]!)
+            #expect(stations.count == 4)
+            await #expect(throws: AirQualityStore.UnknownStations.self) {
+                try await store.upsertDays([(station: "9999Z", statistics: corrected)], source: "test")
+            }
         }
     }
 }

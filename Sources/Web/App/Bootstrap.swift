@@ -1,3 +1,4 @@
+import AirQuality
 import Campaign
 import Fluent
 import Persistence
@@ -30,6 +31,9 @@ struct Bootstrap {
             }
             app.logger.notice("Loaded the plan \(plan.code) (\(plan.tasks.count) tasks)")
         }
+        if app.lantian.seedJincheng, try await AirQualityStore(database: db).stations().isEmpty {
+            try await seedJinchengAirData(on: db)
+        }
         guard try await UserRecord.query(on: db).count() == 0 else { return nil }
         let office = try await officeUnit(on: db)
         let password = Passwords.random()
@@ -44,6 +48,23 @@ struct Bootstrap {
                 before: Nothing?.none, after: ["username": "admin", "role": Role.officeAdmin.rawValue], at: now)
         }
         return FirstStart(username: "admin", oneTimePassword: password)
+    }
+
+    /// Jincheng's station registry and its real Jan–Mar 2022 daily rows, so that a first look at 空气质量 shows
+    /// real figures. Each 00:00 row closes the previous day (its `*_24h` means and ozone maxima).
+    private func seedJinchengAirData(on db: any Database) async throws {
+        let (stations, stationIssues) = Station.registry(try SeedAirData.jinchengStations)
+        let (records, recordIssues) = CNEMCFormat.read(try SeedAirData.jinchengT00Rows2022, ozone: .swappedArchive)
+        guard stationIssues.isEmpty, recordIssues.isEmpty else {
+            throw Abort(
+                .internalServerError,
+                reason: "bundled air data unreadable: \(stationIssues + recordIssues.map(\.description))")
+        }
+        let store = AirQualityStore(database: db)
+        try await store.upsertStations(stations)
+        try await store.upsertDays(
+            records.compactMap { record in record.closedDay.map { (record.station, $0) } }, source: "cnemc-t00-archive")
+        app.logger.notice("Loaded \(stations.count) stations and \(records.count) daily rows of Jincheng air data")
     }
 
     /// The air office's unit, created when no plan brought one.

@@ -8,6 +8,7 @@ enum SiteURL: Equatable {
     case logout
     case password
     case plan
+    case air
     case tasks(TaskFilter)
     case tasksCSV(TaskFilter)
     case task(code: String, asOf: String? = nil)
@@ -31,6 +32,7 @@ enum SiteURL: Equatable {
         case .logout: return "/logout"
         case .password: return "/account/password"
         case .plan: return "/plan"
+        case .air: return "/air"
         case .tasks(let filter): return "/tasks" + filter.query
         case .tasksCSV(let filter): return "/tasks.csv" + filter.query
         case .task(let code, let asOf): return "/tasks/\(code)" + (asOf.map { "?asOf=\($0)" } ?? "")

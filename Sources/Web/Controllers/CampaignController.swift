@@ -27,10 +27,13 @@ struct CampaignController {
         let latest = snapshot.calendar.reportMonths(until: plan.end).last {
             snapshot.calendar.lateFrom($0) <= snapshot.now
         }
+        let season = try await SeasonFigures.load(
+            plan: plan, asOf: snapshot.asOf ?? snapshot.calendar.civilDate(of: snapshot.now).adding(days: -1),
+            on: req.db)
         let model = DashboardPage.Model(
             planTitle: plan.title, period: "\(plan.start) 至 \(plan.end)",
             asOfText: snapshot.asOf.map { "\($0) 24:00" } ?? UI.dateTime(snapshot.now, in: snapshot.calendar.timeZone),
-            targets: plan.targets, counts: counts,
+            targets: plan.targets, season: season, counts: counts,
             total: plan.tasks.count, reportMonth: latest,
             reportDue: latest.map { dueText($0, snapshot) } ?? "",
             byLead: StatusSummary.byLead(plan: plan, assessments: snapshot.assessments),

@@ -18,6 +18,8 @@ enum DashboardPage {
         var period: String
         var asOfText: String
         var targets: [AirQualityTarget]
+        /// The season's figures so far, when monitoring data is stored.
+        var season: SeasonFigures?
         var counts: [TaskStatus: Int]
         var total: Int
         var reportMonth: ReportMonth?
@@ -59,14 +61,14 @@ enum DashboardPage {
                     .class("panel"),
                     .h2(.text("约束性目标")),
                     .table(
-                        .tr(.th("指标"), .th(.class("num"), .text("目标")), .th("当前")),
+                        .tr(.th("指标"), .th(.class("num"), .text("目标")), .th("至今")),
                         .forEach(model.targets) { target in
                             .tr(
                                 .td(.text(target.name)),
                                 .td(
                                     .class("num"),
                                     .text("\(target.direction.symbol) \(UI.number(target.value)) \(target.unit)")),
-                                .td(.class("muted"), .text("待接入空气质量监测数据"))
+                                .td(.text(seasonText(target, model.season)))
                             )
                         }
                     )
@@ -102,6 +104,19 @@ enum DashboardPage {
             summaryTable(model.byCounty, viewpoint: { TaskFilter(county: $0, asOf: model.asOf) }),
             .p(.a(.class("button secondary"), .href(SiteURL.dashboardCSV.path), .text("导出 CSV")))
         )
+    }
+
+    /// A target's figure so far, or why there is none.
+    static func seasonText(_ target: AirQualityTarget, _ season: SeasonFigures?) -> String {
+        guard let season, season.status.pm25Days > 0 || season.status.heavyDays > 0 else { return "暂无监测数据" }
+        let s = season.status
+        switch target.metric {
+        case .pm25PeriodMean:
+            let mean = s.pm25Mean.map { String(format: "%.1f", $0) } ?? "—"
+            return "\(mean)（有效 \(s.pm25Days)/\(s.elapsedDays) 天；剩余须 \(AirQualityPage.budgetText(s))）"
+        case .heavyDays:
+            return "\(s.heavyDays) 天（尚余 \(s.heavyDaysLeft) 天）"
+        }
     }
 
     static func taskTable(_ lines: [Model.TaskLine], asOf: String?) -> BodyNode {

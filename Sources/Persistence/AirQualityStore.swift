@@ -1,0 +1,141 @@
+import AirQuality
+import Fluent
+import Foundation
+import SQLKit
+
+/// Stores the station registry and stations' daily statistics, and reads back the city's daily series.
+public struct AirQualityStore: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    /// Adds stations and updates the ones already registered (matched by code).
+    public func upsertStations(_ stations: [Station]) async throws {
+        guard !stations.isEmpty else { return }
+        try await database.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            for station in stations {
+                try await sql.insert(into: "stations")
+                    .columns("id", "code", "name", "kind", "county", "longitude", "latitude")
+                    .values(
+                        SQLBind(UUID()), SQLBind(station.code), SQLBind(station.name), SQLBind(station.kind.rawValue),
+                        SQLBind(station.county), SQLBind(station.longitude), SQLBind(station.latitude)
+                    )
+                    .onConflict(with: ["code"]) {
+                        $0.set(excludedValueOf: "name").set(excludedValueOf: "kind").set(excludedValueOf: "county")
+                            .set(excludedValueOf: "longitude").set(excludedValueOf: "latitude")
+                    }
+                    .run()
+            }
+        }
+    }
+
+    public func stations() async throws -> [Station] {
+        try await sql.select().columns("code", "name", "kind", "county", "longitude", "latitude").from("stations")
+            .orderBy("code").all(decoding: StationRow.self).map {
+                Station(
+                    code: $0.code, name: $0.name, kind: Station.Kind(rawValue: $0.kind) ?? .provincial,
+                    county: $0.county, longitude: $0.longitude, latitude: $0.latitude)
+            }
+    }
+
+    /// Stores station days, replacing a stored day of the same station (re-importing the same data changes
+    /// nothing). Every station code must be registered; otherwise nothing is stored.
+    public func upsertDays(_ days: [(station: String, statistics: DailyStatistics)], source: String) async throws {
+        try await database.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            let ids = Dictionary(
+                try await sql.select().columns("id", "code").from("stations").all(decoding: StationID.self)
+                    .map { ($0.code, $0.id) }, uniquingKeysWith: { a, _ in a })
+            let unknown = Set(days.map(\.station)).subtracting(ids.keys)
+            if !unknown.isEmpty {
+                throw UnknownStations(codes: unknown.sorted())
+            }
+            for chunk in stride(from: 0, to: days.count, by: 200).map({ Array(days[$0..<min($0 + 200, days.count)]) }) {
+                var insert = sql.insert(into: "station_days")
+                    .columns(
+                        "id", "station_id", "day", "pm25", "pm10", "so2", "no2", "co", "o3_max_1h", "o3_max_8h",
+                        "source")
+                for (station, stats) in chunk {
+                    insert = insert.values(
+                        SQLBind(UUID()), SQLBind(ids[station]!), SQLBind(stats.date), SQLBind(stats.means[.pm25]),
+                        SQLBind(stats.means[.pm10]), SQLBind(stats.means[.so2]), SQLBind(stats.means[.no2]),
+                        SQLBind(stats.means[.co]), SQLBind(stats.o3Max1h), SQLBind(stats.o3Max8h), SQLBind(source))
+                }
+                try await insert.onConflict(with: ["station_id", "day"]) {
+                    $0.set(excludedValueOf: "pm25").set(excludedValueOf: "pm10").set(excludedValueOf: "so2")
+                        .set(excludedValueOf: "no2").set(excludedValueOf: "co").set(excludedValueOf: "o3_max_1h")
+                        .set(excludedValueOf: "o3_max_8h").set(excludedValueOf: "source")
+                }.run()
+            }
+        }
+    }
+
+    public struct UnknownStations: Error, CustomStringConvertible {
+        public var codes: [String]
+        public var description: String { "unknown station code(s): " + codes.joined(separator: ", ") }
+    }
+
+    /// The city's daily statistics from `first` to `last` (`YYYY-MM-DD`, inclusive): per day, the mean over the
+    /// assessment (national-control) stations with a value, clean-reference stations left out.
+    public func cityDays(from first: String, to last: String) async throws -> [DailyStatistics] {
+        let rows = try await sql.select()
+            .columns(
+                SQLColumn("day", table: "station_days"), SQLColumn("pm25", table: "station_days"),
+                SQLColumn("pm10", table: "station_days"), SQLColumn("so2", table: "station_days"),
+                SQLColumn("no2", table: "station_days"), SQLColumn("co", table: "station_days"),
+                SQLColumn("o3_max_1h", table: "station_days"), SQLColumn("o3_max_8h", table: "station_days")
+            )
+            .from("station_days")
+            .join(
+                "stations", on: SQLColumn("station_id", table: "station_days"), .equal,
+                SQLColumn("id", table: "stations")
+            )
+            .where(SQLColumn("kind", table: "stations"), .equal, SQLBind(Station.Kind.nationalControl.rawValue))
+            .where(SQLColumn("day", table: "station_days"), .greaterThanOrEqual, SQLBind(first))
+            .where(SQLColumn("day", table: "station_days"), .lessThanOrEqual, SQLBind(last))
+            .all(decoding: DayRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Dictionary(grouping: rows, by: \.day).compactMap { day, rows -> DailyStatistics? in
+            guard let number = HourStamp(timepoint: day + "T01:00:00")?.dayNumber else { return nil }
+            let stations = rows.map { row in
+                var means: [Pollutant: Double] = [:]
+                means[.pm25] = row.pm25
+                means[.pm10] = row.pm10
+                means[.so2] = row.so2
+                means[.no2] = row.no2
+                means[.co] = row.co
+                return DailyStatistics(dayNumber: number, means: means, o3Max1h: row.o3Max1h, o3Max8h: row.o3Max8h)
+            }
+            return DailyStatistics.city(stations, dayNumber: number)
+        }.sorted { $0.dayNumber < $1.dayNumber }
+    }
+}
+
+private struct StationRow: Decodable {
+    var code: String
+    var name: String
+    var kind: String
+    var county: String
+    var longitude: Double?
+    var latitude: Double?
+}
+
+private struct StationID: Decodable {
+    var id: UUID
+    var code: String
+}
+
+private struct DayRow: Decodable {
+    var day: String
+    var pm25: Double?
+    var pm10: Double?
+    var so2: Double?
+    var no2: Double?
+    var co: Double?
+    var o3Max1h: Double?
+    var o3Max8h: Double?
+}

@@ -1,0 +1,39 @@
+import AirQuality
+import Campaign
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// The plan's two air targets against the stored city series, as of a day: what the dashboard and 空气质量
+/// pages show.
+struct SeasonFigures {
+    var status: SeasonStatus
+    var pm25Target: AirQualityTarget?
+    var heavyTarget: AirQualityTarget?
+    /// The last day counted (inclusive).
+    var asOf: CivilDate
+    var days: [DailyStatistics]
+
+    /// Figures for `plan` up to the end of `asOf` (clamped to the plan period).
+    static func load(plan: Plan, asOf requested: CivilDate, on db: any Database) async throws -> SeasonFigures {
+        let asOf = min(max(requested, plan.start.adding(days: -1)), plan.end)
+        let days = try await AirQualityStore(database: db).cityDays(
+            from: plan.start.description, to: plan.end.description)
+        let pm25 = plan.targets.first { $0.metric == .pm25PeriodMean }
+        let heavy = plan.targets.first { $0.metric == .heavyDays }
+        let targets = SeasonStatus.Targets(
+            pm25Mean: pm25?.value ?? .infinity, heavyDays: Int(heavy?.value ?? 1_000_000))
+        let seasonDays = days.map { day in
+            SeasonStatus.Day(
+                dayNumber: day.dayNumber, pm25: day.means[.pm25],
+                aqi: AQIStandard.hj633.dailyAQI(day.concentrations).aqi)
+        }
+        let status = SeasonStatus(
+            days: seasonDays, firstDay: plan.start.dayNumber, lastDay: plan.end.dayNumber, asOfDay: asOf.dayNumber,
+            targets: targets)
+        return SeasonFigures(
+            status: status, pm25Target: pm25, heavyTarget: heavy, asOf: asOf,
+            days: days.filter { $0.dayNumber <= asOf.dayNumber })
+    }
+}

@@ -1,0 +1,99 @@
+import AirQuality
+import Campaign
+import Foundation
+import Plot
+
+/// 空气质量 · 秋冬季目标: the season's PM2.5 mean and heavy days against the plan's targets.
+enum AirQualityPage {
+    struct Model {
+        var figures: SeasonFigures
+        var period: String
+        var stations: [Station]
+    }
+
+    static func render(_ model: Model, _ context: PageContext) -> HTML {
+        let s = model.figures.status
+        let f = model.figures
+        return Layout.page(
+            "空气质量 · 秋冬季目标", context,
+            .form(
+                .class("filters"), .method(.get), .action("/air"),
+                .span(.class("muted"), .text("攻坚期 \(model.period) · 统计至 \(f.asOf)（含当日）")),
+                .label(.text("统计至"), .input(.type(.date), .name("asOf"), .value(f.asOf.description))),
+                .button(.type(.submit), .class("secondary"), .text("查看"))
+            ),
+            .table(
+                .tr(.th("指标"), .th(.class("num"), .text("目标")), .th(.class("num"), .text("至今")), .th("说明")),
+                .tr(
+                    .td("PM2.5 平均浓度"),
+                    .td(.class("num"), .text(f.pm25Target.map { "≤ \(UI.number($0.value)) µg/m³" } ?? "—")),
+                    .td(.class("num"), .text(s.pm25Mean.map { String(format: "%.1f µg/m³", $0) } ?? "无有效数据")),
+                    .td(
+                        .text(
+                            "有效天数 \(s.pm25Days) / 已过 \(s.elapsedDays) 天" + (s.meetsPM25SoFar == false ? "；目前超过目标" : ""))
+                    )
+                ),
+                .tr(
+                    .td("剩余天数须控制在"),
+                    .td(.class("num"), .text("")),
+                    .td(.class(s.outOfReach ? "num late" : "num"), .text(budgetText(s))),
+                    .td(.text("剩余 \(s.remainingDays) 天的 PM2.5 平均浓度上限（按目标保留一位小数比较，假定剩余天数均有效）"))
+                ),
+                .tr(
+                    .td("重度及以上污染天数"),
+                    .td(.class("num"), .text(f.heavyTarget.map { "≤ \(UI.number($0.value)) 天" } ?? "—")),
+                    .td(.class(s.heavyDaysLeft < 0 ? "num late" : "num"), .text("\(s.heavyDays) 天")),
+                    .td(
+                        .text(
+                            s.heavyDaysLeft >= 0
+                                ? "尚余 \(s.heavyDaysLeft) 天；按目前节奏全季约 \(String(format: "%.1f", s.projectedHeavyDays)) 天"
+                                : "已超过目标 \(-s.heavyDaysLeft) 天"))
+                )
+            ),
+            .p(
+                .class("muted small"),
+                .text("城市日均值为国控站（评价点位）日均浓度的算术平均，对照点不参与；日 AQI 按 HJ 633 由城市日均浓度计算，AQI > 200 计为重度及以上污染天。无数据的日期不计入，也不补值。")),
+            .h2(.text("逐日城市数据")),
+            .table(
+                .tr(
+                    .th("日期"), .th(.class("num"), .text("PM2.5")), .th(.class("num"), .text("PM10")),
+                    .th(.class("num"), .text("AQI")),
+                    .th("类别"), .th("首要污染物")),
+                .forEach(f.days.reversed()) { day in
+                    let result = AQIStandard.hj633.dailyAQI(day.concentrations)
+                    return .tr(
+                        .td(.text(day.date)),
+                        .td(.class("num"), .text(day.means[.pm25].map { String(format: "%.0f", $0) } ?? "—")),
+                        .td(.class("num"), .text(day.means[.pm10].map { String(format: "%.0f", $0) } ?? "—")),
+                        .td(.class("num"), .text(result.aqi.map(String.init) ?? "—")),
+                        .td(
+                            .unwrap(result.category) { category in
+                                .span(
+                                    .class("badge"),
+                                    .style(
+                                        "background:\(category.colour);color:\(category.rawValue >= 4 ? "#fff" : "#000")"
+                                    ),
+                                    .text(category.chinese))
+                            }),
+                        .td(.class("small"), .text(result.primaryText))
+                    )
+                }
+            ),
+            .h2(.text("监测点位")),
+            .table(
+                .tr(.th("代码"), .th("名称"), .th("类型"), .th("区县")),
+                .forEach(model.stations) { station in
+                    .tr(
+                        .td(.text(station.code)), .td(.text(station.name)), .td(.text(station.kind.chinese)),
+                        .td(.text(station.county)))
+                }
+            )
+        )
+    }
+
+    static func budgetText(_ s: SeasonStatus) -> String {
+        guard let budget = s.remainingBudget else { return "—" }
+        if budget < 0 { return "已无法达标" }
+        return String(format: "≤ %.1f µg/m³", budget) + (s.outOfReach ? "（实际难以达到）" : "")
+    }
+}
