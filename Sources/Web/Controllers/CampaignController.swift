@@ -219,11 +219,7 @@ struct CampaignController {
         let supervised = snapshot.plan.tasks.filter {
             snapshot.loaded.ids.supervisors[$0.code] == user.unitCode
         }.flatMap { task in
-            task.reportingUnits.map { unit in
-                var l = line(task, unit: unit, role: snapshot.unitName(unit))
-                l.title = task.title
-                return l
-            }
+            task.reportingUnits.map { unit in line(task, unit: unit, role: snapshot.unitName(unit)) }
         }
         let model = MyTasksPage.Model(
             unitName: user.unitName, month: month, due: dueText(month, snapshot), lines: mine, supervised: supervised)
