@@ -75,6 +75,44 @@ public struct AirQualityStore: Sendable {
         }
     }
 
+    /// A declared sand-dust period (沙尘): its days leave the PM figures and stay in the day counts.
+    public struct SandDustPeriod: Sendable, Codable {
+        /// `YYYY-MM-DD`, inclusive.
+        public var firstDay: String
+        public var lastDay: String
+        public var note: String
+        public var declaredBy: String
+
+        public init(firstDay: String, lastDay: String, note: String, declaredBy: String) {
+            self.firstDay = firstDay
+            self.lastDay = lastDay
+            self.note = note
+            self.declaredBy = declaredBy
+        }
+    }
+
+    /// Records a sand-dust period, with its audit entry.
+    public func declareSandDust(_ period: SandDustPeriod, actor: AuditLog.Actor, at now: Date) async throws {
+        try await database.writeTransaction { db in
+            try await (db as! any SQLDatabase).insert(into: "sand_dust_periods")
+                .columns("id", "first_day", "last_day", "note", "declared_by", "declared_at")
+                .values(
+                    SQLBind(UUID()), SQLBind(period.firstDay), SQLBind(period.lastDay), SQLBind(period.note),
+                    SQLBind(period.declaredBy), SQLBind(now)
+                )
+                .run()
+            try await AuditLog.record(
+                on: db, actor: actor, action: "sandDust.declare", entity: "sandDust",
+                entityID: "\(period.firstDay)…\(period.lastDay)", before: Nothing?.none, after: period, at: now)
+        }
+    }
+
+    /// Every declared sand-dust period, earliest first.
+    public func sandDustPeriods() async throws -> [SandDustPeriod] {
+        try await sql.select().columns("first_day", "last_day", "note", "declared_by").from("sand_dust_periods")
+            .orderBy("first_day").all(decoding: SandDustPeriod.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
     public struct UnknownStations: Error, CustomStringConvertible {
         public var codes: [String]
         public var description: String { "unknown station code(s): " + codes.joined(separator: ", ") }

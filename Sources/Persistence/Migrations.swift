@@ -12,6 +12,7 @@ public enum LantianMigrations {
             M006CreateAuditLog(),
             M007CreateWriteGate(),
             M008CreateStations(),
+            M009CreateSandDustPeriods(),
             SessionRecord.migration,
         ]
     }

@@ -14,12 +14,22 @@ struct SeasonFigures {
     /// The last day counted (inclusive).
     var asOf: CivilDate
     var days: [DailyStatistics]
+    /// Declared sand-dust periods, and the day numbers they cover.
+    var sandDust: [AirQualityStore.SandDustPeriod]
+    var sandDustDays: Set<Int>
 
     /// Figures for `plan` up to the end of `asOf` (clamped to the plan period).
     static func load(plan: Plan, asOf requested: CivilDate, on db: any Database) async throws -> SeasonFigures {
         let asOf = min(max(requested, plan.start.adding(days: -1)), plan.end)
-        let days = try await AirQualityStore(database: db).cityDays(
-            from: plan.start.description, to: plan.end.description)
+        let store = AirQualityStore(database: db)
+        let days = try await store.cityDays(from: plan.start.description, to: plan.end.description)
+        let periods = try await store.sandDustPeriods()
+        var sandDustDays = Set<Int>()
+        for period in periods {
+            if let first = CivilDate(period.firstDay), let last = CivilDate(period.lastDay), first <= last {
+                sandDustDays.formUnion(first.dayNumber...last.dayNumber)
+            }
+        }
         let pm25 = plan.targets.first { $0.metric == .pm25PeriodMean }
         let heavy = plan.targets.first { $0.metric == .heavyDays }
         let targets = SeasonStatus.Targets(
@@ -27,13 +37,13 @@ struct SeasonFigures {
         let seasonDays = days.map { day in
             SeasonStatus.Day(
                 dayNumber: day.dayNumber, pm25: day.means[.pm25],
-                aqi: AQIStandard.hj633.dailyAQI(day.concentrations).aqi)
+                aqi: AQIStandard.hj633.dailyAQI(day.concentrations).aqi, sandDust: sandDustDays.contains(day.dayNumber))
         }
         let status = SeasonStatus(
             days: seasonDays, firstDay: plan.start.dayNumber, lastDay: plan.end.dayNumber, asOfDay: asOf.dayNumber,
             targets: targets)
         return SeasonFigures(
             status: status, pm25Target: pm25, heavyTarget: heavy, asOf: asOf,
-            days: days.filter { $0.dayNumber <= asOf.dayNumber })
+            days: days.filter { $0.dayNumber <= asOf.dayNumber }, sandDust: periods, sandDustDays: sandDustDays)
     }
 }

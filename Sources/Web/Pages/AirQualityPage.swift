@@ -9,6 +9,8 @@ enum AirQualityPage {
         var figures: SeasonFigures
         var period: String
         var stations: [Station]
+        var canDeclare: Bool
+        var errors: [String]
     }
 
     static func render(_ model: Model, _ context: PageContext) -> HTML {
@@ -30,7 +32,8 @@ enum AirQualityPage {
                     .td(.class("num"), .text(s.pm25Mean.map { String(format: "%.1f µg/m³", $0) } ?? "无有效数据")),
                     .td(
                         .text(
-                            "有效天数 \(s.pm25Days) / 已过 \(s.elapsedDays) 天" + (s.meetsPM25SoFar == false ? "；目前超过目标" : ""))
+                            "有效天数 \(s.pm25Days) / 已过 \(s.elapsedDays) 天" + (s.meetsPM25SoFar == false ? "；目前超过目标" : "")
+                                + sandDustText(f))
                     )
                 ),
                 .tr(
@@ -53,6 +56,17 @@ enum AirQualityPage {
             .p(
                 .class("muted small"),
                 .text("城市日均值为国控站（评价点位）日均浓度的算术平均，对照点不参与；日 AQI 按 HJ 633 由城市日均浓度计算，AQI > 200 计为重度及以上污染天。无数据的日期不计入，也不补值。")),
+            .h2(.text("沙尘天气过程")),
+            .if(f.sandDust.isEmpty, .p(.class("muted"), .text("未认定沙尘天气过程。"))),
+            .if(
+                !f.sandDust.isEmpty,
+                .table(
+                    .tr(.th("起"), .th("止"), .th("说明"), .th("认定人")),
+                    .forEach(f.sandDust) { p in
+                        .tr(.td(.text(p.firstDay)), .td(.text(p.lastDay)), .td(.text(p.note)), .td(.text(p.declaredBy)))
+                    }
+                )),
+            .if(model.canDeclare, declareForm(model, context)),
             .h2(.text("逐日城市数据")),
             .table(
                 .tr(
@@ -62,7 +76,7 @@ enum AirQualityPage {
                 .forEach(f.days.reversed()) { day in
                     let result = AQIStandard.hj633.dailyAQI(day.concentrations)
                     return .tr(
-                        .td(.text(day.date)),
+                        .td(.text(day.date + (f.sandDustDays.contains(day.dayNumber) ? " 沙尘" : ""))),
                         .td(.class("num"), .text(day.means[.pm25].map { String(format: "%.0f", $0) } ?? "—")),
                         .td(.class("num"), .text(day.means[.pm10].map { String(format: "%.0f", $0) } ?? "—")),
                         .td(.class("num"), .text(result.aqi.map(String.init) ?? "—")),
@@ -88,6 +102,24 @@ enum AirQualityPage {
                         .td(.text(station.county)))
                 }
             )
+        )
+    }
+
+    /// "；已扣除沙尘日，含沙尘为 61.3 µg/m³" when sand-dust days were left out.
+    private static func sandDustText(_ f: SeasonFigures) -> String {
+        guard !f.sandDustDays.isEmpty else { return "" }
+        return "；已扣除沙尘日，含沙尘为 " + (f.status.pm25MeanWithSandDust.map { String(format: "%.1f µg/m³", $0) } ?? "—")
+    }
+
+    private static func declareForm(_ model: Model, _ context: PageContext) -> BodyNode {
+        .form(
+            .class("filters"), .method(.post), .action("/air/sand-dust"),
+            Layout.csrfField(context.csrf),
+            .if(!model.errors.isEmpty, .ul(.class("errors"), .forEach(model.errors) { .li(.text($0)) })),
+            .label(.text("起始日"), .input(.type(.date), .name("firstDay"), .required(true))),
+            .label(.text("结束日"), .input(.type(.date), .name("lastDay"), .required(true))),
+            .label(.text("依据 / 说明"), .input(.type(.text), .name("note"), .required(true))),
+            .button(.type(.submit), .text("认定沙尘天气过程"))
         )
     }
 
