@@ -58,6 +58,7 @@ let package = Package(
             name: "lantian",
             dependencies: [
                 "AirQuality",
+                "Persistence",
                 "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -4,7 +4,8 @@ import Foundation
 
 struct AQCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "aq", abstract: "Air quality (HJ 633 AQI, HJ 663 statistics).", subcommands: [Compute.self])
+        commandName: "aq", abstract: "Air quality (HJ 633 AQI, HJ 663 statistics).",
+        subcommands: [Compute.self, Import.self])
 
     /// Computes from files, stores nothing: for analysts checking figures.
     struct Compute: AsyncParsableCommand {

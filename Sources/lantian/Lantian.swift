@@ -21,6 +21,8 @@ func withApplication<T>(
     var environment = try Environment.detect(arguments: arguments)
     environment.arguments = arguments
     let app = try await Application.make(environment)
+    // One-shot commands print their own results; migration chatter would bury them.
+    if !firstStart { app.logger.logLevel = .warning }
     do {
         let first = try await configure(app, configuration, firstStart: firstStart)
         let result = try await body(app, first)

@@ -40,3 +40,35 @@ import Testing
         #expect(missing.records.isEmpty && missing.issues.first?.reason.contains("pm10") == true)
     }
 }
+
+@Suite struct CNEMCDailyTests {
+    /// The bundled file has one 00:00 row per station and day: 90 days × 5 stations, each closing the day before.
+    @Test func closingRowsGiveTheDays() throws {
+        let (records, _) = CNEMCFormat.read(try SeedAirData.jinchengT00Rows2022, ozone: .swappedArchive)
+        let days = CNEMCFormat.dailyStatistics(records)
+        #expect(days.count == 450)
+        let first = try #require(days.first { $0.station == "2160A" })
+        #expect(first.statistics.date == "2022-01-01")
+        // 2022-01-02T00:00 row of 2160A: pm2_5_24h 36, pm10_24h 71, o3 (past-24h max 1h) 94, o3_8h (day max 8h) 84.
+        #expect(first.statistics.means[.pm25] == 36)
+        #expect(first.statistics.means[.pm10] == 71)
+        #expect(first.statistics.o3Max1h == 94)
+        #expect(first.statistics.o3Max8h == 84)
+    }
+
+    /// With 24 hourly rows a day is computed from them, not taken from the closing row.
+    @Test func hourlyRowsAreComputed() {
+        var text =
+            "timepoint,stationcode,aqi,pm10,pm10_24h,pm2_5,pm2_5_24h,o3,o3_24h,o3_8h,o3_8h_24h,no2,no2_24h,so2,so2_24h,co,co_24h\n"
+        for hour in 1...24 {
+            let stamp = hour == 24 ? "2022-01-11T00:00:00" : "2022-01-10T\(hour < 10 ? "0" : "")\(hour):00:00"
+            // PM2.5 = hour; the closing row also claims a 24-hour mean of 999, which must not win.
+            text += "\(stamp),X1,,10,10,\(hour),\(hour == 24 ? 999 : 10),50,50,50,50,20,20,5,5,0.5,0.5\n"
+        }
+        let (records, issues) = CNEMCFormat.read(text)
+        #expect(issues.isEmpty)
+        let days = CNEMCFormat.dailyStatistics(records)
+        #expect(days.count == 1)
+        #expect(days[0].statistics.means[.pm25] == 12.5)  // mean of 1 … 24
+    }
+}
