@@ -47,14 +47,14 @@ extension Database {
     }
 }
 
-/// Lets one SQLite write transaction of this process run at a time, first come first served.
-actor SQLiteWriteGate {
-    static let shared = SQLiteWriteGate()
-
+/// First-come-first-served turns for async work: one holder at a time (an async mutex without reentrance).
+public actor Turns {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    func acquire() async {
+    public init() {}
+
+    public func acquire() async {
         guard busy else {
             busy = true
             return
@@ -62,13 +62,18 @@ actor SQLiteWriteGate {
         await withCheckedContinuation { waiting.append($0) }
     }
 
-    func release() {
+    public func release() {
         if waiting.isEmpty {
             busy = false
         } else {
             waiting.removeFirst().resume()
         }
     }
+}
+
+/// The SQLite write transactions of this process take these turns.
+enum SQLiteWriteGate {
+    static let shared = Turns()
 }
 
 private struct WriteCountRow: Decodable {

@@ -9,10 +9,17 @@ public enum SeedPlans {
 
     /// The text of the bundled plan file `plans/NAME.yaml`.
     public static func text(named name: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "Resources/plans")
-        else { throw CocoaError(.fileNoSuchFile) }
-        return try String(contentsOf: url, encoding: .utf8)
+        try resourceText("plans", name, "yaml")
     }
+}
+
+/// The UTF-8 text of the bundled file `Resources/FOLDER/NAME.EXTENSION`.
+func resourceText(_ folder: String, _ name: String, _ fileExtension: String) throws -> String {
+    guard
+        let url = Bundle.module.url(
+            forResource: name, withExtension: fileExtension, subdirectory: "Resources/" + folder)
+    else { throw CocoaError(.fileNoSuchFile) }
+    return try String(contentsOf: url, encoding: .utf8)
 }
 
 /// Real monitoring data that ships with Lantian.
@@ -32,8 +39,6 @@ public enum SeedAirData {
     }
 
     private static func text(named name: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources/air")
-        else { throw CocoaError(.fileNoSuchFile) }
-        return try String(contentsOf: url, encoding: .utf8)
+        try resourceText("air", name, "csv")
     }
 }

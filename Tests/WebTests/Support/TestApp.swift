@@ -60,22 +60,8 @@ func withLantian(
 }
 
 /// Lets one test at a time use the shared PostgreSQL database, across suites.
-actor PostgresTurn {
-    static let shared = PostgresTurn()
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func acquire() async {
-        guard busy else {
-            busy = true
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func release() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
-    }
+enum PostgresTurn {
+    static let shared = Turns()
 }
 
 private func resetPostgres(_ url: String) async throws {
