@@ -19,6 +19,7 @@ public func configure(
     app.lantian = configuration
     app.planCache = PlanCache()
     app.reportFactsCache = ReportFactsCache()
+    app.seasonFiguresCache = SeasonFiguresCache()
     switch configuration.storage {
     case .sqlite(let path):
         try FileManager.default.createDirectory(

@@ -2,12 +2,13 @@ import AirQuality
 import Campaign
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Persistence
 import Vapor
 
 /// The plan's two air targets against the stored city series, as of a day: what the dashboard and 空气质量
 /// pages show.
-struct SeasonFigures {
+struct SeasonFigures: Sendable {
     var status: SeasonStatus
     var pm25Target: AirQualityTarget?
     var heavyTarget: AirQualityTarget?
@@ -45,5 +46,35 @@ struct SeasonFigures {
         return SeasonFigures(
             status: status, pm25Target: pm25, heavyTarget: heavy, asOf: asOf,
             days: days.filter { $0.dayNumber <= asOf.dayNumber }, sandDust: periods, sandDustDays: sandDustDays)
+    }
+}
+
+/// Keeps the last season figures computed until the next write transaction on the database or another day:
+/// station data and sand-dust periods change only through write transactions.
+final class SeasonFiguresCache: Sendable {
+    private let entry = NIOLockedValueBox<(plan: String, asOf: CivilDate, writes: Int, figures: SeasonFigures)?>(nil)
+
+    func figures(plan: Plan, asOf: CivilDate, on db: any Database) async throws -> SeasonFigures {
+        let writes = try await db.writeCount()
+        if let cached = entry.withLockedValue({ $0 }), cached.plan == plan.code, cached.asOf == asOf,
+            cached.writes == writes
+        {
+            return cached.figures
+        }
+        let figures = try await SeasonFigures.load(plan: plan, asOf: asOf, on: db)
+        entry.withLockedValue { $0 = (plan.code, asOf, writes, figures) }
+        return figures
+    }
+}
+
+extension Application {
+    private struct SeasonFiguresCacheKey: StorageKey {
+        typealias Value = SeasonFiguresCache
+    }
+
+    /// Set once by `configure`, before the server starts.
+    var seasonFiguresCache: SeasonFiguresCache {
+        get { storage[SeasonFiguresCacheKey.self]! }
+        set { storage[SeasonFiguresCacheKey.self] = newValue }
     }
 }

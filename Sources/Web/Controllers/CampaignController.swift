@@ -27,7 +27,7 @@ struct CampaignController {
         let latest = snapshot.calendar.reportMonths(until: plan.end).last {
             snapshot.calendar.lateFrom($0) <= snapshot.now
         }
-        let season = try await SeasonFigures.load(
+        let season = try await req.application.seasonFiguresCache.figures(
             plan: plan, asOf: snapshot.asOf ?? snapshot.calendar.civilDate(of: snapshot.now).adding(days: -1),
             on: req.db)
         let model = DashboardPage.Model(
