@@ -22,7 +22,7 @@ let package = Package(
     targets: [
         .target(
             name: "Campaign",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["AirQuality", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(name: "AirQuality", swiftSettings: strict),

@@ -27,7 +27,7 @@ public struct HourStamp: Hashable, Comparable, Sendable, Codable {
         if chars.count >= 16 {
             guard let minute = number(14..<16), minute == 0 else { return nil }
         }
-        guard d <= HourStamp.daysIn(year: y, month: m) else { return nil }
+        guard d <= CivilCalendar.daysIn(year: y, month: m) else { return nil }
         self.init(dayNumber: HourStamp.dayNumber(year: y, month: m, day: d), hour: h)
     }
 
@@ -39,34 +39,14 @@ public struct HourStamp: Hashable, Comparable, Sendable, Codable {
 
     public static func < (lhs: HourStamp, rhs: HourStamp) -> Bool { lhs.value < rhs.value }
 
-    static func daysIn(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
     /// Days since 1970-01-01 of a Gregorian date.
     public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
+        CivilCalendar.dayNumber(year: year, month: month, day: day)
     }
 
     /// `YYYY-MM-DD` of a day number.
-    public static func dateText(dayNumber z0: Int) -> String {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    public static func dateText(dayNumber: Int) -> String {
+        let (y, m, d) = CivilCalendar.date(dayNumber: dayNumber)
         return String(y).leftPadded(4) + "-" + String(m).leftPadded(2) + "-" + String(d).leftPadded(2)
     }
 }

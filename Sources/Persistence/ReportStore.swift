@@ -167,7 +167,7 @@ public struct ReportStore: Sendable {
         guard let task = loaded.task(code: taskCode), let taskID = loaded.ids.tasks[taskCode],
             let unitID = loaded.ids.units[unitCode]
         else { throw Refusal(description: "没有该任务或单位", isPermission: false) }
-        let months = calendar.reportMonths(until: max(task.deadline, loaded.plan.end))
+        let months = calendar.reportMonths(until: loaded.plan.end)
         guard months.contains(month) else {
             throw Refusal(description: "\(month.chinese)不在该任务的报送期内", isPermission: false)
         }

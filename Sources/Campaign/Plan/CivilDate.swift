@@ -1,3 +1,4 @@
+import AirQuality
 import Foundation
 
 /// A calendar day in the plan's civil time zone (Asia/Shanghai for Jincheng), written `YYYY-MM-DD`.
@@ -38,38 +39,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Days in the given month of the Gregorian calendar.
     public static func daysIn(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        CivilCalendar.daysIn(year: year, month: month)
     }
 
     /// Days since 1970-01-01 (negative before it).
-    public var dayNumber: Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
+    public var dayNumber: Int { CivilCalendar.dayNumber(year: year, month: month, day: day) }
 
     /// The date `dayNumber` days after 1970-01-01.
-    public init(dayNumber z0: Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+    public init(dayNumber: Int) {
+        (year, month, day) = CivilCalendar.date(dayNumber: dayNumber)
     }
 
     /// The date `days` days later (earlier when negative).
