@@ -27,26 +27,46 @@ public struct DailyStatistics: Hashable, Sendable {
         self.invalid = invalid
     }
 
-    /// The statistics of day `dayNumber` from hourly values (`hours[stamp][pollutant]`): means over the hours
-    /// ending 01:00 … 24:00 with at least `minHoursForDailyMean` values; O3's daily maximum 1-hour value under
-    /// the same count; MDA8 over the 8-hour moving means whose windows end at `mda8WindowEnds`, each mean needing
-    /// `minHoursFor8hMean` hours, the maximum needing `minWindowsForMDA8` valid windows unless it exceeds the
-    /// standard.
+    /// The statistics of day `dayNumber` from hourly values (`hours[stamp][pollutant]`); see
+    /// ``compute(dayNumber:dayHours:rules:)``.
     public static func compute(
         dayNumber: Int, hours: [HourStamp: [Pollutant: Double]], rules: ValidityRules = .hj663
     ) -> DailyStatistics {
+        let dayHours = (1...24).map { hour in
+            hours[HourStamp(dayNumber: dayNumber, hour: hour)].map(PollutantValues.init)
+        }
+        return compute(dayNumber: dayNumber, dayHours: dayHours, rules: rules)
+    }
+
+    /// The statistics of day `dayNumber` from its hours ending 01:00 … 24:00 (`dayHours[0]` … `[23]`, nil where
+    /// missing): means with at least `minHoursForDailyMean` values; O3's daily maximum 1-hour value under the same
+    /// count; MDA8 over the 8-hour moving means whose windows end at `mda8WindowEnds`, each mean needing
+    /// `minHoursFor8hMean` hours, the maximum needing `minWindowsForMDA8` valid windows unless it exceeds the
+    /// standard.
+    public static func compute(
+        dayNumber: Int, dayHours: [PollutantValues?], rules: ValidityRules = .hj663
+    ) -> DailyStatistics {
         var means: [Pollutant: Double] = [:]
         var invalid: [String] = []
-        let dayHours = (1...24).map { HourStamp(value: dayNumber * 24 + $0) }
+        func value(_ endHour: Int, _ pollutant: Pollutant) -> Double? {
+            endHour >= 1 && endHour <= dayHours.count ? dayHours[endHour - 1]?[pollutant] : nil
+        }
         for pollutant in [Pollutant.so2, .no2, .pm10, .co, .pm25] {
-            let values = dayHours.compactMap { hours[$0]?[pollutant] }
-            if values.count >= rules.minHoursForDailyMean {
-                means[pollutant] = values.reduce(0, +) / Double(values.count)
+            var sum = 0.0
+            var count = 0
+            for hour in 1...24 {
+                if let v = value(hour, pollutant) {
+                    sum += v
+                    count += 1
+                }
+            }
+            if count >= rules.minHoursForDailyMean {
+                means[pollutant] = sum / Double(count)
             } else {
-                invalid.append("\(pollutant.symbol) 日均值：有效小时 \(values.count)/\(rules.minHoursForDailyMean)")
+                invalid.append("\(pollutant.symbol) 日均值：有效小时 \(count)/\(rules.minHoursForDailyMean)")
             }
         }
-        let o3 = dayHours.compactMap { hours[$0]?[.o3] }
+        let o3 = (1...24).compactMap { value($0, .o3) }
         var max1h: Double?
         if o3.count >= rules.minHoursForDailyMean {
             max1h = o3.max()
@@ -55,9 +75,15 @@ public struct DailyStatistics: Hashable, Sendable {
         }
         var windows: [Double] = []
         for end in rules.mda8WindowEnds {
-            let last = dayNumber * 24 + end
-            let window = (last - 7...last).compactMap { hours[HourStamp(value: $0)]?[.o3] }
-            if window.count >= rules.minHoursFor8hMean { windows.append(window.reduce(0, +) / Double(window.count)) }
+            var sum = 0.0
+            var count = 0
+            for hour in (end - 7)...end {
+                if let v = value(hour, .o3) {
+                    sum += v
+                    count += 1
+                }
+            }
+            if count >= rules.minHoursFor8hMean { windows.append(sum / Double(count)) }
         }
         var max8h: Double?
         if let highest = windows.max(), windows.count >= rules.minWindowsForMDA8 || highest > rules.o3MDA8Standard {

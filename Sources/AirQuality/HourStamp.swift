@@ -10,25 +10,38 @@ public struct HourStamp: Hashable, Comparable, Sendable, Codable {
 
     /// `YYYY-MM-DDTHH:MM:SS` or `YYYY-MM-DD HH:MM:SS` (minutes and seconds must be zero).
     public init?(timepoint text: String) {
-        let chars = Array(text.utf8)
-        guard chars.count >= 13 else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
+        var text = text
+        guard
+            let stamp = text.withUTF8({ bytes in
+                bytes.count >= 13 ? HourStamp.parse(bytes.baseAddress!, count: bytes.count) : nil
+            })
+        else { return nil }
+        self = stamp
+    }
+
+    /// Reads `YYYY-MM-DD?HH[:MM[:SS]]` (any separator between date and hour; minutes must be zero) from bytes,
+    /// without allocating: the importers' hot path.
+    public static func parse(_ p: UnsafePointer<UInt8>, count: Int) -> HourStamp? {
+        guard count >= 13 else { return nil }
+        @inline(__always) func number(_ from: Int, _ to: Int) -> Int? {
             var n = 0
-            for i in range {
-                guard i < chars.count, (48...57).contains(chars[i]) else { return nil }
-                n = n * 10 + Int(chars[i] - 48)
+            for i in from..<to {
+                let c = p[i]
+                guard c >= 48, c <= 57 else { return nil }
+                n = n * 10 + Int(c - 48)
             }
             return n
         }
-        guard let y = number(0..<4), chars[4] == UInt8(ascii: "-"), let m = number(5..<7),
-            chars[7] == UInt8(ascii: "-"),
-            let d = number(8..<10), let h = number(11..<13), (1...12).contains(m), (1...31).contains(d), h <= 24
+        guard let y = number(0, 4), p[4] == UInt8(ascii: "-"), let m = number(5, 7), p[7] == UInt8(ascii: "-"),
+            let d = number(8, 10), let h = number(11, 13), (1...12).contains(m), d >= 1, h <= 24
         else { return nil }
-        if chars.count >= 16 {
-            guard let minute = number(14..<16), minute == 0 else { return nil }
+        if count >= 16 {
+            guard p[13] == UInt8(ascii: ":"), let minute = number(14, 16), minute == 0 else { return nil }
+        } else if count != 13 {
+            return nil
         }
         guard d <= CivilCalendar.daysIn(year: y, month: m) else { return nil }
-        self.init(dayNumber: HourStamp.dayNumber(year: y, month: m, day: d), hour: h)
+        return HourStamp(dayNumber: CivilCalendar.dayNumber(year: y, month: m, day: d), hour: h)
     }
 
     /// The day whose daily mean this hour belongs to: hours ending 01:00 … 24:00 of day D.
@@ -54,5 +67,14 @@ public struct HourStamp: Hashable, Comparable, Sendable, Codable {
 extension String {
     func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+extension HourStamp {
+    /// `YYYY-MM-DDTHH:00:00` of the end of the hour; the hour closing a day is written as 00:00 of the next day.
+    public var timepoint: String {
+        let day = Int((Double(value) / 24).rounded(.down))
+        let hour = value - day * 24
+        return HourStamp.dateText(dayNumber: day) + "T" + String(hour).leftPadded(2) + ":00:00"
     }
 }

@@ -13,6 +13,8 @@ public enum LantianMigrations {
             M007CreateWriteGate(),
             M008CreateStations(),
             M009CreateSandDustPeriods(),
+            M010CreateStationHours(),
+            M011CreateStationHourChanges(),
             SessionRecord.migration,
         ]
     }

@@ -18,93 +18,75 @@ struct AQCommand: AsyncParsableCommand {
                 from those means. Daily statistics need ≥ 20 hourly values (ending 01:00 … 24:00 Beijing time).
                 """)
 
-        @ArgumentParser.Argument(help: "CNEMC hourly station CSV files.") var files: [String]
+        @ArgumentParser.Argument(help: "Hourly station CSV files (CNEMC, wide, long or PRSA).") var files: [String]
         @ArgumentParser.Flag(help: "Daily statistics and daily AQI instead of hourly AQI.") var daily = false
         @ArgumentParser.Flag(help: "The city series (mean of the stations) instead of each station.") var city = false
         @ArgumentParser.Option(help: "Station codes to leave out of the city series (clean-reference stations).")
         var exclude: [String] = []
         @ArgumentParser.Option(help: "csv or json.") var format: OutputFormat = .csv
-        @ArgumentParser.Option(help: "standard, or swappedArchive for the public archive's swapped ozone columns.")
+        @ArgumentParser.Option(help: "auto, cnemc, wide, long or prsa.") var layout: LayoutChoice = .auto
+        @ArgumentParser.Option(help: "CNEMC only: standard, or swappedArchive for the public archive's ozone columns.")
         var ozone: CNEMCFormat.OzoneLayout = .standard
 
-        enum OutputFormat: String, ExpressibleByArgument {
-            case csv, json
-        }
-
         func run() async throws {
-            var records: [CNEMCFormat.Record] = []
-            var problems: [String] = []
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file),
-                    let text = String(data: data, encoding: .utf8)
-                else { throw ArgumentParser.ValidationError("\(file): cannot read it as UTF-8 text") }
-                let (read, issues) = CNEMCFormat.read(text, ozone: ozone)
-                records += read
-                problems += issues.map { "\(file): \($0)" }
-            }
+            var observations: [HourlyObservation] = []
+            var closedDays: [StationDay] = []
             var stderr = FileHandleOutputStream.standardError
-            for problem in problems { print(problem, to: &stderr) }
-            let rows = daily ? dailyRows(records) : hourlyRows(records)
-            switch format {
-            case .csv:
-                print(AQRow.header.joined(separator: ","))
-                for row in rows { print(row.csv.joined(separator: ",")) }
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            var problems = 0
+            for file in files {
+                let source = try FileChunks(path: file)
+                var reader = HourlyReader(format: layout.format(ozone: ozone))
+                var bar = ProgressBar(label: file, total: source.size)
+                while let chunk = try source.next() {
+                    chunk.withUnsafeBytes { reader.feed($0) }
+                    bar.update(done: reader.bytesRead, detail: "")
+                    if reader.fatal != nil { break }
+                }
+                reader.finish()
+                bar.finish()
+                if let fatal = reader.fatal {
+                    print("\(file): \(fatal)", to: &stderr)
+                    throw ExitCode(1)
+                }
+                let (read, closed, issues) = reader.take()
+                observations += read
+                closedDays += closed
+                problems += issues.count
+                for issue in issues { print("\(file): \(issue)", to: &stderr) }
             }
-            if !problems.isEmpty { throw ExitCode(1) }
+            let rows = daily ? dailyRows(observations, closedDays) : hourlyRows(observations)
+            try format.write(rows)
+            if problems > 0 { throw ExitCode(1) }
         }
 
-        private func hourlyRows(_ records: [CNEMCFormat.Record]) -> [AQRow] {
+        private func hourlyRows(_ observations: [HourlyObservation]) -> [AQRow] {
             if !city {
-                return records.map { record in
+                return observations.map { observation in
                     AQRow(
-                        station: record.station, time: record.timepoint, concentrations: record.hourly,
-                        result: AQIStandard.hj633.hourlyAQI(record.concentrations))
+                        station: observation.station, time: observation.timepoint,
+                        concentrations: observation.values.dictionary,
+                        result: AQIStandard.hj633.hourlyAQI(observation.concentrations))
                 }
             }
-            let grouped = Dictionary(grouping: records.filter { !exclude.contains($0.station) }, by: \.timepoint)
-            return grouped.keys.sorted().map { time in
-                let mean = meanConcentrations(grouped[time]!.map(\.hourly))
-                let so2 = meanConcentrations(grouped[time]!.map(\.mean24h))[.so2]
+            let grouped = Dictionary(grouping: observations.filter { !exclude.contains($0.station) }, by: \.hour)
+            return grouped.keys.sorted().map { hour in
+                let mean = meanConcentrations(grouped[hour]!.map(\.values.dictionary))
+                let so2 = meanConcentrations(grouped[hour]!.map { [.so2: $0.so2Mean24h].compactMapValues { $0 } })[.so2]
                 return AQRow(
-                    station: "city", time: time, concentrations: mean,
+                    station: "city", time: hour.timepoint, concentrations: mean,
                     result: AQIStandard.hj633.hourlyAQI(HourlyConcentrations(mean, so2Mean24h: so2)))
             }
         }
 
-        private func dailyRows(_ records: [CNEMCFormat.Record]) -> [AQRow] {
-            var hoursByStation: [String: [HourStamp: [Pollutant: Double]]] = [:]
-            for record in records {
-                guard let stamp = HourStamp(timepoint: record.timepoint) else { continue }
-                hoursByStation[record.station, default: [:]][stamp] = record.hourly
-            }
-            var stationDays: [String: [Int: DailyStatistics]] = [:]
-            for (station, hours) in hoursByStation {
-                for day in Set(hours.keys.map(\.dayNumber)) {
-                    stationDays[station, default: [:]][day] = DailyStatistics.compute(dayNumber: day, hours: hours)
-                }
-            }
-            func row(_ station: String, _ stats: DailyStatistics) -> AQRow {
-                var concentrations = stats.means
-                concentrations[.o3] = stats.o3Max8h
-                return AQRow(
-                    station: station, time: stats.date, concentrations: concentrations,
-                    result: AQIStandard.hj633.dailyAQI(stats.concentrations), o3Max1h: stats.o3Max1h,
-                    invalid: stats.invalid)
-            }
+        private func dailyRows(_ observations: [HourlyObservation], _ closedDays: [StationDay]) -> [AQRow] {
+            let days = StationDay.series(observations, closedDays: closedDays, includeInvalid: true)
             if city {
-                let days = Set(stationDays.filter { !exclude.contains($0.key) }.values.flatMap(\.keys)).sorted()
-                return days.map { day in
-                    let stations = stationDays.filter { !exclude.contains($0.key) }.compactMap { $0.value[day] }
-                    return row("city", DailyStatistics.city(stations, dayNumber: day))
+                let counted = days.filter { !exclude.contains($0.station) }
+                return Dictionary(grouping: counted, by: \.statistics.dayNumber).sorted { $0.key < $1.key }.map {
+                    AQRow(daily: "city", DailyStatistics.city($0.value.map(\.statistics), dayNumber: $0.key))
                 }
             }
-            return stationDays.keys.sorted().flatMap { station in
-                stationDays[station]!.keys.sorted().map { row(station, stationDays[station]![$0]!) }
-            }
+            return days.map { AQRow(daily: $0.station, $0.statistics) }
         }
 
         private func meanConcentrations(_ values: [[Pollutant: Double]]) -> [Pollutant: Double] {
@@ -120,8 +102,39 @@ struct AQCommand: AsyncParsableCommand {
 
 extension CNEMCFormat.OzoneLayout: ExpressibleByArgument {}
 
+/// How a command prints its table.
+enum OutputFormat: String, ExpressibleByArgument {
+    case csv, json
+
+    /// A header row and one row per record (CSV), or a JSON array.
+    func write<Row: TableRow>(_ rows: [Row]) throws {
+        switch self {
+        case .csv:
+            print(Row.header.joined(separator: ","))
+            for row in rows { print(row.csv.map(CSVField.escape).joined(separator: ",")) }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+        }
+    }
+}
+
+/// A row of a command's table.
+protocol TableRow: Encodable {
+    static var header: [String] { get }
+    var csv: [String] { get }
+}
+
+enum CSVField {
+    static func escape(_ field: String) -> String {
+        field.contains(",") || field.contains("\"") || field.contains("\n")
+            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+}
+
 /// One output row of `lantian aq compute`.
-struct AQRow: Encodable {
+struct AQRow: TableRow {
     var station: String
     var time: String
     var concentrations: [Pollutant: Double]
@@ -153,9 +166,28 @@ struct AQRow: Encodable {
                 result.aqi.map(String.init) ?? "", result.category?.chinese ?? "", result.primaryText,
                 invalid.joined(separator: "; "),
             ]
-        return fields.map {
-            $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0
-        }
+        return fields
+    }
+
+    init(
+        station: String, time: String, concentrations: [Pollutant: Double], result: AQIResult, o3Max1h: Double? = nil,
+        invalid: [String] = []
+    ) {
+        self.station = station
+        self.time = time
+        self.concentrations = concentrations
+        self.result = result
+        self.o3Max1h = o3Max1h
+        self.invalid = invalid
+    }
+
+    /// A day: the 24-hour means, O3 as its daily maximum 8-hour mean, the daily AQI.
+    init(daily station: String, _ stats: DailyStatistics) {
+        var concentrations = stats.means
+        concentrations[.o3] = stats.o3Max8h
+        self.init(
+            station: station, time: stats.date, concentrations: concentrations,
+            result: AQIStandard.hj633.dailyAQI(stats.concentrations), o3Max1h: stats.o3Max1h, invalid: stats.invalid)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -2,65 +2,96 @@ import AirQuality
 import ArgumentParser
 import Foundation
 import Persistence
+import Synchronization
 import Web
 
 extension AQCommand {
-    /// Stores stations' daily values from CNEMC files: all of them, or nothing on a fatal error.
+    /// Stores hourly station files: all of them, or nothing on a fatal error.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import CNEMC hourly station files into the database (daily values per HJ 663).",
+            abstract: "Import hourly station files (CNEMC, wide, long, PRSA) into the database.",
             discussion: """
-                A day with ≥ 20 hourly rows is computed from them; otherwise the 00:00 row that closes it gives the
-                feed's own daily means. Bad rows are reported (file:line, field, reason) and skipped; an unknown
-                station code is fatal unless --register registers it. Re-importing the same data changes nothing.
+                The layout is told from each file's header (docs/AIR-DATA.md gives their time and unit conventions).
+                Re-importing the same data changes nothing; a corrected value replaces the stored one and the old value
+                is recorded; a missing value never erases one. Bad lines are reported (file, line, field, reason) and
+                skipped; an unusable header or an unknown station code (unless --register) imports nothing at all.
+                The days touched are recomputed per HJ 663.
                 """)
 
-        @ArgumentParser.Argument(help: "CNEMC hourly station CSV files.") var files: [String]
-        @ArgumentParser.Option(help: "standard, or swappedArchive for the public archive's swapped ozone columns.")
+        @ArgumentParser.Argument(help: "Hourly station CSV files.") var files: [String]
+        @ArgumentParser.Option(help: "auto, cnemc, wide, long or prsa.") var layout: LayoutChoice = .auto
+        @ArgumentParser.Option(help: "CNEMC only: standard, or swappedArchive for the public archive's ozone columns.")
         var ozone: CNEMCFormat.OzoneLayout = .standard
         @ArgumentParser.Option(help: "Register unknown stations as this kind (township, enterprise, provincial …).")
         var register: Station.Kind?
 
         func run() async throws {
-            var records: [CNEMCFormat.Record] = []
             var stderr = FileHandleOutputStream.standardError
-            var bad = 0
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file),
-                    let text = String(data: data, encoding: .utf8)
-                else { throw ArgumentParser.ValidationError("\(file): cannot read it as UTF-8 text") }
-                let (read, issues) = CNEMCFormat.read(text, ozone: ozone)
-                if let fatal = issues.first(where: { $0.field == "header" }) {
-                    print("\(file): \(fatal) — nothing imported", to: &stderr)
-                    throw ExitCode(1)
-                }
-                for issue in issues { print("\(file): \(issue)", to: &stderr) }
-                bad += issues.count
-                records += read
-            }
-            let days = CNEMCFormat.dailyStatistics(records)
-            let stored = try await withApplication(firstStart: false) { app, _ in
-                let store = AirQualityStore(database: app.db)
-                let known = Set(try await store.stations().map(\.code))
-                let unknown = Set(records.map(\.station)).subtracting(known)
-                if !unknown.isEmpty {
-                    guard let kind = register else {
-                        print(
-                            "unknown station(s) \(unknown.sorted().joined(separator: ", ")) — nothing imported; "
-                                + "register them or pass --register KIND", to: &stderr)
-                        throw ExitCode(1)
+            let sources = try files.map { try FileChunks(path: $0) }
+            let format = layout.format(ozone: ozone)
+            let register = register
+            do {
+                let summaries = try await withApplication(firstStart: false) { app, _ in
+                    try await app.db.writeTransaction { tx in
+                        var summaries: [(String, HourlyImport.Summary)] = []
+                        for source in sources {
+                            let bar = Mutex(ProgressBar(label: source.path, total: source.size))
+                            let options = HourlyImport.Options(
+                                format: format, registerUnknownAs: register,
+                                source: (source.path as NSString).lastPathComponent, actor: .cli)
+                            let summary = try await HourlyImport(database: tx).run(
+                                options: options, at: Date(), next: source.next,
+                                progress: { p in
+                                    bar.withLock {
+                                        $0.update(done: p.bytesRead, detail: "\(p.stationHours) station-hours")
+                                    }
+                                })
+                            bar.withLock { $0.finish() }
+                            summaries.append((source.path, summary))
+                        }
+                        return summaries
                     }
-                    let new = unknown.sorted().map { code in
-                        let name = records.first { $0.station == code }?.stationName ?? code
-                        return Station(code: code, name: name, kind: kind, county: "", longitude: nil, latitude: nil)
-                    }
-                    try await store.upsertStations(new)
                 }
-                try await store.upsertDays(days, source: "cnemc-import")
-                return days.count
+                for (path, summary) in summaries {
+                    for issue in summary.issues { print("\(path): \(issue)", to: &stderr) }
+                    if summary.badLines > summary.issues.count {
+                        print("\(path): … \(summary.badLines - summary.issues.count) more bad lines", to: &stderr)
+                    }
+                    print(
+                        "\(path) (\(summary.format)): \(summary.stationHours) station-hours — \(summary.inserted) new, "
+                            + "\(summary.updated) corrected (\(summary.correctedValues) values), "
+                            + "\(summary.unchanged) unchanged; \(summary.badLines) bad lines skipped; "
+                            + "\(summary.stationDays) station-days computed"
+                            + (summary.registeredStations.isEmpty
+                                ? "" : "; registered \(summary.registeredStations.joined(separator: ", "))"))
+                }
+            } catch let failure as HourlyImport.Failure {
+                print("\(failure)", to: &stderr)
+                throw ExitCode(1)
             }
-            print("read \(records.count) rows (\(bad) bad rows skipped); stored \(stored) station-days")
         }
+    }
+}
+
+/// The layout of an input file, or told from its header.
+enum LayoutChoice: String, ExpressibleByArgument {
+    case auto, cnemc, wide, long, prsa
+
+    func format(ozone: CNEMCFormat.OzoneLayout) -> HourlyFormat? {
+        switch self {
+        case .auto: ozone == .standard ? nil : .cnemc(ozone)
+        case .cnemc: .cnemc(ozone)
+        case .wide: .wide
+        case .long: .long
+        case .prsa: .prsa
+        }
+    }
+}
+
+extension AuditLog.Actor {
+    /// Changes made from the command line, by whoever runs it on the server.
+    static var cli: AuditLog.Actor {
+        AuditLog.Actor(userID: nil, username: "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown"))
     }
 }
 

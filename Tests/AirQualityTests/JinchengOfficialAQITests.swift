@@ -6,8 +6,9 @@ import Testing
 /// rows' own 1-hour concentrations.
 @Suite struct JinchengOfficialAQITests {
     @Test func reproducesEveryOfficialHourlyValue() throws {
-        let (records, issues) = CNEMCFormat.read(try SeedAirData.jinchengT00Rows2022, ozone: .swappedArchive)
-        #expect(issues.isEmpty, "\(issues)")
+        let reading = HourlyReader.read(try SeedAirData.jinchengT00Rows2022, format: .cnemc(.swappedArchive))
+        #expect(reading.issues.isEmpty, "\(reading.issues)")
+        let records = reading.observations
         #expect(records.count == 450)
         let published = records.filter { $0.officialAQI != nil }
         #expect(published.count == 446)
@@ -31,21 +32,23 @@ import Testing
             2022-13-02 01:00,2160A,,85,71,31,36,94,46,84,59,44,45,10,30,0.8,1.2
             2022-01-02T02:00:00,2160A,,85,71
             """
-        let (records, issues) = CNEMCFormat.read(text)
-        #expect(records.count == 1)
+        let reading = HourlyReader.read(text)
+        #expect(reading.format == .cnemc(.standard))
+        #expect(reading.observations.count == 1)
+        let issues = reading.issues
         #expect(issues.map(\.line) == [3, 4, 5])
         #expect(issues[0].field == "pm10" && issues[0].reason.contains("abc"))
         #expect(issues[1].field == "timepoint")
-        let missing = CNEMCFormat.read("timepoint,stationcode,aqi\n")
-        #expect(missing.records.isEmpty && missing.issues.first?.reason.contains("pm10") == true)
+        let missing = HourlyReader.read("timepoint,stationcode,aqi\n")
+        #expect(missing.observations.isEmpty && missing.fatal?.reason.contains("pm10") == true)
     }
 }
 
 @Suite struct CNEMCDailyTests {
     /// The bundled file has one 00:00 row per station and day: 90 days × 5 stations, each closing the day before.
     @Test func closingRowsGiveTheDays() throws {
-        let (records, _) = CNEMCFormat.read(try SeedAirData.jinchengT00Rows2022, ozone: .swappedArchive)
-        let days = CNEMCFormat.dailyStatistics(records)
+        let reading = HourlyReader.read(try SeedAirData.jinchengT00Rows2022, format: .cnemc(.swappedArchive))
+        let days = StationDay.series(reading.observations, closedDays: reading.closedDays)
         #expect(days.count == 450)
         let first = try #require(days.first { $0.station == "2160A" })
         #expect(first.statistics.date == "2022-01-01")
@@ -65,9 +68,9 @@ import Testing
             // PM2.5 = hour; the closing row also claims a 24-hour mean of 999, which must not win.
             text += "\(stamp),X1,,10,10,\(hour),\(hour == 24 ? 999 : 10),50,50,50,50,20,20,5,5,0.5,0.5\n"
         }
-        let (records, issues) = CNEMCFormat.read(text)
-        #expect(issues.isEmpty)
-        let days = CNEMCFormat.dailyStatistics(records)
+        let reading = HourlyReader.read(text)
+        #expect(reading.issues.isEmpty)
+        let days = StationDay.series(reading.observations, closedDays: reading.closedDays)
         #expect(days.count == 1)
         #expect(days[0].statistics.means[.pm25] == 12.5)  // mean of 1 … 24
     }

@@ -158,12 +158,10 @@ import Testing
     /// of each next-day T00 row; 白马寺 2165A is the clean-reference station and stays out) is 61.325 µg/m³ over
     /// 90 days (worked out from the CSV independently of this code).
     @Test func jinchengFirstQuarter2022() throws {
-        let (records, _) = CNEMCFormat.read(try SeedAirData.jinchengT00Rows2022, ozone: .swappedArchive)
+        let reading = HourlyReader.read(try SeedAirData.jinchengT00Rows2022, format: .cnemc(.swappedArchive))
         var stations: [Int: [DailyStatistics]] = [:]
-        for record in records where record.station != "2165A" {
-            guard let stamp = HourStamp(timepoint: record.timepoint) else { continue }
-            stations[stamp.dayNumber, default: []].append(
-                DailyStatistics(dayNumber: stamp.dayNumber, means: record.mean24h, o3Max1h: nil, o3Max8h: nil))
+        for day in reading.closedDays where day.station != "2165A" {
+            stations[day.statistics.dayNumber, default: []].append(day.statistics)
         }
         let city = stations.map { DailyStatistics.city($0.value, dayNumber: $0.key) }
         let first = HourStamp.dayNumber(year: 2022, month: 1, day: 1)

@@ -54,17 +54,20 @@ struct Bootstrap {
     /// real figures. Each 00:00 row closes the previous day (its `*_24h` means and ozone maxima).
     private func seedJinchengAirData(on db: any Database) async throws {
         let (stations, stationIssues) = Station.registry(try SeedAirData.jinchengStations)
-        let (records, recordIssues) = CNEMCFormat.read(try SeedAirData.jinchengT00Rows2022, ozone: .swappedArchive)
-        guard stationIssues.isEmpty, recordIssues.isEmpty else {
-            throw Abort(
-                .internalServerError,
-                reason: "bundled air data unreadable: \(stationIssues + recordIssues.map(\.description))")
+        guard stationIssues.isEmpty else {
+            throw Abort(.internalServerError, reason: "bundled station registry unreadable: \(stationIssues)")
         }
-        let store = AirQualityStore(database: db)
-        try await store.upsertStations(stations)
-        try await store.upsertDays(
-            records.compactMap { record in record.closedDay.map { (record.station, $0) } }, source: "cnemc-t00-archive")
-        app.logger.notice("Loaded \(stations.count) stations and \(records.count) daily rows of Jincheng air data")
+        try await AirQualityStore(database: db).upsertStations(stations)
+        let summary = try await HourlyImport(database: db).run(
+            options: .init(format: .cnemc(.swappedArchive), source: "cnemc-t00-archive", actor: .system),
+            at: app.lantian.now(),
+            bytes: Array(try SeedAirData.jinchengT00Rows2022.utf8))
+        guard summary.badLines == 0 else {
+            throw Abort(.internalServerError, reason: "bundled air data unreadable: \(summary.issues)")
+        }
+        app.logger.notice(
+            "Loaded \(stations.count) stations, \(summary.stationHours) station-hours and \(summary.stationDays) days of Jincheng air data"
+        )
     }
 
     /// The air office's unit, created when no plan brought one.

@@ -1,0 +1,328 @@
+import AirQuality
+import Fluent
+import Foundation
+import SQLKit
+import Synchronization
+
+/// Imports hourly station data into `station_hours`, streaming, in one transaction: all of it or — on a fatal
+/// error (an unusable header, an unknown station) — nothing.
+///
+/// Re-importing the same data changes nothing; a value that differs from the stored one replaces it and the old
+/// value is kept in `station_hour_changes`; a value missing from the file never erases a stored one. Bad lines
+/// are skipped and reported. The days touched are then recomputed per HJ 663 into `station_days`.
+public struct HourlyImport: Sendable {
+    public struct Options: Sendable {
+        public var format: HourlyFormat?
+        /// Register unknown station codes as this kind; nil makes an unknown code fatal.
+        public var registerUnknownAs: Station.Kind?
+        /// Names the data's origin in the stored rows (`cnemc-import`, the file name …).
+        public var source: String
+        public var actor: AuditLog.Actor
+        /// Station-hours written per statement batch.
+        public var batchSize: Int
+
+        public init(
+            format: HourlyFormat? = nil, registerUnknownAs: Station.Kind? = nil, source: String,
+            actor: AuditLog.Actor, batchSize: Int = 20_000
+        ) {
+            self.format = format
+            self.registerUnknownAs = registerUnknownAs
+            self.source = source
+            self.actor = actor
+            self.batchSize = batchSize
+        }
+    }
+
+    /// What an import did.
+    public struct Summary: Sendable, Codable {
+        public var format: String = ""
+        public var lines = 0
+        public var stationHours = 0
+        public var inserted = 0
+        public var updated = 0
+        public var unchanged = 0
+        /// Values replaced (one per pollutant), each kept in `station_hour_changes`.
+        public var correctedValues = 0
+        public var stationDays = 0
+        public var registeredStations: [String] = []
+        public var badLines = 0
+        /// The first bad lines, with their reasons.
+        public var issues: [String] = []
+    }
+
+    /// Where it stands, for a progress bar.
+    public struct Progress: Sendable {
+        public var bytesRead: Int
+        public var stationHours: Int
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case fatal(ImportIssue)
+        case unknownStations([String])
+
+        public var description: String {
+            switch self {
+            case .fatal(let issue): "\(issue) — nothing imported"
+            case .unknownStations(let codes):
+                "unknown station(s) \(codes.joined(separator: ", ")) — nothing imported; register them first"
+            }
+        }
+    }
+
+    public let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// Reads chunks from `next` until it returns nil and stores what they hold.
+    public func run(
+        options: Options, at now: Date, next: @escaping @Sendable () throws -> [UInt8]?,
+        progress: @escaping @Sendable (Progress) -> Void = { _ in }
+    ) async throws -> Summary {
+        try await database.writeTransaction { db in
+            var state = ImportState(db: db, options: options, now: now)
+            try await state.loadStations()
+            var reader = HourlyReader(format: options.format)
+            var pending: [HourlyObservation] = []
+            while let chunk = try next() {
+                chunk.withUnsafeBytes { reader.feed($0) }
+                if let fatal = reader.fatal { throw Failure.fatal(fatal) }
+                let (observations, closed, issues) = reader.take()
+                state.note(issues: issues, closed: closed)
+                pending += observations
+                if pending.count >= options.batchSize {
+                    try await state.store(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+                progress(Progress(bytesRead: reader.bytesRead, stationHours: state.summary.stationHours))
+            }
+            reader.finish()
+            if let fatal = reader.fatal { throw Failure.fatal(fatal) }
+            let (observations, closed, issues) = reader.take()
+            state.note(issues: issues, closed: closed)
+            try await state.store(pending + observations)
+            state.summary.format = reader.format.map(String.init(describing:)) ?? ""
+            state.summary.lines = reader.lineNumber
+            try await state.recomputeDays()
+            try await AuditLog.record(
+                on: db, actor: options.actor, action: "airData.import", entity: "airData", entityID: options.source,
+                before: Nothing?.none, after: state.summary, at: now)
+            return state.summary
+        }
+    }
+}
+
+/// The work of one import, inside its transaction.
+private struct ImportState {
+    let db: any Database
+    let options: HourlyImport.Options
+    let now: Date
+    var summary = HourlyImport.Summary()
+    var known: Set<String> = []
+    var touched: [String: Set<Int>] = [:]
+    var closedDays: [String: [Int: DailyStatistics]] = [:]
+
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    init(db: any Database, options: HourlyImport.Options, now: Date) {
+        self.db = db
+        self.options = options
+        self.now = now
+    }
+
+    mutating func loadStations() async throws {
+        known = Set(try await sql.select().column("code").from("stations").all(decoding: CodeRow.self).map(\.code))
+    }
+
+    mutating func note(issues: [ImportIssue], closed: [StationDay]) {
+        summary.badLines += issues.count
+        for issue in issues where summary.issues.count < 200 { summary.issues.append(issue.description) }
+        for day in closed {
+            closedDays[day.station, default: [:]][day.statistics.dayNumber] = day.statistics
+        }
+    }
+
+    mutating func store(_ observations: [HourlyObservation]) async throws {
+        guard !observations.isEmpty else { return }
+        // One row per station-hour: later lines lay their values over earlier ones.
+        var merged: [StationHourKey: PollutantValues] = [:]
+        var order: [StationHourKey] = []
+        merged.reserveCapacity(observations.count)
+        for observation in observations {
+            let key = StationHourKey(station: observation.station, hour: observation.hour.value)
+            if let earlier = merged[key] {
+                merged[key] = earlier.merging(observation.values)
+            } else {
+                merged[key] = observation.values
+                order.append(key)
+            }
+        }
+        try await registerUnknown(Set(order.map(\.station)))
+        let hours = order.map(\.hour)
+        let stored = try await storedRows(from: hours.min()!, to: hours.max()!, stations: Set(order.map(\.station)))
+        var inserts: [(StationHourKey, PollutantValues)] = []
+        var updates: [(StationHourKey, PollutantValues)] = []
+        var changes: [(StationHourKey, Pollutant, Double?, Double)] = []
+        for key in order {
+            let values = merged[key]!
+            guard let old = stored[key] else {
+                inserts.append((key, values))
+                continue
+            }
+            let new = old.merging(values)
+            if new == old {
+                summary.unchanged += 1
+                continue
+            }
+            for pollutant in Pollutant.allCases where new[pollutant] != old[pollutant] {
+                changes.append((key, pollutant, old[pollutant], new[pollutant]!))
+            }
+            updates.append((key, new))
+        }
+        summary.stationHours += order.count
+        summary.inserted += inserts.count
+        summary.updated += updates.count
+        summary.correctedValues += changes.count
+        for (key, _) in inserts + updates {
+            touched[key.station, default: []].insert(HourStamp(value: key.hour).dayNumber)
+        }
+        try await insert(inserts)
+        for (key, values) in updates {
+            try await sql.update("station_hours")
+                .set("so2", to: SQLBind(values.so2)).set("no2", to: SQLBind(values.no2))
+                .set("pm10", to: SQLBind(values.pm10)).set("co", to: SQLBind(values.co))
+                .set("o3", to: SQLBind(values.o3)).set("pm25", to: SQLBind(values.pm25))
+                .set("source", to: SQLBind(options.source))
+                .where("station_code", .equal, SQLBind(key.station)).where("hour", .equal, SQLBind(key.hour))
+                .run()
+        }
+        for chunk in stride(from: 0, to: changes.count, by: 500) {
+            var builder = sql.insert(into: "station_hour_changes")
+                .columns(
+                    "id", "station_code", "hour", "pollutant", "old_value", "new_value", "source", "changed_by",
+                    "changed_at")
+            for (key, pollutant, old, new) in changes[chunk..<min(chunk + 500, changes.count)] {
+                builder = builder.values(
+                    SQLBind(UUID()), SQLBind(key.station), SQLBind(key.hour), SQLBind(pollutant.rawValue),
+                    SQLBind(old), SQLBind(new), SQLBind(options.source), SQLBind(options.actor.username),
+                    SQLBind(now))
+            }
+            try await builder.run()
+        }
+    }
+
+    private mutating func registerUnknown(_ stations: Set<String>) async throws {
+        let unknown = stations.subtracting(known)
+        guard !unknown.isEmpty else { return }
+        guard let kind = options.registerUnknownAs else {
+            throw HourlyImport.Failure.unknownStations(unknown.sorted())
+        }
+        for code in unknown.sorted() {
+            try await sql.insert(into: "stations")
+                .columns("id", "code", "name", "kind", "county", "longitude", "latitude")
+                .values(
+                    SQLBind(UUID()), SQLBind(code), SQLBind(code), SQLBind(kind.rawValue), SQLBind(""),
+                    SQLBind(Double?.none), SQLBind(Double?.none)
+                )
+                .run()
+        }
+        known.formUnion(unknown)
+        summary.registeredStations += unknown.sorted()
+    }
+
+    /// Plain multi-row inserts: SQLite allows 32,766 bound values a statement, PostgreSQL 65,535.
+    private func insert(_ rows: [(StationHourKey, PollutantValues)]) async throws {
+        let perStatement = 3_000
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            var builder = sql.insert(into: "station_hours")
+                .columns("station_code", "hour", "so2", "no2", "pm10", "co", "o3", "pm25", "source")
+            for (key, v) in rows[start..<min(start + perStatement, rows.count)] {
+                builder = builder.values(
+                    SQLBind(key.station), SQLBind(key.hour), SQLBind(v.so2), SQLBind(v.no2), SQLBind(v.pm10),
+                    SQLBind(v.co), SQLBind(v.o3), SQLBind(v.pm25), SQLBind(options.source))
+            }
+            try await builder.run()
+        }
+    }
+
+    private func storedRows(
+        from first: Int, to last: Int, stations: Set<String>
+    ) async throws -> [StationHourKey: PollutantValues] {
+        var query = sql.select()
+            .columns("station_code", "hour", "so2", "no2", "pm10", "co", "o3", "pm25").from("station_hours")
+            .where("hour", .greaterThanOrEqual, SQLBind(first)).where("hour", .lessThanOrEqual, SQLBind(last))
+        if stations.count <= 100 { query = query.where("station_code", .in, SQLBind.group(Array(stations))) }
+        var result: [StationHourKey: PollutantValues] = [:]
+        for row in try await query.all(decoding: HourRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+            result[StationHourKey(station: row.stationCode, hour: row.hour)] = row.values
+        }
+        return result
+    }
+
+    /// Recomputes every touched station-day from its stored hours (≥ 20 hours), else from the closing row of
+    /// the feed, and stores the days that have either.
+    mutating func recomputeDays() async throws {
+        var days: [(station: String, statistics: DailyStatistics)] = []
+        for station in Set(touched.keys).union(closedDays.keys).sorted() {
+            let wanted = (touched[station] ?? []).union(closedDays[station]?.keys ?? [:].keys)
+            guard let first = wanted.min(), let last = wanted.max() else { continue }
+            var hours: [Int: [PollutantValues?]] = [:]
+            let rows = try await sql.select()
+                .columns("station_code", "hour", "so2", "no2", "pm10", "co", "o3", "pm25").from("station_hours")
+                .where("station_code", .equal, SQLBind(station))
+                .where("hour", .greaterThanOrEqual, SQLBind(first * 24 + 1))
+                .where("hour", .lessThanOrEqual, SQLBind(last * 24 + 24))
+                .all(decoding: HourRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            for row in rows {
+                let stamp = HourStamp(value: row.hour)
+                hours[stamp.dayNumber, default: Array(repeating: nil, count: 24)][stamp.endHour - 1] = row.values
+            }
+            for day in wanted.sorted() {
+                let dayHours = hours[day] ?? []
+                if dayHours.lazy.filter({ $0 != nil }).count >= ValidityRules.hj663.minHoursForDailyMean {
+                    days.append((station, DailyStatistics.compute(dayNumber: day, dayHours: dayHours)))
+                } else if let closed = closedDays[station]?[day] {
+                    days.append((station, closed))
+                }
+            }
+        }
+        summary.stationDays = days.count
+        try await AirQualityStore(database: db).upsertDays(days, source: options.source)
+    }
+}
+
+private struct StationHourKey: Hashable {
+    var station: String
+    var hour: Int
+}
+
+private struct CodeRow: Decodable {
+    var code: String
+}
+
+private struct HourRow: Decodable {
+    var stationCode: String
+    var hour: Int
+    var so2: Double?
+    var no2: Double?
+    var pm10: Double?
+    var co: Double?
+    var o3: Double?
+    var pm25: Double?
+
+    var values: PollutantValues { PollutantValues(so2: so2, no2: no2, pm10: pm10, co: co, o3: o3, pm25: pm25) }
+}
+
+extension HourlyImport {
+    /// Imports a whole text held in memory (an upload, the bundled data).
+    public func run(options: Options, at now: Date, bytes: [UInt8]) async throws -> Summary {
+        let remaining = Mutex<[UInt8]?>(bytes)
+        return try await run(options: options, at: now) {
+            remaining.withLock { chunk in
+                defer { chunk = nil }
+                return chunk
+            }
+        }
+    }
+}
