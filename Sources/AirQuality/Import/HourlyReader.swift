@@ -332,9 +332,9 @@ public struct HourlyReader {
         values.pm25 = concentration(p, c[5], name: "pm2_5", bad: &bad)
         let pm25Mean = concentration(p, c[6], name: "pm2_5_24h", bad: &bad)
         let o3 = concentration(p, c[7], name: "o3", bad: &bad)
-        let o3_24h = concentration(p, c[8], name: "o3_24h", bad: &bad)
-        let o3_8h = concentration(p, c[9], name: "o3_8h", bad: &bad)
-        let o3_8h_24h = concentration(p, c[10], name: "o3_8h_24h", bad: &bad)
+        let o3Column24h = concentration(p, c[8], name: "o3_24h", bad: &bad)
+        let o3Column8h = concentration(p, c[9], name: "o3_8h", bad: &bad)
+        let o3Column8h24h = concentration(p, c[10], name: "o3_8h_24h", bad: &bad)
         values.no2 = concentration(p, c[11], name: "no2", bad: &bad)
         let no2Mean = concentration(p, c[12], name: "no2_24h", bad: &bad)
         values.so2 = concentration(p, c[13], name: "so2", bad: &bad)
@@ -350,12 +350,12 @@ public struct HourlyReader {
         switch ozone {
         case .standard:
             values.o3 = o3
-            o3Max1h = o3_24h
-            o3Max8h = o3_8h_24h
+            o3Max1h = o3Column24h
+            o3Max8h = o3Column8h24h
         case .swappedArchive:
-            values.o3 = o3_24h
+            values.o3 = o3Column24h
             o3Max1h = o3
-            o3Max8h = o3_8h
+            o3Max8h = o3Column8h
         }
         observations.append(
             HourlyObservation(
