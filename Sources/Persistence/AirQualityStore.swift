@@ -121,36 +121,78 @@ public struct AirQualityStore: Sendable {
     /// The city's daily statistics from `first` to `last` (`YYYY-MM-DD`, inclusive): per day, the mean over the
     /// assessment (national-control) stations with a value, clean-reference stations left out.
     public func cityDays(from first: String, to last: String) async throws -> [DailyStatistics] {
-        let rows = try await sql.select()
+        let rows = try await stationDays(from: first, to: last, kind: .nationalControl)
+        return Dictionary(grouping: rows, by: \.statistics.dayNumber).map { day, rows in
+            DailyStatistics.city(rows.map(\.statistics), dayNumber: day)
+        }.sorted { $0.dayNumber < $1.dayNumber }
+    }
+
+    /// Stored station days from `first` to `last` (inclusive), of one station or one kind of station, ordered by
+    /// station and day.
+    public func stationDays(
+        from first: String, to last: String, station: String? = nil, kind: Station.Kind? = nil
+    ) async throws -> [StationDay] {
+        var query = sql.select()
             .columns(
-                SQLColumn("day", table: "station_days"), SQLColumn("pm25", table: "station_days"),
-                SQLColumn("pm10", table: "station_days"), SQLColumn("so2", table: "station_days"),
-                SQLColumn("no2", table: "station_days"), SQLColumn("co", table: "station_days"),
-                SQLColumn("o3_max_1h", table: "station_days"), SQLColumn("o3_max_8h", table: "station_days")
+                SQLColumn("code", table: "stations"), SQLColumn("day", table: "station_days"),
+                SQLColumn("pm25", table: "station_days"), SQLColumn("pm10", table: "station_days"),
+                SQLColumn("so2", table: "station_days"), SQLColumn("no2", table: "station_days"),
+                SQLColumn("co", table: "station_days"), SQLColumn("o3_max_1h", table: "station_days"),
+                SQLColumn("o3_max_8h", table: "station_days")
             )
             .from("station_days")
             .join(
                 "stations", on: SQLColumn("station_id", table: "station_days"), .equal,
                 SQLColumn("id", table: "stations")
             )
-            .where(SQLColumn("kind", table: "stations"), .equal, SQLBind(Station.Kind.nationalControl.rawValue))
             .where(SQLColumn("day", table: "station_days"), .greaterThanOrEqual, SQLBind(first))
             .where(SQLColumn("day", table: "station_days"), .lessThanOrEqual, SQLBind(last))
-            .all(decoding: DayRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return Dictionary(grouping: rows, by: \.day).compactMap { day, rows -> DailyStatistics? in
-            guard let number = HourStamp(timepoint: day + "T01:00:00")?.dayNumber else { return nil }
-            let stations = rows.map { row in
-                var means: [Pollutant: Double] = [:]
-                means[.pm25] = row.pm25
-                means[.pm10] = row.pm10
-                means[.so2] = row.so2
-                means[.no2] = row.no2
-                means[.co] = row.co
-                return DailyStatistics(dayNumber: number, means: means, o3Max1h: row.o3Max1h, o3Max8h: row.o3Max8h)
-            }
-            return DailyStatistics.city(stations, dayNumber: number)
-        }.sorted { $0.dayNumber < $1.dayNumber }
+        if let kind { query = query.where(SQLColumn("kind", table: "stations"), .equal, SQLBind(kind.rawValue)) }
+        if let station { query = query.where(SQLColumn("code", table: "stations"), .equal, SQLBind(station)) }
+        let rows = try await query.orderBy(SQLColumn("code", table: "stations"))
+            .orderBy(SQLColumn("day", table: "station_days"))
+            .all(decoding: DayRow.self)
+        return rows.compactMap { row in
+            guard let number = CivilDay.number(row.day) else { return nil }
+            var means: [Pollutant: Double] = [:]
+            means[.pm25] = row.pm25
+            means[.pm10] = row.pm10
+            means[.so2] = row.so2
+            means[.no2] = row.no2
+            means[.co] = row.co
+            return StationDay(
+                station: row.code,
+                statistics: DailyStatistics(
+                    dayNumber: number, means: means, o3Max1h: row.o3Max1h, o3Max8h: row.o3Max8h))
+        }
     }
+
+    /// The recorded corrections of hourly values, newest first.
+    public func corrections(limit: Int = 200) async throws -> [Correction] {
+        try await sql.select()
+            .columns(
+                "station_code", "hour", "pollutant", "old_value", "new_value", "source", "changed_by", "changed_at"
+            )
+            .from("station_hour_changes").orderBy("changed_at", .descending).orderBy("hour").limit(limit)
+            .all(decoding: Correction.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// A corrected hourly value: what it was, what it became, from which import, by whom.
+    public struct Correction: Sendable, Codable {
+        public var stationCode: String
+        public var hour: Int
+        public var pollutant: String
+        public var oldValue: Double?
+        public var newValue: Double?
+        public var source: String
+        public var changedBy: String
+        public var changedAt: Date
+    }
+}
+
+/// `YYYY-MM-DD` to a day number.
+enum CivilDay {
+    static func number(_ text: String) -> Int? { HourStamp(timepoint: text + "T01:00:00")?.dayNumber }
 }
 
 private struct StationRow: Decodable {
@@ -168,6 +210,7 @@ private struct StationID: Decodable {
 }
 
 private struct DayRow: Decodable {
+    var code: String
     var day: String
     var pm25: Double?
     var pm10: Double?
@@ -176,4 +219,11 @@ private struct DayRow: Decodable {
     var co: Double?
     var o3Max1h: Double?
     var o3Max8h: Double?
+
+    // Foundation's snake-case conversion would look for `o3Max8H`.
+    enum CodingKeys: String, CodingKey {
+        case code, day, pm25, pm10, so2, no2, co
+        case o3Max1h = "o3_max_1h"
+        case o3Max8h = "o3_max_8h"
+    }
 }

@@ -5,7 +5,7 @@ import Foundation
 struct AQCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aq", abstract: "Air quality (HJ 633 AQI, HJ 663 statistics).",
-        subcommands: [Compute.self, Import.self])
+        subcommands: [Compute.self, Import.self, Stats.self, Season.self])
 
     /// Computes from files, stores nothing: for analysts checking figures.
     struct Compute: AsyncParsableCommand {
@@ -112,11 +112,14 @@ enum OutputFormat: String, ExpressibleByArgument {
         case .csv:
             print(Row.header.joined(separator: ","))
             for row in rows { print(row.csv.map(CSVField.escape).joined(separator: ",")) }
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+        case .json: try Self.printJSON(rows)
         }
+    }
+
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
 

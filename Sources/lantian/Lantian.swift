@@ -15,9 +15,10 @@ struct Lantian: AsyncParsableCommand {
 
 /// Builds an application from the environment's configuration, runs `body`, and shuts it down.
 func withApplication<T>(
-    firstStart: Bool, arguments: [String] = ["lantian"], _ body: (Application, FirstStart?) async throws -> T
+    firstStart: Bool, arguments: [String] = ["lantian"], configuration: AppConfiguration? = nil,
+    _ body: (Application, FirstStart?) async throws -> T
 ) async throws -> T {
-    let configuration = try AppConfiguration.fromEnvironment()
+    let configuration = try configuration ?? AppConfiguration.fromEnvironment()
     var environment = try Environment.detect(arguments: arguments)
     environment.arguments = arguments
     let app = try await Application.make(environment)

@@ -174,3 +174,26 @@ import Testing
         #expect(status.meetsPM25SoFar == false)
     }
 }
+
+@Suite struct SeasonSummaryTests {
+    /// Two days: period means (PM2.5 (40+60)/2 = 50, PM10 80, SO2 10, NO2 30), CO P95 of [1.0, 2.0] =
+    /// 1.0 + (2.0 − 1.0)·0.95 = 1.95, O3 P90 of [100, 200] = 190; composite 50/35 + 80/70 + 10/60 + 30/40 +
+    /// 1.95/4 + 190/160 = 5.16845…. Daily AQI: day 1 PM10 80 → 50 + 50·30/100 = 65 (良); day 2 O3 8h 200 →
+    /// 100 + 50·40/55 = 136.4 → 137 (轻度污染).
+    @Test func seasonFiguresPerHJ663() {
+        let days = [
+            DailyStatistics(
+                dayNumber: 0, means: [.pm25: 40, .pm10: 80, .so2: 10, .no2: 30, .co: 1.0], o3Max1h: 120, o3Max8h: 100),
+            DailyStatistics(
+                dayNumber: 1, means: [.pm25: 60, .pm10: 80, .so2: 10, .no2: 30, .co: 2.0], o3Max1h: 210, o3Max8h: 200),
+        ]
+        let summary = SeasonSummary(days: days)
+        #expect(summary.statistics[.pm25] == 50)
+        #expect(abs(summary.statistics[.co]! - 1.95) < 1e-12)
+        #expect(abs(summary.statistics[.o3]! - 190) < 1e-12)
+        let expected = 50.0 / 35 + 80.0 / 70 + 10.0 / 60 + 30.0 / 40 + 1.95 / 4 + 190.0 / 160
+        #expect(abs(summary.compositeIndex! - expected) < 1e-12)
+        #expect(summary.categoryDays == [.good: 1, .lightlyPolluted: 1])
+        #expect(summary.heavyDays == 0)
+    }
+}

@@ -21,6 +21,7 @@ struct APIController {
         read.get("tasks", use: tasks)
         read.get("tasks", ":code", use: task)
         read.get("tasks", ":code", "reports", use: reports)
+        AirAPIController().boot(routes: read)
         let write = routes.grouped(TokenAuthenticator(), UserRecord.guardMiddleware())
         write.post("tasks", ":code", "reports", ":unit", ":month", use: act)
     }

@@ -125,6 +125,25 @@ enum OpenAPIDocument {
                 "responses": { "200": { "description": "Reports", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Report" } } } } } }
               }
             },
+            "/air/stations": { "get": { "summary": "The station registry: code, name, kind (nationalControl, cleanReference, provincial, township, enterprise), county, coordinates", "responses": { "200": { "description": "Stations", "content": { "application/json": { "schema": { "type": "array", "items": { "type": "object" } } } } } } } },
+            "/air/days": {
+              "get": {
+                "summary": "Stored daily values (HJ 663) with each IAQI, AQI, category and primary pollutants (HJ 633); without station, the city series (mean of the national-control stations)",
+                "parameters": [
+                  { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } },
+                  { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } },
+                  { "name": "station", "in": "query", "schema": { "type": "string" }, "description": "station code" }
+                ],
+                "responses": { "200": { "description": "Days", "content": { "application/json": { "schema": { "type": "array", "items": { "type": "object", "properties": { "station": { "type": "string" }, "date": { "type": "string", "format": "date" }, "means": { "type": "object", "additionalProperties": { "type": "number" } }, "o3Max1h": { "type": "number" }, "o3Max8h": { "type": "number" }, "iaqis": { "type": "object", "additionalProperties": { "type": "integer" } }, "aqi": { "type": "integer" }, "category": { "type": "string" }, "primary": { "type": "array", "items": { "type": "string" } } } } } } } }, "400": { "description": "Bad dates", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } } }
+              }
+            },
+            "/air/season": {
+              "get": {
+                "summary": "The plan's PM2.5 and heavy-day targets against the season so far, the remaining-days budget, and the previous season over the same dates",
+                "parameters": [{ "name": "asOf", "in": "query", "schema": { "type": "string", "format": "date" }, "description": "last day counted (default: yesterday)" }],
+                "responses": { "200": { "description": "Target table", "content": { "application/json": { "schema": { "type": "object" } } } }, "400": { "description": "Bad date", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } } }
+              }
+            },
             "/tasks/{code}/reports/{unit}/{month}": {
               "post": {
                 "summary": "Take a workflow step on a unit's monthly report (bearer token only)", "security": [{ "bearer": [] }],

@@ -9,6 +9,8 @@ enum SiteURL: Equatable {
     case password
     case plan
     case air
+    case airCSV(table: String, asOf: String)
+    case airImport
     case tasks(TaskFilter)
     case tasksCSV(TaskFilter)
     case task(code: String, asOf: String? = nil)
@@ -33,6 +35,8 @@ enum SiteURL: Equatable {
         case .password: return "/account/password"
         case .plan: return "/plan"
         case .air: return "/air"
+        case .airCSV(let table, let asOf): return "/air/\(table).csv?asOf=\(asOf)"
+        case .airImport: return "/air/import"
         case .tasks(let filter): return "/tasks" + filter.query
         case .tasksCSV(let filter): return "/tasks.csv" + filter.query
         case .task(let code, let asOf): return "/tasks/\(code)" + (asOf.map { "?asOf=\($0)" } ?? "")

@@ -9,7 +9,37 @@ import Vapor
 /// The plan's two air targets against the stored city series, as of a day: what the dashboard and 空气质量
 /// pages show.
 struct SeasonFigures: Sendable {
+    /// One month of the season: its PM2.5 mean (HJ 663 validity: 27 valid days, February 25) and the days per
+    /// AQI category; the same month of the previous season beside it.
+    struct Month: Sendable {
+        var year: Int
+        var month: Int
+        /// Valid PM2.5 days and their mean; `valid` when enough days for a monthly mean (HJ 663).
+        var pm25Days: Int
+        var pm25Mean: Double?
+        var valid: Bool
+        var previousPM25Days: Int
+        var previousPM25Mean: Double?
+        var previousValid: Bool
+        var categoryDays: [AQICategory: Int]
+        /// Days of the month up to the as-of day without a valid city AQI.
+        var daysWithoutAQI: Int
+
+        var label: String { "\(year)年\(month)月" }
+    }
+
+    /// One station's season so far, for the ranking.
+    struct StationRank: Sendable {
+        var station: Station
+        var summary: SeasonSummary
+    }
+
     var status: SeasonStatus
+    /// The previous season over the same dates (one year earlier), nil when it has no data.
+    var previous: SeasonStatus?
+    var months: [Month]
+    /// Every station with data, the most polluted (PM2.5 mean) first.
+    var ranking: [StationRank]
     var pm25Target: AirQualityTarget?
     var heavyTarget: AirQualityTarget?
     /// The last day counted (inclusive).
@@ -24,6 +54,9 @@ struct SeasonFigures: Sendable {
         let asOf = min(max(requested, plan.start.adding(days: -1)), plan.end)
         let store = AirQualityStore(database: db)
         let days = try await store.cityDays(from: plan.start.description, to: plan.end.description)
+        let lastYear = (start: plan.start.yearEarlier, end: plan.end.yearEarlier, asOf: asOf.yearEarlier)
+        let previousDays = try await store.cityDays(
+            from: lastYear.start.description, to: lastYear.end.description)
         let periods = try await store.sandDustPeriods()
         var sandDustDays = Set<Int>()
         for period in periods {
@@ -43,9 +76,81 @@ struct SeasonFigures: Sendable {
         let status = SeasonStatus(
             days: seasonDays, firstDay: plan.start.dayNumber, lastDay: plan.end.dayNumber, asOfDay: asOf.dayNumber,
             targets: targets)
+        let previousSeasonDays = previousDays.map { day in
+            SeasonStatus.Day(
+                dayNumber: day.dayNumber, pm25: day.means[.pm25],
+                aqi: AQIStandard.hj633.dailyAQI(day.concentrations).aqi, sandDust: sandDustDays.contains(day.dayNumber))
+        }
+        let previous =
+            previousDays.isEmpty
+            ? nil
+            : SeasonStatus(
+                days: previousSeasonDays, firstDay: lastYear.start.dayNumber, lastDay: lastYear.end.dayNumber,
+                asOfDay: lastYear.asOf.dayNumber, targets: targets)
+        let stationDays = try await store.stationDays(
+            from: plan.start.description, to: min(asOf, plan.end).description)
+        let stations = Dictionary(
+            try await store.stations().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let ranking = Dictionary(grouping: stationDays, by: \.station).compactMap { code, days -> StationRank? in
+            guard let station = stations[code] else { return nil }
+            return StationRank(station: station, summary: SeasonSummary(days: days.map(\.statistics)))
+        }.sorted {
+            ($0.summary.statistics[.pm25] ?? -1, $1.station.code) > (
+                $1.summary.statistics[.pm25] ?? -1, $0.station.code
+            )
+        }
         return SeasonFigures(
-            status: status, pm25Target: pm25, heavyTarget: heavy, asOf: asOf,
+            status: status, previous: previous,
+            months: months(
+                plan: plan, asOf: asOf, days: seasonDays, previous: previousSeasonDays),
+            ranking: ranking, pm25Target: pm25, heavyTarget: heavy, asOf: asOf,
             days: days.filter { $0.dayNumber <= asOf.dayNumber }, sandDust: periods, sandDustDays: sandDustDays)
+    }
+}
+
+extension SeasonFigures {
+    /// The season's months up to the as-of day, each beside the same month a year earlier.
+    fileprivate static func months(
+        plan: Plan, asOf: CivilDate, days: [SeasonStatus.Day], previous: [SeasonStatus.Day]
+    ) -> [Month] {
+        func key(_ dayNumber: Int) -> Int {
+            let date = CivilDate(dayNumber: dayNumber)
+            return date.year * 12 + date.month - 1
+        }
+        func pm25(_ days: [SeasonStatus.Day]) -> [Double] { days.filter { !$0.sandDust }.compactMap(\.pm25) }
+        let counted = days.filter { $0.dayNumber >= plan.start.dayNumber && $0.dayNumber <= asOf.dayNumber }
+        let byMonth = Dictionary(grouping: counted, by: { key($0.dayNumber) })
+        let previousByMonth = Dictionary(grouping: previous, by: { key($0.dayNumber) + 12 })
+        var result: [Month] = []
+        var first = key(plan.start.dayNumber)
+        let last = key(min(asOf, plan.end).dayNumber)
+        while first <= last {
+            let (year, month) = (first / 12, first % 12 + 1)
+            let these = byMonth[first] ?? []
+            let before = previousByMonth[first] ?? []
+            let start = max(plan.start, CivilDate(year: year, month: month, day: 1)!)
+            let end = min(asOf, CivilDate(year: year, month: month, day: CivilDate.daysIn(year: year, month: month))!)
+            var categories: [AQICategory: Int] = [:]
+            for day in these { if let aqi = day.aqi { categories[AQICategory(aqi: aqi), default: 0] += 1 } }
+            result.append(
+                Month(
+                    year: year, month: month, pm25Days: pm25(these).count,
+                    pm25Mean: Statistics.periodMean(pm25(these)),
+                    valid: Statistics.monthlyMean(pm25(these), month: month) != nil,
+                    previousPM25Days: pm25(before).count, previousPM25Mean: Statistics.periodMean(pm25(before)),
+                    previousValid: Statistics.monthlyMean(pm25(before), month: month) != nil,
+                    categoryDays: categories,
+                    daysWithoutAQI: max(0, end.dayNumber - start.dayNumber + 1 - these.filter { $0.aqi != nil }.count)))
+            first += 1
+        }
+        return result
+    }
+}
+
+extension CivilDate {
+    /// The same date a year earlier (29 February becomes the 28th).
+    var yearEarlier: CivilDate {
+        CivilDate(year: year - 1, month: month, day: min(day, CivilDate.daysIn(year: year - 1, month: month)))!
     }
 }
 

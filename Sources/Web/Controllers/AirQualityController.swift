@@ -9,6 +9,30 @@ struct AirQualityController {
     func boot(routes: any RoutesBuilder) {
         routes.get("air", use: season)
         routes.post("air", "sand-dust", use: declareSandDust)
+        routes.get("air", "daily.csv", use: dailyCSV)
+        routes.get("air", "months.csv", use: monthsCSV)
+        routes.get("air", "stations.csv", use: stationsCSV)
+        routes.get("air", "import", use: importForm)
+        routes.on(
+            .POST, "air", "import", body: .collect(maxSize: ByteCount(value: Self.maxDataBytes(routes))),
+            use: importData)
+    }
+
+    /// Station data files may be larger than evidence files: five times the upload limit.
+    static func maxDataBytes(_ routes: any RoutesBuilder) -> Int {
+        ((routes as? Application)?.lantian.maxUploadBytes ?? 20 << 20) * 5
+    }
+
+    /// The plan and its season figures as of the day the request asks for (default: yesterday).
+    private func figures(_ req: Request) async throws -> (plan: Plan, figures: SeasonFigures) {
+        let loaded = try await req.currentPlan()
+        guard let calendar = ReportingCalendar(plan: loaded.plan) else { throw Abort(.internalServerError) }
+        var asOf = calendar.civilDate(of: req.now).adding(days: -1)
+        if let text = req.query[String.self, at: "asOf"], !text.isEmpty {
+            guard let day = CivilDate(text) else { throw Abort(.badRequest, reason: "统计日期应为 YYYY-MM-DD") }
+            asOf = day
+        }
+        return (loaded.plan, try await SeasonFigures.load(plan: loaded.plan, asOf: asOf, on: req.db))
     }
 
     func season(req: Request) async throws -> HTML {
@@ -16,20 +40,73 @@ struct AirQualityController {
     }
 
     private func page(_ req: Request, errors: [String]) async throws -> HTML {
-        let loaded = try await req.currentPlan()
-        guard let calendar = ReportingCalendar(plan: loaded.plan) else { throw Abort(.internalServerError) }
-        // The last complete day: yesterday, unless the user asks for another.
-        var asOf = calendar.civilDate(of: req.now).adding(days: -1)
-        if let text = req.query[String.self, at: "asOf"], !text.isEmpty {
-            guard let day = CivilDate(text) else { throw Abort(.badRequest, reason: "统计日期应为 YYYY-MM-DD") }
-            asOf = day
-        }
-        let figures = try await SeasonFigures.load(plan: loaded.plan, asOf: asOf, on: req.db)
+        let (plan, figures) = try await figures(req)
         let model = AirQualityPage.Model(
-            figures: figures, period: "\(loaded.plan.start) 至 \(loaded.plan.end)",
+            figures: figures, period: "\(plan.start) 至 \(plan.end)",
             stations: try await AirQualityStore(database: req.db).stations(),
-            canDeclare: try await req.currentUser().isOffice, errors: errors)
+            canDeclare: try await req.currentUser().isOffice, errors: errors, firstDay: plan.start.dayNumber,
+            lastDay: plan.end.dayNumber)
         return AirQualityPage.render(model, try await req.pageContext(.air))
+    }
+
+    /// The city's days of the season so far, with their AQI — the numbers behind the daily chart and calendar.
+    func dailyCSV(req: Request) async throws -> Response {
+        let (_, f) = try await figures(req)
+        let rows = f.days.map { day -> [String] in
+            let result = AQIStandard.hj633.dailyAQI(day.concentrations)
+            return [day.date] + [Pollutant.pm25, .pm10, .so2, .no2, .co].map { CSVNumber.text(day.means[$0]) }
+                + [
+                    CSVNumber.text(day.o3Max1h), CSVNumber.text(day.o3Max8h), result.aqi.map(String.init) ?? "",
+                    result.category?.chinese ?? "", result.primaryText,
+                    f.sandDustDays.contains(day.dayNumber) ? "沙尘" : "",
+                ]
+        }
+        return CSV(
+            header: [
+                "日期", "PM2.5(µg/m³)", "PM10(µg/m³)", "SO2(µg/m³)", "NO2(µg/m³)", "CO(mg/m³)", "O3日最大1小时(µg/m³)",
+                "O3日最大8小时(µg/m³)", "AQI", "类别", "首要污染物", "沙尘",
+            ], rows: rows
+        ).response(fileName: "城市逐日空气质量-\(f.asOf).csv")
+    }
+
+    /// Each month's PM2.5 mean and category days beside the previous season's — the numbers behind the monthly
+    /// charts.
+    func monthsCSV(req: Request) async throws -> Response {
+        let (_, f) = try await figures(req)
+        let rows = f.months.map { m -> [String] in
+            [
+                m.label, CSVNumber.text(m.pm25Mean), String(m.pm25Days), m.valid ? "是" : "否",
+                CSVNumber.text(m.previousPM25Mean), String(m.previousPM25Days), m.previousValid ? "是" : "否",
+            ] + AQICategory.allCases.map { String(m.categoryDays[$0] ?? 0) } + [String(m.daysWithoutAQI)]
+        }
+        return CSV(
+            header: [
+                "月份", "PM2.5(µg/m³)", "有效天数", "月均值有效", "上一季同月PM2.5(µg/m³)", "上一季有效天数", "上一季月均值有效",
+            ] + AQICategory.allCases.map { $0.chinese + "天数" } + ["无有效数据天数"], rows: rows
+        ).response(fileName: "各月空气质量-\(f.asOf).csv")
+    }
+
+    /// The station ranking of the season so far.
+    func stationsCSV(req: Request) async throws -> Response {
+        let (_, f) = try await figures(req)
+        let rows = f.ranking.enumerated().map { index, rank -> [String] in
+            [String(index + 1), rank.station.code, rank.station.name, rank.station.kind.chinese]
+                + Pollutant.allCases.map { CSVNumber.text(rank.summary.statistics[$0]) }
+                + [
+                    CSVNumber.text(rank.summary.compositeIndex), String(rank.summary.heavyDays),
+                    String(rank.summary.validDays[.pm25] ?? 0),
+                ]
+        }
+        return CSV(
+            header: ["名次", "代码", "名称", "类型"]
+                + Pollutant.allCases.map { p in
+                    switch p {
+                    case .co: "CO日均值第95百分位(mg/m³)"
+                    case .o3: "O3日最大8小时第90百分位(µg/m³)"
+                    default: "\(p.symbol)(µg/m³)"
+                    }
+                } + ["综合指数", "重污染天数", "PM2.5有效天数"], rows: rows
+        ).response(fileName: "点位排名-\(f.asOf).csv")
     }
 
     struct SandDustForm: Content {

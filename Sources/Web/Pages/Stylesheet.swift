@@ -68,7 +68,11 @@ enum Stylesheet {
         .login .panel { padding:20px 24px; } .login label { display:block; margin:10px 0 4px; }
         .login input { width:100%; }
         pre.measures { white-space:pre-wrap; font:inherit; margin:0; }
+        .chart { background:#fff; border:1px solid var(--line); padding:8px; margin-bottom:14px; overflow-x:auto; }
+        .chart svg { max-width:100%; height:auto; display:block; }
+        .charts { display:flex; flex-wrap:wrap; gap:14px; } .charts .chart { flex:1 1 480px; }
         @media print { nav.menu, header.top .who, form.filters, .actions, footer { display:none; }
+                       .chart { break-inside:avoid; border:none; }
                        body { background:#fff; } header.top { background:#fff; color:#000; } header.top .brand { color:#000; } }
         """
 }

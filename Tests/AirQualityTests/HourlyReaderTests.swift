@@ -1,0 +1,98 @@
+import AirQuality
+import Foundation
+import Seed
+import Testing
+
+/// The four layouts' time and unit conventions, and that chunking never changes what is read.
+@Suite struct HourlyReaderTests {
+    /// PRSA: hour 0 is 00:00–01:00 (so it ends at 01:00), CO is µg/m³ (300 → 0.3 mg/m³), `NA` is missing.
+    @Test func prsaHoursStartAtTheirLabelAndCOIsMicrograms() throws {
+        let text = """
+            "No","year","month","day","hour","PM2.5","PM10","SO2","NO2","CO","O3","TEMP","PRES","DEWP","RAIN","wd","WSPM","station"
+            1,2013,3,1,0,9,9,3,17,300,89,-0.5,1024.5,-21.4,0,"NNW",5.7,"Dongsi"
+            2,2013,3,1,23,NA,4,3,16,1250,88,-0.7,1025.1,-22.1,0,"NW",3.9,"Dongsi"
+            3,2013,2,30,1,4,4,3,16,300,88,-0.7,1025.1,-22.1,0,"NW",3.9,"Dongsi"
+            """
+        let reading = HourlyReader.read(text)
+        #expect(reading.format == .prsa)
+        #expect(reading.observations.map(\.timepoint) == ["2013-03-01T01:00:00", "2013-03-02T00:00:00"])
+        #expect(reading.observations.map(\.station) == ["Dongsi", "Dongsi"])
+        #expect(reading.observations[0].values == PollutantValues(so2: 3, no2: 17, pm10: 9, co: 0.3, o3: 89, pm25: 9))
+        #expect(reading.observations[1].values.pm25 == nil)
+        #expect(reading.observations[1].values.co == 1.25)
+        // Both rows belong to 2013-03-01: the 23 o'clock row ends at 24:00.
+        #expect(Set(reading.observations.map(\.hour.dayNumber)) == [HourStamp.dayNumber(year: 2013, month: 3, day: 1)])
+        #expect(reading.issues.map(\.line) == [4])
+    }
+
+    /// Wide files: hour is the feed's timepoint (hour 0 closes the day before); AQI and _24h rows are skipped.
+    @Test func wideRowsBecomeOneObservationPerStationHour() {
+        let text = """
+            date,hour,type,1001A,1002A
+            20220101,0,AQI,55,61
+            20220101,0,PM2.5,30,40
+            20220101,0,PM2.5_24h,33,44
+            20220101,0,CO,0.5,
+            20220101,1,PM2.5,31,
+            20220101,1,O3_8h,70,71
+            20220101,1,Benzene,1,2
+            """
+        let reading = HourlyReader.read(text)
+        #expect(reading.format == .wide)
+        let rows = reading.observations.map {
+            "\($0.station) \($0.timepoint) \($0.values.pm25 ?? -1) \($0.values.co ?? -1)"
+        }
+        #expect(
+            rows == [
+                "1001A 2022-01-01T00:00:00 30.0 0.5", "1002A 2022-01-01T00:00:00 40.0 -1.0",
+                "1001A 2022-01-01T01:00:00 31.0 -1.0",
+            ])
+        #expect(reading.observations[0].hour.dayNumber == HourStamp.dayNumber(year: 2021, month: 12, day: 31))
+        #expect(reading.issues.map(\.line) == [8])
+        #expect(reading.issues.first?.field == "type")
+    }
+
+    /// Long files: consecutive lines of one station-hour make one observation.
+    @Test func longLinesAreGrouped() {
+        let text = """
+            station,time,pollutant,value
+            T01,2022-01-05 08:00,PM2.5,41
+            T01,2022-01-05 08:00,co,1.1
+            T01,2022-01-05 09:00,pm25,44
+            T02,2022-01-05 09:00,nox,3
+            T02,2022-01-05 09:00,o3,-2
+            T02,2022-01-05 09:30,o3,2
+            """
+        let reading = HourlyReader.read(text)
+        #expect(reading.format == .long)
+        #expect(reading.observations.count == 2)
+        #expect(reading.observations[0].values == PollutantValues(co: 1.1, pm25: 41))
+        #expect(reading.observations[1].timepoint == "2022-01-05T09:00:00")
+        #expect(reading.issues.map(\.line) == [5, 6, 7])
+        #expect(reading.issues.map(\.field) == ["pollutant", "value", "time"])
+    }
+
+    /// Fed in chunks of 7 bytes (lines split anywhere, a CRLF across two chunks), a file reads as it does whole.
+    @Test func chunkBoundariesDoNotMatter() throws {
+        let text = try SeedAirData.jinchengT00Rows2022.replacingOccurrences(of: "\n", with: "\r\n")
+        let whole = HourlyReader.read(text, format: .cnemc(.swappedArchive))
+        var reader = HourlyReader(format: .cnemc(.swappedArchive))
+        let bytes = Array(text.utf8)
+        var observations: [HourlyObservation] = []
+        for start in stride(from: 0, to: bytes.count, by: 7) {
+            bytes[start..<min(start + 7, bytes.count)].withUnsafeBytes { reader.feed($0) }
+            observations += reader.take().observations
+        }
+        reader.finish()
+        observations += reader.take().observations
+        #expect(observations.count == 450)
+        #expect(observations == whole.observations)
+    }
+
+    @Test func anUnknownHeaderIsFatal() {
+        let reading = HourlyReader.read("a,b,c\n1,2,3\n")
+        #expect(reading.fatal?.line == 1)
+        #expect(reading.observations.isEmpty)
+        #expect(HourlyReader.read("").fatal?.reason == "the file is empty")
+    }
+}

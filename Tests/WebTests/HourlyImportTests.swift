@@ -1,0 +1,95 @@
+import AirQuality
+import Foundation
+import Persistence
+import SQLKit
+import Testing
+import Vapor
+
+/// 24 CNEMC rows of 2022-04-10 for one station: PM2.5 equal to the hour's end (1 … 24), so the day's mean is
+/// 12.5 µg/m³; `pm25At` overrides single hours.
+private func cnemcDay(station: String = "2160A", pm25At: [Int: Int] = [:]) -> String {
+    var text =
+        "timepoint,stationcode,aqi,pm10,pm10_24h,pm2_5,pm2_5_24h,o3,o3_24h,o3_8h,o3_8h_24h,no2,no2_24h,so2,so2_24h,co,co_24h\n"
+    for hour in 1...24 {
+        let stamp = hour == 24 ? "2022-04-11T00:00:00" : "2022-04-10T\(hour < 10 ? "0" : "")\(hour):00:00"
+        text += "\(stamp),\(station),,40,40,\(pm25At[hour] ?? hour),20,60,60,60,60,20,20,5,5,0.5,0.5\n"
+    }
+    return text
+}
+
+private func count(_ app: Application, _ table: String) async throws -> Int {
+    try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)")
+        .first(decoding: CountRow.self)?.n ?? -1
+}
+
+private struct CountRow: Decodable { var n: Int }
+
+private struct ChangeRow: Decodable {
+    var stationCode: String
+    var hour: Int
+    var pollutant: String
+    var oldValue: Double?
+    var newValue: Double?
+}
+
+extension WebTests {
+    /// Re-importing the same file changes nothing; a corrected value replaces the stored one, the old value is
+    /// kept, and the day is recomputed: (300 − 5 + 29) / 24 = 13.5 µg/m³.
+    @Test func hourlyImportRecordsCorrections() async throws {
+        try await withLantian(at: "2022-04-12T10:00:00+08:00") { app, clock, _ in
+            let importer = HourlyImport(database: app.db)
+            let options = HourlyImport.Options(source: "day.csv", actor: .system)
+            let first = try await importer.run(options: options, at: clock.now, bytes: Array(cnemcDay().utf8))
+            #expect(first.inserted == 24 && first.updated == 0 && first.stationDays == 1)
+            let store = AirQualityStore(database: app.db)
+            #expect(try await store.cityDays(from: "2022-04-10", to: "2022-04-10").first?.means[.pm25] == 12.5)
+
+            let again = try await importer.run(options: options, at: clock.now, bytes: Array(cnemcDay().utf8))
+            #expect(again.inserted == 0 && again.updated == 0 && again.unchanged == 24)
+            #expect(try await count(app, "station_hour_changes") == 0)
+
+            let corrected = try await importer.run(
+                options: options, at: clock.now, bytes: Array(cnemcDay(pm25At: [5: 29]).utf8))
+            #expect(corrected.updated == 1 && corrected.correctedValues == 1 && corrected.unchanged == 23)
+            let changes = try await (app.db as! any SQLDatabase).select()
+                .columns("station_code", "hour", "pollutant", "old_value", "new_value").from("station_hour_changes")
+                .all(decoding: ChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            #expect(changes.count == 1)
+            #expect(changes.first?.pollutant == "pm25" && changes.first?.oldValue == 5 && changes.first?.newValue == 29)
+            #expect(changes.first.map { HourStamp(value: $0.hour).timepoint } == "2022-04-10T05:00:00")
+            #expect(try await store.cityDays(from: "2022-04-10", to: "2022-04-10").first?.means[.pm25] == 13.5)
+            let audit = try await (app.db as! any SQLDatabase).raw(
+                "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'airData.import' AND entity_id = 'day.csv'"
+            ).first(decoding: CountRow.self)?.n
+            #expect(audit == 3)
+        }
+    }
+
+    /// An unknown station anywhere in the file stores nothing at all; registering it on import stores all.
+    @Test func hourlyImportIsAllOrNothing() async throws {
+        try await withLantian(at: "2022-04-12T10:00:00+08:00") { app, clock, _ in
+            let importer = HourlyImport(database: app.db)
+            let hoursBefore = try await count(app, "station_hours")
+            let text =
+                cnemcDay() + cnemcDay(station: "9999Z").split(separator: "\n").dropFirst().joined(separator: "\n")
+            await #expect(throws: HourlyImport.Failure.self) {
+                _ = try await importer.run(
+                    options: .init(source: "mixed.csv", actor: .system, batchSize: 10), at: clock.now,
+                    bytes: Array(text.utf8))
+            }
+            #expect(try await count(app, "station_hours") == hoursBefore)
+            await #expect(throws: HourlyImport.Failure.self) {
+                _ = try await importer.run(
+                    options: .init(source: "bad.csv", actor: .system), at: clock.now,
+                    bytes: Array("date,hour,kind\n".utf8))
+            }
+            let summary = try await importer.run(
+                options: .init(registerUnknownAs: .township, source: "mixed.csv", actor: .system, batchSize: 10),
+                at: clock.now, bytes: Array(text.utf8))
+            #expect(summary.inserted == 48 && summary.registeredStations == ["9999Z"])
+            #expect(try await count(app, "station_hours") == hoursBefore + 48)
+            let township = try await AirQualityStore(database: app.db).stations().first { $0.code == "9999Z" }
+            #expect(township?.kind == .township)
+        }
+    }
+}
