@@ -100,12 +100,17 @@ public struct DailyStatistics: Hashable, Sendable {
     public static func city(_ stations: [DailyStatistics], dayNumber: Int) -> DailyStatistics {
         func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
         var means: [Pollutant: Double] = [:]
+        var invalid: [String] = []
         for pollutant in [Pollutant.so2, .no2, .pm10, .co, .pm25] {
             means[pollutant] = mean(stations.compactMap { $0.means[pollutant] })
+            if means[pollutant] == nil { invalid.append("\(pollutant.symbol) 日均值：无有效点位") }
         }
+        let o3Max1h = mean(stations.compactMap(\.o3Max1h))
+        let o3Max8h = mean(stations.compactMap(\.o3Max8h))
+        if o3Max1h == nil { invalid.append("O3 日最大1小时：无有效点位") }
+        if o3Max8h == nil { invalid.append("O3 日最大8小时：无有效点位") }
         return DailyStatistics(
-            dayNumber: dayNumber, means: means, o3Max1h: mean(stations.compactMap(\.o3Max1h)),
-            o3Max8h: mean(stations.compactMap(\.o3Max8h)),
-            invalid: stations.isEmpty ? ["没有有效的评价点位数据"] : [])
+            dayNumber: dayNumber, means: means, o3Max1h: o3Max1h, o3Max8h: o3Max8h,
+            invalid: stations.isEmpty ? ["没有有效的评价点位数据"] : invalid)
     }
 }

@@ -10,7 +10,7 @@ struct AQCommand: AsyncParsableCommand {
     /// Computes from files, stores nothing: for analysts checking figures.
     struct Compute: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compute AQI from CNEMC hourly station files without storing anything.",
+            abstract: "Compute AQI from hourly station files (CNEMC, wide, long, PRSA) without storing anything.",
             discussion: """
                 Per station-hour (default) or station-day (--daily): the concentrations used, each IAQI, the AQI, its
                 category and primary pollutants. With --city, the city series instead: hourly, the mean of the

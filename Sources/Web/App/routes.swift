@@ -16,7 +16,7 @@ func routes(_ app: Application) throws {
     let signedIn = browser.grouped(RequireLoginMiddleware())
     AuthController().bootSignedIn(routes: signedIn)
     CampaignController().boot(routes: signedIn)
-    AirQualityController().boot(routes: signedIn)
+    AirQualityController(maxDataBytes: app.lantian.maxUploadBytes * 5).boot(routes: signedIn)
     ReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     AdminController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
 

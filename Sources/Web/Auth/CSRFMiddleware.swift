@@ -5,9 +5,17 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
     static let header = "X-CSRF-Token"
+    static let maxBodyKey = AnySendableHashable("lantian.maxBodyBytes")
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if [.POST, .PUT, .PATCH, .DELETE].contains(request.method) {
+            // A body larger than one read arrives as a stream; the token is inside it, so collect it first — up to
+            // the route's own limit (see `RoutesBuilder.upload`), so that no route takes more than it allows.
+            if request.headers.first(name: Self.header) == nil {
+                let limit = request.route?.userInfo[Self.maxBodyKey] as? Int
+                _ = try await request.body.collect(max: limit ?? request.application.routes.defaultMaxBodySize.value)
+                    .get()
+            }
             let expected = request.session.data["csrf"]
             let given =
                 request.headers.first(name: Self.header)
@@ -41,5 +49,18 @@ extension Array where Element == UInt8 {
     func base64URLEncoded() -> String {
         Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
+
+extension RoutesBuilder {
+    /// A POST route taking uploads up to `maxBytes`: the body is collected to that size (also by the CSRF check,
+    /// which reads the token from it), and a larger one is refused with 413.
+    @discardableResult
+    func upload(
+        _ path: PathComponent..., maxBytes: Int, use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        let route = on(.POST, path, body: .collect(maxSize: ByteCount(value: maxBytes)), use: handler)
+        route.userInfo[CSRFMiddleware.maxBodyKey] = maxBytes
+        return route
     }
 }

@@ -15,7 +15,7 @@ struct AdminController {
         admin.post("users", ":username", "reset", use: resetPassword)
         admin.post("users", ":username", "toggle", use: toggleUser)
         admin.get("plans", "import", use: importForm)
-        admin.on(.POST, "plans", "import", body: .collect(maxSize: ByteCount(value: maxUploadBytes)), use: importPlan)
+        admin.upload("plans", "import", maxBytes: maxUploadBytes, use: importPlan)
         admin.get("audit", use: audit)
     }
 

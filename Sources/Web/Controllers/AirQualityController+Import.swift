@@ -23,7 +23,7 @@ extension AirQualityController {
         let model = AirImportPage.Model(
             summary: summary, errors: errors,
             corrections: try await AirQualityStore(database: req.db).corrections(limit: 100),
-            maxMegabytes: Self.maxDataBytes(req.application) >> 20)
+            maxMegabytes: maxDataBytes >> 20)
         return AirImportPage.render(model, try await req.pageContext(.air))
     }
 

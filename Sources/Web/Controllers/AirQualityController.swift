@@ -6,6 +6,9 @@ import Vapor
 
 /// 空气质量: the season page.
 struct AirQualityController {
+    /// Station data files may be larger than evidence files: five times the upload limit.
+    let maxDataBytes: Int
+
     func boot(routes: any RoutesBuilder) {
         routes.get("air", use: season)
         routes.post("air", "sand-dust", use: declareSandDust)
@@ -13,14 +16,7 @@ struct AirQualityController {
         routes.get("air", "months.csv", use: monthsCSV)
         routes.get("air", "stations.csv", use: stationsCSV)
         routes.get("air", "import", use: importForm)
-        routes.on(
-            .POST, "air", "import", body: .collect(maxSize: ByteCount(value: Self.maxDataBytes(routes))),
-            use: importData)
-    }
-
-    /// Station data files may be larger than evidence files: five times the upload limit.
-    static func maxDataBytes(_ routes: any RoutesBuilder) -> Int {
-        ((routes as? Application)?.lantian.maxUploadBytes ?? 20 << 20) * 5
+        routes.upload("air", "import", maxBytes: maxDataBytes, use: importData)
     }
 
     /// The plan and its season figures as of the day the request asks for (default: yesterday).

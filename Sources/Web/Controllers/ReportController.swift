@@ -11,8 +11,8 @@ struct ReportController {
         let report = routes.grouped("tasks", ":code", "reports", ":unit", ":month")
         report.get(use: show)
         // Room for the files plus the form's own fields.
-        let limit = ByteCount(value: maxUploadBytes * EvidenceStore.maxFilesPerSubmission + (1 << 20))
-        report.on(.POST, body: .collect(maxSize: limit), use: submit)
+        let limit = maxUploadBytes * EvidenceStore.maxFilesPerSubmission + (1 << 20)
+        report.upload(maxBytes: limit, use: submit)
         report.post("action", use: review)
         routes.get("evidence", ":id", use: evidence)
     }

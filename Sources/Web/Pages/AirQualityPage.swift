@@ -42,8 +42,10 @@ enum AirQualityPage {
                 .text(" · "), .a(.href(SiteURL.airCSV(table: "months", asOf: f.asOf.description).path), .text("各月")),
                 .text(" · "), .a(.href(SiteURL.airCSV(table: "stations", asOf: f.asOf.description).path), .text("点位排名"))
             ),
-            .div(.class("chart"), .raw(SeasonCharts.dailyPM25(f, firstDay: model.firstDay, lastDay: model.lastDay))),
-            .div(.class("chart"), .raw(SeasonCharts.calendar(f, firstDay: model.firstDay, lastDay: model.lastDay))),
+            .div(
+                .class("chart wide"), .raw(SeasonCharts.dailyPM25(f, firstDay: model.firstDay, lastDay: model.lastDay))),
+            .div(
+                .class("chart wide"), .raw(SeasonCharts.calendar(f, firstDay: model.firstDay, lastDay: model.lastDay))),
             .div(
                 .class("charts"),
                 .div(.class("chart"), .raw(SeasonCharts.categoryStack(f.months))),

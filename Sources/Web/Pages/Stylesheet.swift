@@ -69,7 +69,7 @@ enum Stylesheet {
         .login input { width:100%; }
         pre.measures { white-space:pre-wrap; font:inherit; margin:0; }
         .chart { background:#fff; border:1px solid var(--line); padding:8px; margin-bottom:14px; overflow-x:auto; }
-        .chart svg { max-width:100%; height:auto; display:block; }
+        .chart svg { max-width:100%; height:auto; display:block; } .chart.wide svg { width:100%; }
         .charts { display:flex; flex-wrap:wrap; gap:14px; } .charts .chart { flex:1 1 480px; }
         @media print { nav.menu, header.top .who, form.filters, .actions, footer { display:none; }
                        .chart { break-inside:avoid; border:none; }
