@@ -65,7 +65,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Seed"], swiftSettings: strict),
-        .testTarget(name: "AirQualityTests", dependencies: ["AirQuality", "Seed"], swiftSettings: strict),
+        .testTarget(
+            name: "AirQualityTests", dependencies: ["AirQuality", "Seed"], resources: [.copy("Resources")],
+            swiftSettings: strict),
         .testTarget(
             name: "WebTests",
             dependencies: [

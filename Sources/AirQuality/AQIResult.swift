@@ -62,21 +62,36 @@ extension AQIStandard {
     /// 1-hour SO2 above 800 µg/m³ has no 1-hour sub-index; SO2 then enters from its 24-hour mean.
     public func hourlyAQI(_ c: HourlyConcentrations) -> AQIResult {
         var iaqis: [IAQIColumn: Int] = [:]
-        let columns: [(Pollutant, IAQIColumn)] = [
-            (.so2, IAQIColumn(.so2, .hour1)), (.no2, IAQIColumn(.no2, .hour1)), (.co, IAQIColumn(.co, .hour1)),
-            (.o3, IAQIColumn(.o3, .hour1)), (.pm10, IAQIColumn(.pm10, .hour24)), (.pm25, IAQIColumn(.pm25, .hour24)),
-        ]
-        for (pollutant, column) in columns {
-            guard let value = c.values[pollutant] else { continue }
+        forEachHourlySubIndex(PollutantValues(c.values), so2Mean24h: c.so2Mean24h) { iaqis[$0] = $1 }
+        return AQIResult(iaqis: iaqis)
+    }
+
+    /// The hourly AQI alone — the rule of ``hourlyAQI(_:)`` without building its sub-index table — for the bulk
+    /// paths that handle millions of station-hours.
+    public func hourlyAQIValue(_ values: PollutantValues, so2Mean24h: Double?) -> Int? {
+        var highest: Int?
+        forEachHourlySubIndex(values, so2Mean24h: so2Mean24h) { _, value in highest = max(highest ?? value, value) }
+        return highest
+    }
+
+    private static let hourlyColumns: [(Pollutant, IAQIColumn)] = [
+        (.so2, IAQIColumn(.so2, .hour1)), (.no2, IAQIColumn(.no2, .hour1)), (.co, IAQIColumn(.co, .hour1)),
+        (.o3, IAQIColumn(.o3, .hour1)), (.pm10, IAQIColumn(.pm10, .hour24)), (.pm25, IAQIColumn(.pm25, .hour24)),
+    ]
+
+    private func forEachHourlySubIndex(
+        _ values: PollutantValues, so2Mean24h: Double?, _ body: (IAQIColumn, Int) -> Void
+    ) {
+        for (pollutant, column) in Self.hourlyColumns {
+            guard let value = values[pollutant] else { continue }
             let result = iaqi(value, on: column)
             if let number = result.number {
-                iaqis[column] = number
-            } else if result == .noSubIndex, pollutant == .so2, let mean = c.so2Mean24h {
+                body(column, number)
+            } else if result == .noSubIndex, pollutant == .so2, let mean = so2Mean24h {
                 let column24 = IAQIColumn(.so2, .hour24)
-                if let number = iaqi(mean, on: column24).number { iaqis[column24] = number }
+                if let number = iaqi(mean, on: column24).number { body(column24, number) }
             }
         }
-        return AQIResult(iaqis: iaqis)
     }
 
     /// The daily AQI: 24-hour columns for SO2, NO2, PM10, PM2.5, CO; O3 from both its daily maximum 1-hour

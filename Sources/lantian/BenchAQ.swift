@@ -161,7 +161,9 @@ extension Bench {
                     let (observations, _, issues) = reader.take()
                     block.badLines += issues.count
                     for observation in observations {
-                        block.aqiSum &+= AQIStandard.hj633.hourlyAQI(observation.concentrations).aqi ?? 0
+                        block.aqiSum &+=
+                            AQIStandard.hj633.hourlyAQIValue(observation.values, so2Mean24h: observation.so2Mean24h)
+                            ?? 0
                         grid.record(observation)
                     }
                     block.observations += observations.count

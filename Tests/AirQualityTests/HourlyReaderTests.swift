@@ -96,3 +96,19 @@ import Testing
         #expect(HourlyReader.read("").fatal?.reason == "the file is empty")
     }
 }
+
+/// Real data: Dongsi, 2014, from the PRSA file (8,760 rows). The annual PM2.5 — the mean of the 360 days with at
+/// least 20 hourly values — is 86.16876 µg/m³, worked out from the CSV by a separate script.
+@Suite struct BeijingDongsiTests {
+    @Test func annualPM25FromHourlyRows() throws {
+        let url = try #require(Bundle.module.url(forResource: "Resources/PRSA_Data_Dongsi_2014", withExtension: "csv"))
+        let reading = HourlyReader.read(try String(contentsOf: url, encoding: .utf8))
+        #expect(reading.format == .prsa)
+        #expect(reading.observations.count == 8760)
+        #expect(reading.issues.isEmpty)
+        let days = StationDay.series(reading.observations)
+        let pm25 = days.compactMap { $0.statistics.means[.pm25] }
+        #expect(pm25.count == 360)
+        #expect(abs(Statistics.periodMean(pm25)! - 86.16875772868438) < 1e-9)
+    }
+}

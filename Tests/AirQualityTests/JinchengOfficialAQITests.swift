@@ -15,6 +15,7 @@ import Testing
         var mismatches: [String] = []
         for record in published {
             let result = AQIStandard.hj633.hourlyAQI(record.concentrations)
+            #expect(AQIStandard.hj633.hourlyAQIValue(record.values, so2Mean24h: record.so2Mean24h) == result.aqi)
             if result.aqi != record.officialAQI || result.primaryText != record.officialPrimary {
                 mismatches.append(
                     "line \(record.line) \(record.station): official \(record.officialAQI ?? -1) \(record.officialPrimary), "
