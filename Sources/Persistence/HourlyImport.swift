@@ -120,8 +120,14 @@ private struct ImportState {
     let now: Date
     var summary = HourlyImport.Summary()
     var known: Set<String> = []
+    /// Station-days with a changed hour whose day must be recomputed from the stored hours at the end.
     var touched: [String: Set<Int>] = [:]
     var closedDays: [String: [Int: DailyStatistics]] = [:]
+    /// The hours of this import's station-days as they now stand, until a day has all 24 and is computed here
+    /// (the usual case: no need to read back what was just written); then dropped, so memory stays flat.
+    var held: [StationDayKey: (hours: [PollutantValues?], count: Int, touched: Bool)] = [:]
+    /// Days computed from complete held hours.
+    var computed: [StationDayKey: DailyStatistics] = [:]
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
@@ -168,9 +174,11 @@ private struct ImportState {
             let values = merged[key]!
             guard let old = stored[key] else {
                 inserts.append((key, values))
+                hold(key, values, touched: true)
                 continue
             }
             let new = old.merging(values)
+            hold(key, new, touched: new != old)
             if new == old {
                 summary.unchanged += 1
                 continue
@@ -184,9 +192,7 @@ private struct ImportState {
         summary.inserted += inserts.count
         summary.updated += updates.count
         summary.correctedValues += changes.count
-        for (key, _) in inserts + updates {
-            touched[key.station, default: []].insert(HourStamp(value: key.hour).dayNumber)
-        }
+        completeHeldDays()
         try await insert(inserts)
         for (key, values) in updates {
             try await sql.update("station_hours")
@@ -210,6 +216,35 @@ private struct ImportState {
             }
             try await builder.run()
         }
+    }
+
+    /// Keeps an hour's values as they now stand; `touched` when they changed.
+    private mutating func hold(_ key: StationHourKey, _ values: PollutantValues, touched changed: Bool) {
+        let stamp = HourStamp(value: key.hour)
+        let day = StationDayKey(station: key.station, day: stamp.dayNumber)
+        var entry = held[day] ?? (Array(repeating: nil, count: 24), 0, false)
+        if entry.hours[stamp.endHour - 1] == nil { entry.count += 1 }
+        entry.hours[stamp.endHour - 1] = values
+        entry.touched = entry.touched || changed
+        held[day] = entry
+        if changed {
+            touched[key.station, default: []].insert(stamp.dayNumber)
+            computed[day] = nil
+        }
+    }
+
+    /// Computes the touched days whose 24 hours are all held, and lets go of every complete day.
+    private mutating func completeHeldDays() {
+        for (key, entry) in held where entry.count == 24 {
+            if entry.touched {
+                computed[key] = DailyStatistics.compute(dayNumber: key.day, dayHours: entry.hours)
+                touched[key.station]?.remove(key.day)
+            }
+            held[key] = nil
+        }
+        // Days that never fill (a file of 00:00 rows only) must not pile up: their touched days stay listed and
+        // are read back from the database at the end.
+        if held.count > 20_000 { held.removeAll() }
     }
 
     private mutating func registerUnknown(_ stations: Set<String>) async throws {
@@ -276,8 +311,9 @@ private struct ImportState {
     /// Recomputes every touched station-day from its stored hours (≥ 20 hours), else from the closing row of
     /// the feed, and stores the days that have either.
     mutating func recomputeDays() async throws {
-        var days: [(station: String, statistics: DailyStatistics)] = []
-        let stations = Set(touched.keys).union(closedDays.keys).sorted()
+        var days: [(station: String, statistics: DailyStatistics)] = computed.map { ($0.key.station, $0.value) }
+        for key in computed.keys { closedDays[key.station]?[key.day] = nil }
+        let stations = Set(touched.keys.filter { !(touched[$0] ?? []).isEmpty }).union(closedDays.keys).sorted()
         for start in stride(from: 0, to: stations.count, by: 500) {
             let group = Array(stations[start..<min(start + 500, stations.count)])
             let wanted = Dictionary(
@@ -318,6 +354,11 @@ private struct ImportState {
 private struct StationHourKey: Hashable {
     var station: String
     var hour: Int
+}
+
+private struct StationDayKey: Hashable {
+    var station: String
+    var day: Int
 }
 
 private struct CodeRow: Decodable {

@@ -42,28 +42,20 @@ extension Bench {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             defer { if !keep { try? FileManager.default.removeItem(atPath: directory) } }
             let stationHours = Double(stations * days * 24)
-            print("bench aq: \(stations) stations × \(days) days × 24 h = \(Int(stationHours)) station-hours")
-            print("  machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.memoryGiB) GiB")
+            say("bench aq: \(stations) stations × \(days) days × 24 h = \(Int(stationHours)) station-hours")
+            say("  machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.memoryGiB) GiB")
 
             var clock = Stopwatch()
             let files = try SeasonGenerator(stations: codes, firstDay: firstDay, days: days, seed: seed)
                 .write(into: directory)
             let bytes = files.reduce(0) { $0 + (Self.size($1)) }
-            print(
+            say(
                 String(
                     format: "  generate: %d files, %.0f MB in %.1f s", files.count, Double(bytes) / 1e6,
                     clock.lap()))
 
             if !skipSQLite {
-                let path = directory + "/bench.sqlite"
-                let seconds = try await importAll(
-                    files, registry: registry,
-                    configuration: AppConfiguration(
-                        storage: .sqlite(path: path), filesDirectory: directory + "/files", seedJincheng: false))
-                print(
-                    String(
-                        format: "  import SQLite: %.1f s, %.0f station-hours/s (peak RSS %@)", seconds,
-                        stationHours / seconds, Memory.peak()))
+                try await importStage("SQLite", .sqlite(path: directory + "/bench.sqlite"), files, registry)
             }
             if let postgres {
                 guard postgres.contains("bench") else {
@@ -78,14 +70,7 @@ extension Bench {
                     try await sql.raw("DROP SCHEMA public CASCADE").run()
                     try await sql.raw("CREATE SCHEMA public").run()
                 }
-                let seconds = try await importAll(
-                    files, registry: registry,
-                    configuration: AppConfiguration(
-                        storage: .postgres(url: postgres), filesDirectory: directory + "/files", seedJincheng: false))
-                print(
-                    String(
-                        format: "  import PostgreSQL: %.1f s, %.0f station-hours/s (peak RSS %@)", seconds,
-                        stationHours / seconds, Memory.peak()))
+                try await importStage("PostgreSQL", .postgres(url: postgres), files, registry)
             }
 
             Memory.resetPeak()
@@ -107,7 +92,7 @@ extension Bench {
             }
             let parseSeconds = clock.lap()
             let observations = parsed.reduce(0) { $0 + $1.observations }
-            print(
+            say(
                 String(
                     format: "  parse + validate + AQI + index (2 tasks): %.1f s, %.0f station-hours/s, "
                         + "%d bad lines, AQI sum %d (peak RSS %@)", parseSeconds, Double(observations) / parseSeconds,
@@ -116,15 +101,29 @@ extension Bench {
             let grids = parsed.flatMap(\.grids).sorted { $0.firstDay < $1.firstDay }
             let summary = await SeasonComputation.run(grids: grids, registry: registry, firstDay: firstDay, days: days)
             let computeSeconds = clock.lap()
-            print(
+            say(
                 String(
                     format: "  daily series + season statistics: %.1f s for %d station-days and %d city days "
                         + "(peak RSS %@)", computeSeconds, summary.stationDays, summary.cityDays, Memory.peak()))
-            print(
+            say(
                 String(
                     format: "    city: PM2.5 %.1f µg/m³, %d heavy days, composite index %.2f; "
                         + "most polluted station %@ (composite %.2f)", summary.cityPM25, summary.cityHeavyDays,
                     summary.cityComposite, summary.worstStation, summary.worstComposite))
+        }
+
+        /// Imports every file into a fresh database and prints the rate.
+        private func importStage(
+            _ name: String, _ storage: AppConfiguration.Storage, _ files: [String], _ registry: [Station]
+        ) async throws {
+            let seconds = try await importAll(
+                files, registry: registry,
+                configuration: AppConfiguration(
+                    storage: storage, filesDirectory: directory + "/files", seedJincheng: false))
+            say(
+                String(
+                    format: "  import %@: %.1f s, %.0f station-hours/s (peak RSS %@)", name, seconds,
+                    Double(stations * days * 24) / seconds, Memory.peak()))
         }
 
         private func importAll(

@@ -58,10 +58,17 @@ extension WebTests {
             #expect(changes.first?.pollutant == "pm25" && changes.first?.oldValue == 5 && changes.first?.newValue == 29)
             #expect(changes.first.map { HourStamp(value: $0.hour).timepoint } == "2022-04-10T05:00:00")
             #expect(try await store.cityDays(from: "2022-04-10", to: "2022-04-10").first?.means[.pm25] == 13.5)
+
+            // A file of that one hour alone: the day is recomputed from the stored hours, (324 − 29 + 53) / 24.
+            let oneHour = cnemcDay(pm25At: [5: 53]).split(separator: "\n").enumerated()
+                .filter { $0.offset == 0 || $0.offset == 5 }.map(\.element).joined(separator: "\n")
+            let single = try await importer.run(options: options, at: clock.now, bytes: Array(oneHour.utf8))
+            #expect(single.updated == 1 && single.stationDays == 1)
+            #expect(try await store.cityDays(from: "2022-04-10", to: "2022-04-10").first?.means[.pm25] == 14.5)
             let audit = try await (app.db as! any SQLDatabase).raw(
                 "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'airData.import' AND entity_id = 'day.csv'"
             ).first(decoding: CountRow.self)?.n
-            #expect(audit == 3)
+            #expect(audit == 4)
         }
     }
 
