@@ -5,16 +5,25 @@
 /// and its result rounded up (ceiling) — the convention the official CNEMC hourly values follow.
 public struct AQIStandard: Sendable {
     /// IAQI levels of the table's rows: 0, 50, 100, 150, 200, 300, 400, 500.
-    public var levels: [Int]
+    public let levels: [Int]
     /// Breakpoints per column, one per level; nil where the table has no entry (SO2 1h above 800, O3 8h above 800).
-    public var breakpoints: [IAQIColumn: [Double?]]
+    public let breakpoints: [IAQIColumn: [Double?]]
     /// The IAQI reported for a concentration above the table's top (爆表).
-    public var ceiling: Int
+    public let ceiling: Int
+    /// The breakpoints in the units concentrations are rounded to (integers; CO tenths), by ``IAQIColumn/ordinal``:
+    /// the IAQI of millions of station-hours needs no hashing.
+    private let scaled: [[Int?]?]
 
     public init(levels: [Int], breakpoints: [IAQIColumn: [Double?]], ceiling: Int) {
         self.levels = levels
         self.breakpoints = breakpoints
         self.ceiling = ceiling
+        var scaled = [[Int?]?](repeating: nil, count: IAQIColumn.count)
+        for (column, points) in breakpoints {
+            let scale = Double(column.pollutant.decimals == 0 ? 1 : 10)
+            scaled[column.ordinal] = points.map { $0.map { Int(($0 * scale).rounded()) } }
+        }
+        self.scaled = scaled
     }
 
     /// HJ 633-2012 Table 1.
@@ -36,17 +45,15 @@ public struct AQIStandard: Sendable {
 
     /// The IAQI of a concentration on a column.
     public func iaqi(_ concentration: Double, on column: IAQIColumn) -> IAQI {
-        guard let points = breakpoints[column], concentration.isFinite, concentration >= 0 else { return .invalid }
-        let scale = column.pollutant.decimals == 0 ? 1 : 10
-        let c = Self.roundedScaled(concentration, scale: scale)
+        guard let points = scaled[column.ordinal], concentration.isFinite, concentration >= 0 else { return .invalid }
+        let c = Self.roundedScaled(concentration, scale: column.pollutant.decimals == 0 ? 1 : 10)
         for index in 1..<levels.count {
-            guard let upper = points[index] else {
+            guard let hi = points[index] else {
                 // The table stops here: beyond it this column gives no sub-index.
                 return .noSubIndex
             }
-            let hi = Int((upper * Double(scale)).rounded())
             if c <= hi {
-                let lo = Int(((points[index - 1] ?? 0) * Double(scale)).rounded())
+                let lo = points[index - 1] ?? 0
                 let span = levels[index] - levels[index - 1]
                 let value = levels[index - 1] + Self.ceilDiv(span * (c - lo), hi - lo)
                 return .value(value)

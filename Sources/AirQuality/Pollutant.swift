@@ -57,6 +57,28 @@ public struct IAQIColumn: Hashable, Sendable, Codable {
         self.averaging = averaging
     }
 
+    /// A dense number for tables indexed by column: 0 ..< ``count``.
+    public var ordinal: Int {
+        let p =
+            switch pollutant {
+            case .so2: 0
+            case .no2: 1
+            case .pm10: 2
+            case .co: 3
+            case .o3: 4
+            case .pm25: 5
+            }
+        let a =
+            switch averaging {
+            case .hour1: 0
+            case .hour8: 1
+            case .hour24: 2
+            }
+        return p * 3 + a
+    }
+
+    public static let count = Pollutant.allCases.count * Averaging.allCases.count
+
     /// How CNEMC names the primary pollutant for this column (臭氧1小时, 臭氧8小时, 细颗粒物(PM2.5) …).
     public var primaryName: String {
         switch (pollutant, averaging) {

@@ -288,7 +288,8 @@ private struct ImportState {
     }
 
     static func literal(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\u{0}", with: "") + "'"
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == 0 }) else { return "'" + text + "'" }
+        return "'" + text.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\u{0}", with: "") + "'"
     }
 
     /// The stored rows of these stations between two hours, by the table's key (station, hour).

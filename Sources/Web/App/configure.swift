@@ -66,6 +66,8 @@ private func tuneSQLite(_ app: Application) async throws {
             try await connection.raw("PRAGMA synchronous=NORMAL").run()
             // 64 MiB of page cache a connection (the default is 2 MiB): station-hour imports touch large indexes.
             try await connection.raw("PRAGMA cache_size=-65536").run()
+            // Statement journals (a multi-row insert's undo record) in memory rather than in temporary files.
+            try await connection.raw("PRAGMA temp_store=MEMORY").run()
         }
     }
 }
