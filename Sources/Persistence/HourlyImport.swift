@@ -193,6 +193,8 @@ private struct ImportState {
         summary.updated += updates.count
         summary.correctedValues += changes.count
         completeHeldDays()
+        // In key order: each insert lands next to the previous one in the (station, hour) B-tree.
+        inserts.sort { ($0.0.station, $0.0.hour) < ($1.0.station, $1.0.hour) }
         try await insert(inserts)
         for (key, values) in updates {
             try await sql.update("station_hours")
