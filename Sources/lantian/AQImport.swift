@@ -63,7 +63,10 @@ extension AQCommand {
                             + "\(summary.unchanged) unchanged; \(summary.badLines) bad lines skipped; "
                             + "\(summary.stationDays) station-days computed"
                             + (summary.registeredStations.isEmpty
-                                ? "" : "; registered \(summary.registeredStations.joined(separator: ", "))"))
+                                ? ""
+                                : "; registered \(summary.registeredStations.count) station(s): "
+                                    + summary.registeredStations.prefix(10).joined(separator: ", ")
+                                    + (summary.registeredStations.count > 10 ? " …" : "")))
                 }
             } catch let failure as HourlyImport.Failure {
                 print("\(failure)", to: &stderr)

@@ -34,6 +34,9 @@ extension WebTests {
             #expect(page.contains("-24.8 µg/m³（-23.9%）"))
             #expect(page.components(separatedBy: "<svg").count - 1 == 4)
             #expect(page.contains("目标 48.7"))
+            // 80 days left after 102 (10 valid): (48.75 × 90 − 791.75) / 80 = 44.95 µg/m³, drawn and tabled.
+            #expect(page.contains("剩余天数上限 44.9"))
+            #expect(page.contains("≤ 44.9 µg/m³"))
 
             let api = try await office.get("/api/v1/air/season?asOf=2022-01-10")
             let json = try JSONSerialization.jsonObject(with: Data(api.body.readableBytesView)) as? [String: Any]

@@ -18,8 +18,8 @@ enum SeasonCharts {
         var svg = SVG(width: width, height: height, title: "城市 PM2.5 日均浓度、目标线与剩余天数控制线")
         let days = f.days.filter { $0.dayNumber >= firstDay && $0.dayNumber <= lastDay }
         let target = f.pm25Target?.value
-        let budget = f.status.remainingBudget.map { max(0, $0) }
-        let highest = ([target ?? 0, budget ?? 0] + days.compactMap { $0.means[.pm25] }).max() ?? 100
+        let highest =
+            ([target ?? 0, f.status.remainingBudget ?? 0] + days.compactMap { $0.means[.pm25] }).max() ?? 100
         let top10 = max(50, (highest / 50).rounded(.up) * 50)
         let count = Double(lastDay - firstDay + 1)
         let step = (width - left - right) / count
@@ -56,12 +56,16 @@ enum SeasonCharts {
             svg.text("目标 \(UI.number(target))", x: width - right - 2, y: y(target) - 4, anchor: "end", fill: "#dc2626")
         }
         let asOf = f.asOf.dayNumber
-        if let budget, asOf < lastDay {
+        if let remaining = f.status.remainingBudget, asOf < lastDay {
             let from = x(max(asOf + 1, firstDay))
-            svg.line(x1: from, y1: y(budget), x2: width - right, y2: y(budget), stroke: "#2563eb", width: 2)
-            svg.text(
-                "剩余天数上限 " + String(format: "%.1f", f.status.remainingBudget ?? 0), x: from + 4,
-                y: y(budget) + (budget > (target ?? 0) ? -4 : 14), fill: "#2563eb")
+            if remaining >= 0 {
+                svg.line(x1: from, y1: y(remaining), x2: width - right, y2: y(remaining), stroke: "#2563eb", width: 2)
+                svg.text(
+                    "剩余天数上限 " + String(format: "%.1f", remaining), x: width - right - 2,
+                    y: y(remaining) + (remaining > (target ?? 0) ? -4 : 14), anchor: "end", fill: "#2563eb")
+            } else {
+                svg.text("剩余天数上限低于 0：已无法达标", x: width - right - 2, y: top + 12, anchor: "end", fill: "#2563eb")
+            }
         }
         if asOf >= firstDay && asOf <= lastDay {
             svg.line(x1: x(asOf + 1), y1: top, x2: x(asOf + 1), y2: y(0), stroke: "#9ca3af", width: 1, dashed: true)

@@ -32,7 +32,10 @@ enum AirImportPage {
                                 + "新增 \(summary.summary.inserted)，更正 \(summary.summary.updated)（\(summary.summary.correctedValues) 个数值），"
                                 + "未变 \(summary.summary.unchanged)；跳过错误行 \(summary.summary.badLines)；重算点位日 \(summary.summary.stationDays)。"
                                 + (summary.summary.registeredStations.isEmpty
-                                    ? "" : "新登记点位：\(summary.summary.registeredStations.joined(separator: "、"))。"))),
+                                    ? ""
+                                    : "新登记点位 \(summary.summary.registeredStations.count) 个："
+                                        + summary.summary.registeredStations.prefix(20).joined(separator: "、")
+                                        + (summary.summary.registeredStations.count > 20 ? " 等" : "") + "。"))),
                     .if(
                         !summary.summary.issues.isEmpty,
                         .ul(.class("errors"), .forEach(summary.summary.issues) { .li(.text($0)) }))
