@@ -193,6 +193,7 @@ private struct ImportState {
         summary.updated += updates.count
         summary.correctedValues += changes.count
         completeHeldDays()
+        if computed.count >= 5_000 { try await storeComputedDays() }
         // In key order: each insert lands next to the previous one in the (station, hour) B-tree.
         inserts.sort { ($0.0.station, $0.0.hour) < ($1.0.station, $1.0.hour) }
         try await insert(inserts)
@@ -242,6 +243,8 @@ private struct ImportState {
                 computed[key] = DailyStatistics.compute(dayNumber: key.day, dayHours: entry.hours)
                 touched[key.station]?.remove(key.day)
             }
+            // 24 hours beat the feed's own daily values: the closing row is not needed any more.
+            closedDays[key.station]?[key.day] = nil
             held[key] = nil
         }
         // Days that never fill (a file of 00:00 rows only) must not pile up: their touched days stay listed and
@@ -313,9 +316,17 @@ private struct ImportState {
 
     /// Recomputes every touched station-day from its stored hours (≥ 20 hours), else from the closing row of
     /// the feed, and stores the days that have either.
+    /// Stores the days computed so far, so that they do not pile up in memory.
+    private mutating func storeComputedDays() async throws {
+        let days = computed.map { (station: $0.key.station, statistics: $0.value) }
+        computed.removeAll(keepingCapacity: true)
+        summary.stationDays += days.count
+        try await AirQualityStore(database: db).upsertDays(days, source: options.source)
+    }
+
     mutating func recomputeDays() async throws {
-        var days: [(station: String, statistics: DailyStatistics)] = computed.map { ($0.key.station, $0.value) }
-        for key in computed.keys { closedDays[key.station]?[key.day] = nil }
+        try await storeComputedDays()
+        var days: [(station: String, statistics: DailyStatistics)] = []
         let stations = Set(touched.keys.filter { !(touched[$0] ?? []).isEmpty }).union(closedDays.keys).sorted()
         for start in stride(from: 0, to: stations.count, by: 500) {
             let group = Array(stations[start..<min(start + 500, stations.count)])
@@ -349,7 +360,7 @@ private struct ImportState {
                 }
             }
         }
-        summary.stationDays = days.count
+        summary.stationDays += days.count
         try await AirQualityStore(database: db).upsertDays(days, source: options.source)
     }
 }

@@ -14,7 +14,7 @@ extension Bench {
             discussion: """
                 Generates STATIONS × DAYS × 24 station-hours (all six pollutants, about 1 % missing, deterministic
                 from --seed) as one CNEMC file per day, then reports: (1) import into a fresh SQLite file (streaming,
-                one transaction per file, days recomputed per HJ 663); (2) the same into PostgreSQL when --postgres
+                all files in one transaction as `aq import` does, days recomputed per HJ 663); (2) the same into PostgreSQL when --postgres
                 names a database whose name contains "bench" (its tables are dropped first); (3) parse + validate +
                 hourly AQI + an in-memory index, on two cores; (4) every station's and the city's daily series and
                 season statistics. Peak memory (VmHWM) is reset before each stage.
@@ -133,10 +133,13 @@ extension Bench {
                 try await AirQualityStore(database: app.db).upsertStations(registry)
                 Memory.resetPeak()
                 var clock = Stopwatch()
-                for file in files {
-                    let source = try FileChunks(path: file)
-                    _ = try await HourlyImport(database: app.db).run(
-                        options: .init(source: "bench", actor: .cli), at: Date(), next: source.next)
+                // As `lantian aq import FILE…` does: every file in one transaction, all or nothing.
+                try await app.db.writeTransaction { db in
+                    for file in files {
+                        let source = try FileChunks(path: file)
+                        _ = try await HourlyImport(database: db).run(
+                            options: .init(source: "bench", actor: .cli), at: Date(), next: source.next)
+                    }
                 }
                 return clock.lap()
             }

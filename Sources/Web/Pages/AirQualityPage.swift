@@ -17,7 +17,6 @@ enum AirQualityPage {
     }
 
     static func render(_ model: Model, _ context: PageContext) -> HTML {
-        let s = model.figures.status
         let f = model.figures
         return Layout.page(
             "空气质量 · 秋冬季目标", context,
