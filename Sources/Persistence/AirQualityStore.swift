@@ -13,17 +13,20 @@ public struct AirQualityStore: Sendable {
 
     private var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    /// Adds stations and updates the ones already registered (matched by code).
+    /// Adds stations and updates the ones already registered (matched by code); a new station gets the next
+    /// station number (the key of its hourly rows).
     public func upsertStations(_ stations: [Station]) async throws {
         guard !stations.isEmpty else { return }
         try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
+            var numbers = try await Self.stationNumbers(sql)
             for station in stations {
+                let number = numbers[station.code] ?? Self.nextNumber(&numbers, for: station.code)
                 try await sql.insert(into: "stations")
-                    .columns("id", "code", "name", "kind", "county", "longitude", "latitude")
+                    .columns("id", "code", "name", "kind", "county", "longitude", "latitude", "number")
                     .values(
                         SQLBind(UUID()), SQLBind(station.code), SQLBind(station.name), SQLBind(station.kind.rawValue),
-                        SQLBind(station.county), SQLBind(station.longitude), SQLBind(station.latitude)
+                        SQLBind(station.county), SQLBind(station.longitude), SQLBind(station.latitude), SQLBind(number)
                     )
                     .onConflict(with: ["code"]) {
                         $0.set(excludedValueOf: "name").set(excludedValueOf: "kind").set(excludedValueOf: "county")
@@ -32,6 +35,20 @@ public struct AirQualityStore: Sendable {
                     .run()
             }
         }
+    }
+
+    /// Every registered station's number, by code.
+    static func stationNumbers(_ sql: any SQLDatabase) async throws -> [String: Int] {
+        Dictionary(
+            try await sql.select().columns("code", "number").from("stations").all(decoding: StationNumberRow.self)
+                .map { ($0.code, $0.number ?? 0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Records and returns the next free station number for `code`.
+    static func nextNumber(_ numbers: inout [String: Int], for code: String) -> Int {
+        let next = (numbers.values.max() ?? 0) + 1
+        numbers[code] = next
+        return next
     }
 
     public func stations() async throws -> [Station] {
@@ -202,6 +219,11 @@ private struct StationRow: Decodable {
     var county: String
     var longitude: Double?
     var latitude: Double?
+}
+
+private struct StationNumberRow: Decodable {
+    var code: String
+    var number: Int?
 }
 
 private struct StationID: Decodable {

@@ -119,7 +119,9 @@ private struct ImportState {
     let options: HourlyImport.Options
     let now: Date
     var summary = HourlyImport.Summary()
-    var known: Set<String> = []
+    /// Registered stations' numbers by code, and codes by number.
+    var known: [String: Int] = [:]
+    var codes: [Int: String] = [:]
     /// Station-days with a changed hour whose day must be recomputed from the stored hours at the end.
     var touched: [String: Set<Int>] = [:]
     var closedDays: [String: [Int: DailyStatistics]] = [:]
@@ -138,7 +140,8 @@ private struct ImportState {
     }
 
     mutating func loadStations() async throws {
-        known = Set(try await sql.select().column("code").from("stations").all(decoding: CodeRow.self).map(\.code))
+        known = try await AirQualityStore.stationNumbers(sql)
+        codes = Dictionary(known.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
     }
 
     mutating func note(issues: [ImportIssue], closed: [StationDay]) {
@@ -203,7 +206,7 @@ private struct ImportState {
                 .set("pm10", to: SQLBind(values.pm10)).set("co", to: SQLBind(values.co))
                 .set("o3", to: SQLBind(values.o3)).set("pm25", to: SQLBind(values.pm25))
                 .set("source", to: SQLBind(options.source))
-                .where("station_code", .equal, SQLBind(key.station)).where("hour", .equal, SQLBind(key.hour))
+                .where("station", .equal, SQLBind(known[key.station]!)).where("hour", .equal, SQLBind(key.hour))
                 .run()
         }
         for chunk in stride(from: 0, to: changes.count, by: 500) {
@@ -253,21 +256,22 @@ private struct ImportState {
     }
 
     private mutating func registerUnknown(_ stations: Set<String>) async throws {
-        let unknown = stations.subtracting(known)
+        let unknown = stations.filter { known[$0] == nil }
         guard !unknown.isEmpty else { return }
         guard let kind = options.registerUnknownAs else {
             throw HourlyImport.Failure.unknownStations(unknown.sorted())
         }
         for code in unknown.sorted() {
+            let number = AirQualityStore.nextNumber(&known, for: code)
+            codes[number] = code
             try await sql.insert(into: "stations")
-                .columns("id", "code", "name", "kind", "county", "longitude", "latitude")
+                .columns("id", "code", "name", "kind", "county", "longitude", "latitude", "number")
                 .values(
                     SQLBind(UUID()), SQLBind(code), SQLBind(code), SQLBind(kind.rawValue), SQLBind(""),
-                    SQLBind(Double?.none), SQLBind(Double?.none)
+                    SQLBind(Double?.none), SQLBind(Double?.none), SQLBind(number)
                 )
                 .run()
         }
-        known.formUnion(unknown)
         summary.registeredStations += unknown.sorted()
     }
 
@@ -278,18 +282,26 @@ private struct ImportState {
     private func insert(_ rows: [(StationHourKey, PollutantValues)]) async throws {
         let source = Self.literal(options.source)
         for start in stride(from: 0, to: rows.count, by: 5_000) {
-            var text = "INSERT INTO station_hours (station_code, hour, so2, no2, pm10, co, o3, pm25, source) VALUES "
+            var text = "INSERT INTO station_hours (station, hour, so2, no2, pm10, co, o3, pm25, source) VALUES "
             text.reserveCapacity(100 * 5_000)
             for (index, (key, v)) in rows[start..<min(start + 5_000, rows.count)].enumerated() {
                 if index > 0 { text += "," }
-                text += "(" + Self.literal(key.station) + "," + String(key.hour)
+                text += "(" + String(known[key.station]!) + "," + String(key.hour)
                 for value in [v.so2, v.no2, v.pm10, v.co, v.o3, v.pm25] {
-                    text += "," + (value.map { $0.isFinite ? "\($0)" : "NULL" } ?? "NULL")
+                    text += ","
+                    text += value.map(Self.number) ?? "NULL"
                 }
                 text += "," + source + ")"
             }
             try await sql.raw(SQLQueryString(stringLiteral: text)).run()
         }
+    }
+
+    /// A concentration as SQL: whole numbers (most of them) without Double's slower shortest-form printing.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "NULL" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
     }
 
     static func literal(_ text: String) -> String {
@@ -302,14 +314,17 @@ private struct ImportState {
         from first: Int, to last: Int, stations: Set<String>
     ) async throws -> [StationHourKey: PollutantValues] {
         var result: [StationHourKey: PollutantValues] = [:]
-        let codes = stations.sorted()
-        for start in stride(from: 0, to: codes.count, by: 500) {
+        let numbers = stations.compactMap { known[$0] }.sorted()
+        for start in stride(from: 0, to: numbers.count, by: 500) {
             let rows = try await sql.select()
-                .columns("station_code", "hour", "so2", "no2", "pm10", "co", "o3", "pm25").from("station_hours")
-                .where("station_code", .in, SQLBind.group(Array(codes[start..<min(start + 500, codes.count)])))
+                .columns("station", "hour", "so2", "no2", "pm10", "co", "o3", "pm25").from("station_hours")
+                .where("station", .in, SQLBind.group(Array(numbers[start..<min(start + 500, numbers.count)])))
                 .where("hour", .greaterThanOrEqual, SQLBind(first)).where("hour", .lessThanOrEqual, SQLBind(last))
-                .all(decoding: HourRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            for row in rows { result[StationHourKey(station: row.stationCode, hour: row.hour)] = row.values }
+                .all(decoding: HourRow.self)
+            for row in rows {
+                guard let code = codes[row.station] else { continue }
+                result[StationHourKey(station: code, hour: row.hour)] = row.values
+            }
         }
         return result
     }
@@ -338,15 +353,15 @@ private struct ImportState {
             guard let first = allDays.min(), let last = allDays.max() else { continue }
             var hours: [String: [Int: [PollutantValues?]]] = [:]
             let rows = try await sql.select()
-                .columns("station_code", "hour", "so2", "no2", "pm10", "co", "o3", "pm25").from("station_hours")
-                .where("station_code", .in, SQLBind.group(group))
+                .columns("station", "hour", "so2", "no2", "pm10", "co", "o3", "pm25").from("station_hours")
+                .where("station", .in, SQLBind.group(group.compactMap { known[$0] }))
                 .where("hour", .greaterThanOrEqual, SQLBind(first * 24 + 1))
                 .where("hour", .lessThanOrEqual, SQLBind(last * 24 + 24))
-                .all(decoding: HourRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: HourRow.self)
             for row in rows {
                 let stamp = HourStamp(value: row.hour)
-                guard wanted[row.stationCode]?.contains(stamp.dayNumber) == true else { continue }
-                hours[row.stationCode, default: [:]][stamp.dayNumber, default: Array(repeating: nil, count: 24)][
+                guard let code = codes[row.station], wanted[code]?.contains(stamp.dayNumber) == true else { continue }
+                hours[code, default: [:]][stamp.dayNumber, default: Array(repeating: nil, count: 24)][
                     stamp.endHour - 1] = row.values
             }
             for station in group {
@@ -375,12 +390,8 @@ private struct StationDayKey: Hashable {
     var day: Int
 }
 
-private struct CodeRow: Decodable {
-    var code: String
-}
-
 private struct HourRow: Decodable {
-    var stationCode: String
+    var station: Int
     var hour: Int
     var so2: Double?
     var no2: Double?
