@@ -123,7 +123,7 @@ private struct ImportState {
     var known: [String: Int] = [:]
     var codes: [Int: String] = [:]
     /// Station-days with a changed hour whose day must be recomputed from the stored hours at the end.
-    var touched: [String: Set<Int>] = [:]
+    var touched: [Int: Set<Int>] = [:]
     var closedDays: [String: [Int: DailyStatistics]] = [:]
     /// The hours of this import's station-days as they now stand, until a day has all 24 and is computed here
     /// (the usual case: no need to read back what was just written); then dropped, so memory stays flat.
@@ -154,12 +154,17 @@ private struct ImportState {
 
     mutating func store(_ observations: [HourlyObservation]) async throws {
         guard !observations.isEmpty else { return }
+        var numbers = observations.map { known[$0.station] }
+        if numbers.contains(nil) {
+            try await registerUnknown(Set(observations.map(\.station)))
+            numbers = observations.map { known[$0.station] }
+        }
         // One row per station-hour: later lines lay their values over earlier ones.
         var merged: [StationHourKey: PollutantValues] = [:]
         var order: [StationHourKey] = []
         merged.reserveCapacity(observations.count)
-        for observation in observations {
-            let key = StationHourKey(station: observation.station, hour: observation.hour.value)
+        for (observation, number) in zip(observations, numbers) {
+            let key = StationHourKey(station: number!, hour: observation.hour.value)
             if let earlier = merged[key] {
                 merged[key] = earlier.merging(observation.values)
             } else {
@@ -167,7 +172,6 @@ private struct ImportState {
                 order.append(key)
             }
         }
-        try await registerUnknown(Set(order.map(\.station)))
         let hours = order.map(\.hour)
         let stored = try await storedRows(from: hours.min()!, to: hours.max()!, stations: Set(order.map(\.station)))
         var inserts: [(StationHourKey, PollutantValues)] = []
@@ -206,7 +210,7 @@ private struct ImportState {
                 .set("pm10", to: SQLBind(values.pm10)).set("co", to: SQLBind(values.co))
                 .set("o3", to: SQLBind(values.o3)).set("pm25", to: SQLBind(values.pm25))
                 .set("source", to: SQLBind(options.source))
-                .where("station", .equal, SQLBind(known[key.station]!)).where("hour", .equal, SQLBind(key.hour))
+                .where("station", .equal, SQLBind(key.station)).where("hour", .equal, SQLBind(key.hour))
                 .run()
         }
         for chunk in stride(from: 0, to: changes.count, by: 500) {
@@ -216,7 +220,7 @@ private struct ImportState {
                     "changed_at")
             for (key, pollutant, old, new) in changes[chunk..<min(chunk + 500, changes.count)] {
                 builder = builder.values(
-                    SQLBind(UUID()), SQLBind(key.station), SQLBind(key.hour), SQLBind(pollutant.rawValue),
+                    SQLBind(UUID()), SQLBind(codes[key.station] ?? ""), SQLBind(key.hour), SQLBind(pollutant.rawValue),
                     SQLBind(old), SQLBind(new), SQLBind(options.source), SQLBind(options.actor.username),
                     SQLBind(now))
             }
@@ -247,7 +251,7 @@ private struct ImportState {
                 touched[key.station]?.remove(key.day)
             }
             // 24 hours beat the feed's own daily values: the closing row is not needed any more.
-            closedDays[key.station]?[key.day] = nil
+            if let code = codes[key.station] { closedDays[code]?[key.day] = nil }
             held[key] = nil
         }
         // Days that never fill (a file of 00:00 rows only) must not pile up: their touched days stay listed and
@@ -286,7 +290,7 @@ private struct ImportState {
             text.reserveCapacity(100 * 5_000)
             for (index, (key, v)) in rows[start..<min(start + 5_000, rows.count)].enumerated() {
                 if index > 0 { text += "," }
-                text += "(" + String(known[key.station]!) + "," + String(key.hour)
+                text += "(" + String(key.station) + "," + String(key.hour)
                 for value in [v.so2, v.no2, v.pm10, v.co, v.o3, v.pm25] {
                     text += ","
                     text += value.map(Self.number) ?? "NULL"
@@ -311,43 +315,43 @@ private struct ImportState {
 
     /// The stored rows of these stations between two hours, by the table's key (station, hour).
     private func storedRows(
-        from first: Int, to last: Int, stations: Set<String>
+        from first: Int, to last: Int, stations: Set<Int>
     ) async throws -> [StationHourKey: PollutantValues] {
         var result: [StationHourKey: PollutantValues] = [:]
-        let numbers = stations.compactMap { known[$0] }.sorted()
+        let numbers = stations.sorted()
         for start in stride(from: 0, to: numbers.count, by: 500) {
             let rows = try await sql.select()
                 .columns("station", "hour", "so2", "no2", "pm10", "co", "o3", "pm25").from("station_hours")
                 .where("station", .in, SQLBind.group(Array(numbers[start..<min(start + 500, numbers.count)])))
                 .where("hour", .greaterThanOrEqual, SQLBind(first)).where("hour", .lessThanOrEqual, SQLBind(last))
                 .all(decoding: HourRow.self)
-            for row in rows {
-                guard let code = codes[row.station] else { continue }
-                result[StationHourKey(station: code, hour: row.hour)] = row.values
-            }
+            for row in rows { result[StationHourKey(station: row.station, hour: row.hour)] = row.values }
         }
         return result
     }
 
-    /// Recomputes every touched station-day from its stored hours (≥ 20 hours), else from the closing row of
-    /// the feed, and stores the days that have either.
     /// Stores the days computed so far, so that they do not pile up in memory.
     private mutating func storeComputedDays() async throws {
-        let days = computed.map { (station: $0.key.station, statistics: $0.value) }
+        let days = computed.map { (station: codes[$0.key.station] ?? "", statistics: $0.value) }
         computed.removeAll(keepingCapacity: true)
         summary.stationDays += days.count
         try await AirQualityStore(database: db).upsertDays(days, source: options.source)
     }
 
+    /// Recomputes every touched station-day from its stored hours (≥ 20 hours), else from the closing row of
+    /// the feed, and stores the days that have either.
     mutating func recomputeDays() async throws {
         try await storeComputedDays()
         var days: [(station: String, statistics: DailyStatistics)] = []
-        let stations = Set(touched.keys.filter { !(touched[$0] ?? []).isEmpty }).union(closedDays.keys).sorted()
+        let touchedCodes = Dictionary(
+            touched.filter { !$0.value.isEmpty }.compactMap { entry in codes[entry.key].map { ($0, entry.value) } },
+            uniquingKeysWith: { a, _ in a })
+        let stations = Set(touchedCodes.keys).union(closedDays.keys).sorted()
         for start in stride(from: 0, to: stations.count, by: 500) {
             let group = Array(stations[start..<min(start + 500, stations.count)])
             let wanted = Dictionary(
                 uniqueKeysWithValues: group.map {
-                    ($0, (touched[$0] ?? []).union(closedDays[$0]?.keys ?? [:].keys))
+                    ($0, (touchedCodes[$0] ?? []).union(closedDays[$0]?.keys ?? [:].keys))
                 })
             let allDays = wanted.values.flatMap { $0 }
             guard let first = allDays.min(), let last = allDays.max() else { continue }
@@ -380,13 +384,15 @@ private struct ImportState {
     }
 }
 
+/// A station (by number) and an hour.
 private struct StationHourKey: Hashable {
-    var station: String
+    var station: Int
     var hour: Int
 }
 
+/// A station (by number) and a day.
 private struct StationDayKey: Hashable {
-    var station: String
+    var station: Int
     var day: Int
 }
 
