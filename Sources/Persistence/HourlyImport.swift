@@ -83,33 +83,80 @@ public struct HourlyImport: Sendable {
         try await database.writeTransaction { db in
             var state = ImportState(db: db, options: options, now: now)
             try await state.loadStations()
-            var reader = HourlyReader(format: options.format)
-            var pending: [HourlyObservation] = []
-            while let chunk = try next() {
-                chunk.withUnsafeBytes { reader.feed($0) }
-                if let fatal = reader.fatal { throw Failure.fatal(fatal) }
-                let (observations, closed, issues) = reader.take()
-                state.note(issues: issues, closed: closed)
-                pending += observations
-                if pending.count >= options.batchSize {
-                    try await state.store(pending)
-                    pending.removeAll(keepingCapacity: true)
+            // Reading and parsing the next batch (one core) overlaps storing this one (the database's thread).
+            let parsing = BatchParser(format: options.format, batchSize: options.batchSize, next: next)
+            var upcoming = Task { try parsing.nextBatch() }
+            while true {
+                let batch = try await upcoming.value
+                if let fatal = batch.fatal { throw Failure.fatal(fatal) }
+                state.note(issues: batch.issues, closed: batch.closedDays)
+                if !batch.isLast { upcoming = Task { try parsing.nextBatch() } }
+                try await state.store(batch.observations)
+                progress(Progress(bytesRead: batch.bytesRead, stationHours: state.summary.stationHours))
+                guard !batch.isLast else {
+                    state.summary.format = batch.format.map(String.init(describing:)) ?? ""
+                    state.summary.lines = batch.lines
+                    break
                 }
-                progress(Progress(bytesRead: reader.bytesRead, stationHours: state.summary.stationHours))
             }
-            reader.finish()
-            if let fatal = reader.fatal { throw Failure.fatal(fatal) }
-            let (observations, closed, issues) = reader.take()
-            state.note(issues: issues, closed: closed)
-            try await state.store(pending + observations)
-            state.summary.format = reader.format.map(String.init(describing:)) ?? ""
-            state.summary.lines = reader.lineNumber
             try await state.recomputeDays()
             try await AuditLog.record(
                 on: db, actor: options.actor, action: "airData.import", entity: "airData", entityID: options.source,
                 before: Nothing?.none, after: state.summary, at: now)
             return state.summary
         }
+    }
+}
+
+/// Reads and parses a file batch by batch. Used by one task at a time: each batch is asked for only after the
+/// previous one has been handed over.
+private final class BatchParser: @unchecked Sendable {
+    struct Batch: Sendable {
+        var observations: [HourlyObservation] = []
+        var closedDays: [StationDay] = []
+        var issues: [ImportIssue] = []
+        var fatal: ImportIssue?
+        var isLast = false
+        var bytesRead = 0
+        var lines = 0
+        var format: HourlyFormat?
+    }
+
+    private var reader: HourlyReader
+    private let batchSize: Int
+    private let next: @Sendable () throws -> [UInt8]?
+
+    init(format: HourlyFormat?, batchSize: Int, next: @escaping @Sendable () throws -> [UInt8]?) {
+        reader = HourlyReader(format: format)
+        self.batchSize = batchSize
+        self.next = next
+    }
+
+    /// At least `batchSize` observations, or the rest of the file.
+    func nextBatch() throws -> Batch {
+        var batch = Batch()
+        while batch.observations.count < batchSize {
+            guard let chunk = try next() else {
+                reader.finish()
+                batch.isLast = true
+                break
+            }
+            chunk.withUnsafeBytes { reader.feed($0) }
+            if reader.fatal != nil { break }
+            let (observations, closed, issues) = reader.take()
+            batch.observations += observations
+            batch.closedDays += closed
+            batch.issues += issues
+        }
+        let (observations, closed, issues) = reader.take()
+        batch.observations += observations
+        batch.closedDays += closed
+        batch.issues += issues
+        batch.fatal = reader.fatal
+        batch.bytesRead = reader.bytesRead
+        batch.lines = reader.lineNumber
+        batch.format = reader.format
+        return batch
     }
 }
 
