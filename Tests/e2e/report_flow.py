@@ -143,7 +143,8 @@ def main():
             upload = os.path.join(data, "乡镇站-0330.csv")
             with open(upload, "w") as f:
                 f.write("\n".join(rows) + "\n")
-            driver.get(base + "/air/import")
+            driver.get(base + "/air")
+            driver.find_element(By.LINK_TEXT, "监测数据导入").click()
             driver.find_element(By.NAME, "file").send_keys(upload)
             driver.find_element(By.CSS_SELECTOR, "select[name=register] option[value=township]").click()
             driver.find_element(By.XPATH, "//button[text()='校验并导入']").click()

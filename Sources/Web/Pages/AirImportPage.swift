@@ -42,7 +42,7 @@ enum AirImportPage {
                 )
             },
             .form(
-                .class("panel"), .method(.post), .action(SiteURL.airImport.path), .enctype(.multipartData),
+                .class("filters"), .method(.post), .action(SiteURL.airImport.path), .enctype(.multipartData),
                 Layout.csrfField(context.csrf),
                 .element(
                     named: "input",
@@ -60,7 +60,7 @@ enum AirImportPage {
                 UI.select(
                     "register", [("", "不导入整个文件")] + Station.Kind.allCases.map { ($0.rawValue, "自动登记为\($0.chinese)") },
                     selected: "", label: "未登记点位"),
-                .div(.class("actions"), .button(.type(.submit), .text("校验并导入")))
+                .button(.type(.submit), .text("校验并导入"))
             ),
             .h2(.text("数值更正记录")),
             .if(model.corrections.isEmpty, .p(.class("muted"), .text("尚无更正。"))),

@@ -115,6 +115,11 @@ enum AirQualityPage {
                 }
             ),
             .h2(.text("监测点位")),
+            .if(
+                model.canDeclare,
+                .p(
+                    .class("small"), .a(.href(SiteURL.airImport.path), .text("监测数据导入")),
+                    .text("：上传点位小时数据（CNEMC、按日宽表、长表、PRSA），新点位可随导入登记；查看数值更正记录。"))),
             .table(
                 .tr(.th("代码"), .th("名称"), .th("类型"), .th("区县")),
                 .forEach(model.stations) { station in
