@@ -57,6 +57,9 @@ public struct IAQIColumn: Hashable, Sendable, Codable {
         self.averaging = averaging
     }
 
+    /// `so2_hour1`, `o3_hour8`, `pm25_hour24`: the column's name in exported tables and JSON.
+    public var key: String { "\(pollutant.rawValue)_\(averaging.rawValue)" }
+
     /// A dense number for tables indexed by column: 0 ..< ``count``.
     public var ordinal: Int {
         let p =

@@ -37,6 +37,13 @@ public struct SeasonStatus: Hashable, Sendable {
             self.aqi = aqi
             self.sandDust = sandDust
         }
+
+        /// A city day: its PM2.5 mean and its daily AQI per `standard`.
+        public init(_ day: DailyStatistics, sandDust: Bool = false, standard: AQIStandard = .hj633) {
+            self.init(
+                dayNumber: day.dayNumber, pm25: day.means[.pm25], aqi: standard.dailyAQI(day.concentrations).aqi,
+                sandDust: sandDust)
+        }
     }
 
     /// Days of the season up to and including the as-of day.

@@ -31,8 +31,8 @@ public struct SeasonSummary: Hashable, Sendable {
         for pollutant in [Pollutant.pm25, .pm10, .so2, .no2] {
             statistics[pollutant] = Statistics.periodMean(series[pollutant] ?? [])
         }
-        statistics[.co] = Statistics.percentile(series[.co] ?? [], 95)
-        statistics[.o3] = Statistics.percentile(series[.o3] ?? [], 90)
+        statistics[.co] = Statistics.percentile(series[.co] ?? [], Statistics.coPercentile)
+        statistics[.o3] = Statistics.percentile(series[.o3] ?? [], Statistics.o3Percentile)
         self.statistics = statistics
         validDays = series.mapValues(\.count)
         compositeIndex = Statistics.compositeIndex(statistics)

@@ -23,6 +23,11 @@ public enum Statistics {
         daily.isEmpty ? nil : daily.reduce(0, +) / Double(daily.count)
     }
 
+    /// HJ 663: the period statistic of CO is the 95th percentile of its daily means, of O3 the 90th percentile of
+    /// its daily maximum 8-hour means.
+    public static let coPercentile = 95.0
+    public static let o3Percentile = 90.0
+
     /// Grade II annual limits the composite index divides by: PM2.5 35, PM10 70, SO2 60, NO2 40 (annual means),
     /// CO 4 mg/m³ (P95 of daily means), O3 160 (P90 of MDA8).
     public static let compositeDivisors: [Pollutant: Double] = [

@@ -1,4 +1,5 @@
 import AirQuality
+import Campaign
 import Fluent
 import Foundation
 import SQLKit
@@ -170,7 +171,7 @@ public struct AirQualityStore: Sendable {
             .orderBy(SQLColumn("day", table: "station_days"))
             .all(decoding: DayRow.self)
         return rows.compactMap { row in
-            guard let number = CivilDay.number(row.day) else { return nil }
+            guard let number = CivilDate(row.day)?.dayNumber else { return nil }
             var means: [Pollutant: Double] = [:]
             means[.pm25] = row.pm25
             means[.pm10] = row.pm10
@@ -205,11 +206,6 @@ public struct AirQualityStore: Sendable {
         public var changedBy: String
         public var changedAt: Date
     }
-}
-
-/// `YYYY-MM-DD` to a day number.
-enum CivilDay {
-    static func number(_ text: String) -> Int? { HourStamp(timepoint: text + "T01:00:00")?.dayNumber }
 }
 
 private struct StationRow: Decodable {

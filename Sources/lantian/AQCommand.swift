@@ -1,6 +1,7 @@
 import AirQuality
 import ArgumentParser
 import Foundation
+import Web
 
 struct AQCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -153,15 +154,12 @@ struct AQRow: TableRow {
 
     static var header: [String] {
         ["station", "time"] + Pollutant.allCases.map(\.rawValue) + ["o3_max_1h"]
-            + columns.map { "iaqi_\($0.pollutant.rawValue)_\($0.averaging.rawValue)" }
+            + columns.map { "iaqi_" + $0.key }
             + ["aqi", "category", "primary", "invalid"]
     }
 
     var csv: [String] {
-        func number(_ value: Double?) -> String {
-            guard let value else { return "" }
-            return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-        }
+        let number = CSVNumber.text
         let fields =
             [station, time] + Pollutant.allCases.map { number(concentrations[$0]) } + [number(o3Max1h)]
             + Self.columns.map { result.iaqis[$0].map(String.init) ?? "" }
@@ -209,7 +207,7 @@ struct AQRow: TableRow {
         try c.encode(
             Dictionary(
                 uniqueKeysWithValues: result.iaqis.map {
-                    ("\($0.key.pollutant.rawValue)_\($0.key.averaging.rawValue)", $0.value)
+                    ($0.key.key, $0.value)
                 }),
             forKey: .iaqis)
         try c.encodeIfPresent(result.aqi, forKey: .aqi)

@@ -154,11 +154,8 @@ enum SeasonComputation {
         let summaries = stationSeries.map { SeasonSummary(days: $0) }
         let city = SeasonSummary(days: cityDays)
         let status = SeasonStatus(
-            days: cityDays.map {
-                SeasonStatus.Day(
-                    dayNumber: $0.dayNumber, pm25: $0.means[.pm25],
-                    aqi: AQIStandard.hj633.dailyAQI($0.concentrations).aqi)
-            }, firstDay: firstDay, lastDay: firstDay + days - 1, asOfDay: firstDay + days - 1,
+            days: cityDays.map { SeasonStatus.Day($0) }, firstDay: firstDay, lastDay: firstDay + days - 1,
+            asOfDay: firstDay + days - 1,
             targets: .init(pm25Mean: 48.7, heavyDays: 7))
         let worst = summaries.enumerated().max { ($0.element.compositeIndex ?? 0) < ($1.element.compositeIndex ?? 0) }
         return Result(

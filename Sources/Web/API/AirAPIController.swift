@@ -36,7 +36,7 @@ struct AirAPIController {
             o3Max8h = day.o3Max8h
             iaqis = Dictionary(
                 uniqueKeysWithValues: result.iaqis.map {
-                    ("\($0.key.pollutant.rawValue)_\($0.key.averaging.rawValue)", $0.value)
+                    ($0.key.key, $0.value)
                 })
             aqi = result.aqi
             category = result.category?.chinese

@@ -38,7 +38,7 @@ struct SeasonFigures: Sendable {
     /// The previous season over the same dates (one year earlier), nil when it has no data.
     var previous: SeasonStatus?
     var months: [Month]
-    /// Every station with data, the most polluted (PM2.5 mean) first.
+    /// Every station with data, the most polluted (PM2.5 mean) first; empty unless asked for.
     var ranking: [StationRank]
     var pm25Target: AirQualityTarget?
     var heavyTarget: AirQualityTarget?
@@ -49,8 +49,11 @@ struct SeasonFigures: Sendable {
     var sandDust: [AirQualityStore.SandDustPeriod]
     var sandDustDays: Set<Int>
 
-    /// Figures for `plan` up to the end of `asOf` (clamped to the plan period).
-    static func load(plan: Plan, asOf requested: CivilDate, on db: any Database) async throws -> SeasonFigures {
+    /// Figures for `plan` up to the end of `asOf` (clamped to the plan period). The station ranking reads every
+    /// station's days, so only the pages that show it ask for it (`ranking`), not the dashboard.
+    static func load(
+        plan: Plan, asOf requested: CivilDate, on db: any Database, ranking withRanking: Bool = false
+    ) async throws -> SeasonFigures {
         let asOf = min(max(requested, plan.start.adding(days: -1)), plan.end)
         let store = AirQualityStore(database: db)
         let days = try await store.cityDays(from: plan.start.description, to: plan.end.description)
@@ -68,18 +71,12 @@ struct SeasonFigures: Sendable {
         let heavy = plan.targets.first { $0.metric == .heavyDays }
         let targets = SeasonStatus.Targets(
             pm25Mean: pm25?.value ?? .infinity, heavyDays: Int(heavy?.value ?? 1_000_000))
-        let seasonDays = days.map { day in
-            SeasonStatus.Day(
-                dayNumber: day.dayNumber, pm25: day.means[.pm25],
-                aqi: AQIStandard.hj633.dailyAQI(day.concentrations).aqi, sandDust: sandDustDays.contains(day.dayNumber))
-        }
+        let seasonDays = days.map { SeasonStatus.Day($0, sandDust: sandDustDays.contains($0.dayNumber)) }
         let status = SeasonStatus(
             days: seasonDays, firstDay: plan.start.dayNumber, lastDay: plan.end.dayNumber, asOfDay: asOf.dayNumber,
             targets: targets)
-        let previousSeasonDays = previousDays.map { day in
-            SeasonStatus.Day(
-                dayNumber: day.dayNumber, pm25: day.means[.pm25],
-                aqi: AQIStandard.hj633.dailyAQI(day.concentrations).aqi, sandDust: sandDustDays.contains(day.dayNumber))
+        let previousSeasonDays = previousDays.map {
+            SeasonStatus.Day($0, sandDust: sandDustDays.contains($0.dayNumber))
         }
         let previous =
             previousDays.isEmpty
@@ -87,18 +84,7 @@ struct SeasonFigures: Sendable {
             : SeasonStatus(
                 days: previousSeasonDays, firstDay: lastYear.start.dayNumber, lastDay: lastYear.end.dayNumber,
                 asOfDay: lastYear.asOf.dayNumber, targets: targets)
-        let stationDays = try await store.stationDays(
-            from: plan.start.description, to: min(asOf, plan.end).description)
-        let stations = Dictionary(
-            try await store.stations().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let ranking = Dictionary(grouping: stationDays, by: \.station).compactMap { code, days -> StationRank? in
-            guard let station = stations[code] else { return nil }
-            return StationRank(station: station, summary: SeasonSummary(days: days.map(\.statistics)))
-        }.sorted {
-            ($0.summary.statistics[.pm25] ?? -1, $1.station.code) > (
-                $1.summary.statistics[.pm25] ?? -1, $0.station.code
-            )
-        }
+        let ranking = withRanking ? try await stationRanking(plan: plan, asOf: asOf, store: store) : []
         return SeasonFigures(
             status: status, previous: previous,
             months: months(
@@ -109,6 +95,22 @@ struct SeasonFigures: Sendable {
 }
 
 extension SeasonFigures {
+    /// Every station's season summary so far, the highest PM2.5 mean first.
+    fileprivate static func stationRanking(
+        plan: Plan, asOf: CivilDate, store: AirQualityStore
+    ) async throws -> [StationRank] {
+        let stationDays = try await store.stationDays(from: plan.start.description, to: min(asOf, plan.end).description)
+        let stations = Dictionary(try await store.stations().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(grouping: stationDays, by: \.station).compactMap { code, days -> StationRank? in
+            guard let station = stations[code] else { return nil }
+            return StationRank(station: station, summary: SeasonSummary(days: days.map(\.statistics)))
+        }.sorted {
+            ($0.summary.statistics[.pm25] ?? -1, $1.station.code) > (
+                $1.summary.statistics[.pm25] ?? -1, $0.station.code
+            )
+        }
+    }
+
     /// The season's months up to the as-of day, each beside the same month a year earlier.
     fileprivate static func months(
         plan: Plan, asOf: CivilDate, days: [SeasonStatus.Day], previous: [SeasonStatus.Day]

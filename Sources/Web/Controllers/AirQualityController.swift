@@ -28,7 +28,7 @@ struct AirQualityController {
             guard let day = CivilDate(text) else { throw Abort(.badRequest, reason: "统计日期应为 YYYY-MM-DD") }
             asOf = day
         }
-        return (loaded.plan, try await SeasonFigures.load(plan: loaded.plan, asOf: asOf, on: req.db))
+        return (loaded.plan, try await SeasonFigures.load(plan: loaded.plan, asOf: asOf, on: req.db, ranking: true))
     }
 
     func season(req: Request) async throws -> HTML {
