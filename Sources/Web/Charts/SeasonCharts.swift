@@ -80,7 +80,7 @@ enum SeasonCharts {
             day += 1
         }
         svg.line(x1: left, y1: y(0), x2: width - right, y2: y(0), stroke: "#555")
-        svg.text("柱：日均值（按当日 AQI 类别着色）  黑线：季均值累计  红虚线：目标  蓝线：剩余天数上限", x: left, y: height - 6, size: 10)
+        svg.text("柱：日均值（按当日 AQI 类别着色，沙尘日为棕色）  黑线：季均值累计（不含沙尘日）  红虚线：目标  蓝线：剩余天数上限", x: left, y: height - 6, size: 10)
         return svg.markup
     }
 
