@@ -74,6 +74,7 @@ let package = Package(
                 "AirQuality",
                 "Campaign",
                 "Persistence",
+                "Seed",
                 "Web",
                 .product(name: "VaporTesting", package: "vapor"),
             ],

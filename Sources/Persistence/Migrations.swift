@@ -16,6 +16,9 @@ public enum LantianMigrations {
             M010CreateStationHours(),
             M011CreateStationHourChanges(),
             SessionRecord.migration,
+            M012AddUserSessionEpoch(),
+            M013CreateLoginFailures(),
+            M014AddTaskUnitPosition(),
         ]
     }
 }

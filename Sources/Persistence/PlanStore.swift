@@ -56,11 +56,12 @@ public struct PlanStore: Sendable {
                     (.lead, task.lead), (.cooperating, task.cooperating), (.responsible, task.responsible),
                 ]
                 for (role, codes) in roles {
-                    for code in codes {
+                    for (position, code) in codes.enumerated() {
                         guard let unitID = unitIDs[code] else {
                             throw ImportError(description: "task \(task.code): unknown unit \(code)")
                         }
-                        try await TaskUnitRecord(taskID: taskID, unitID: unitID, role: role).create(on: db)
+                        try await TaskUnitRecord(taskID: taskID, unitID: unitID, role: role, position: position)
+                            .create(on: db)
                     }
                 }
                 for (index, indicator) in task.indicators.enumerated() {
@@ -95,7 +96,7 @@ public struct PlanStore: Sendable {
             taskIDs.isEmpty
             ? []
             : try await TaskUnitRecord.query(on: database)
-                .filter(\.$task.$id ~~ taskIDs).all()
+                .filter(\.$task.$id ~~ taskIDs).sort(\.$position).all()
         let indicators =
             taskIDs.isEmpty
             ? []

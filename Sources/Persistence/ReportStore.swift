@@ -259,6 +259,15 @@ public struct ReportStore: Sendable {
         }
     }
 
+    /// The newest version each of `reportIDs` was submitted in (审核通过并报送): what readers outside the unit
+    /// see (``ReportPolicy/ReadAccess/asSubmitted``). Reports never submitted are missing.
+    public func lastSubmitted(reportIDs: [UUID]) async throws -> [UUID: ReportRevisionRecord] {
+        guard !reportIDs.isEmpty else { return [:] }
+        let revisions = try await ReportRevisionRecord.query(on: database).filter(\.$report.$id ~~ reportIDs)
+            .filter(\.$action == ReportAction.approve.rawValue).sort(\.$number).all()
+        return Dictionary(revisions.map { ($0.$report.id, $0) }, uniquingKeysWith: { _, newer in newer })
+    }
+
     /// All revisions of a report, oldest first.
     public func revisions(reportID: UUID) async throws -> [ReportRevisionRecord] {
         try await ReportRevisionRecord.query(on: database).filter(\.$report.$id == reportID).sort(\.$number).all()

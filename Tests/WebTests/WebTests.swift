@@ -111,6 +111,9 @@ import Web
                 Self.reportPath + "/action", [("action", "returnToUnit"), ("comment", "请补充村级清单")])
             #expect(returned.status == .seeOther)
 
+            // Two days on, the reporter's session has expired (SessionAuthenticator's limits): they sign in again.
+            #expect(try await reporter.get(Self.reportPath).status == .seeOther)
+            try await reporter.login("zz-reporter")
             let back = try await reporter.get(Self.reportPath)
             #expect(back.body.string.contains("请补充村级清单"))
             #expect(back.body.string.contains("已退回"))
@@ -170,11 +173,11 @@ import Web
             let content: [(String, String)] = [
                 ("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "x"), ("values[households]", "1"),
             ]
-            // Another county's reporter cannot see the form of, or write, Zezhou's report.
+            // Another county's reporter can neither read (drafts are private to their unit) nor write Zezhou's report.
             var other = Browser(app)
             try await other.login("gp-reporter")
             let foreignForm = try await other.get(Self.reportPath)
-            #expect(foreignForm.status == .ok)
+            #expect(foreignForm.status == .forbidden)
             #expect(!foreignForm.body.string.contains("name=\"action\""))
             #expect(try await other.postMultipart(Self.reportPath, content).status == .forbidden)
             #expect(try await other.post(Self.reportPath + "/action", [("action", "approve")]).status == .forbidden)

@@ -24,6 +24,9 @@ public enum ReportAction: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Whether the office takes this action (returns or accepts a submitted report).
+    public var isOffice: Bool { self == .returnToUnit || self == .accept }
+
     /// Whether the action needs a comment (a reason for sending the report back).
     public var needsComment: Bool { self == .reject || self == .returnToUnit }
 

@@ -30,4 +30,31 @@ public enum ReportPolicy {
     public static func canReport(unit: String, on task: PlanTask) -> Bool {
         task.lead.contains(unit) || task.cooperating.contains(unit) || task.responsible.contains(unit)
     }
+
+    /// How much of a report a reader sees.
+    public enum ReadAccess: Sendable, Equatable {
+        /// Every state and version, drafts included: the report's own unit.
+        case everyVersion
+        /// Only what the unit submitted — its newest submitted version and the office's answers to it; a report
+        /// never submitted is not shown at all.
+        case asSubmitted
+        /// Nothing.
+        case none
+    }
+
+    /// What `role` of unit `actorUnit` may read of `reportUnit`'s report on `task`, whose supervising unit is
+    /// `supervisor`.
+    ///
+    /// - Drafts are private to their unit: the unit's own accounts read every version.
+    /// - The office, viewers, the task's lead units and its supervising unit read what was submitted.
+    /// - Other units (a county reading another county's report on a task both carry) read nothing.
+    public static func readAccess(
+        role: Role, actorUnit: String, reportUnit: String, task: PlanTask, supervisor: String?
+    ) -> ReadAccess {
+        if actorUnit == reportUnit { return .everyVersion }
+        if role == .officeAdmin || role == .viewer || task.lead.contains(actorUnit) || supervisor == actorUnit {
+            return .asSubmitted
+        }
+        return .none
+    }
 }

@@ -24,6 +24,10 @@ public enum ReportState: String, CaseIterable, Sendable, Codable {
     /// Whether the office has the report: it counts as reported.
     public var isSubmitted: Bool { self == .submitted || self == .accepted }
 
+    /// Whether a version in this state is one the office received or answered: submitted, accepted or returned.
+    /// Versions in the other states are drafts, private to the unit (``ReportPolicy/readAccess(role:actorUnit:reportUnit:task:supervisor:)``).
+    public var isVisibleOutsideUnit: Bool { isSubmitted || self == .returned }
+
     /// Whether the unit may still change its content.
     public var isEditable: Bool { self == .draft || self == .returned }
 }

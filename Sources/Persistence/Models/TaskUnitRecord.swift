@@ -9,13 +9,16 @@ public final class TaskUnitRecord: Model, @unchecked Sendable {
     @Parent(key: "task_id") public var task: TaskRecord
     @Parent(key: "unit_id") public var unit: UnitRecord
     @Field(key: "role") public var role: String
+    /// Where the unit stands in the task's list for its role, from 0.
+    @Field(key: "position") public var position: Int
 
     public init() {}
 
-    public init(taskID: UUID, unitID: UUID, role: TaskUnitRole) {
+    public init(taskID: UUID, unitID: UUID, role: TaskUnitRole, position: Int) {
         self.$task.id = taskID
         self.$unit.id = unitID
         self.role = role.rawValue
+        self.position = position
     }
 }
 

@@ -16,6 +16,8 @@ public final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "active") public var active: Bool
     /// Set for a one-time password: the user must choose their own before doing anything else.
     @Field(key: "must_change_password") public var mustChangePassword: Bool
+    /// Carried by every session of the account; raising it ends them all (``endSessions()``).
+    @Field(key: "session_epoch") public var sessionEpoch: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -31,6 +33,12 @@ public final class UserRecord: Model, @unchecked Sendable {
         self.$unit.id = unitID
         self.active = true
         self.mustChangePassword = false
+        self.sessionEpoch = 0
+    }
+
+    /// Ends every session of the account, on every instance, from its next request on.
+    public func endSessions() {
+        sessionEpoch += 1
     }
 
     public var userRole: Role { Role(rawValue: role) ?? .viewer }

@@ -11,19 +11,20 @@ struct APIController {
             var headers = HTTPHeaders()
             headers.contentType = .json
             return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
-        }
-        routes.post("tokens", use: createToken)
-        let read = routes.grouped(
-            sessions, UserRecord.sessionAuthenticator(), TokenAuthenticator(), UserRecord.guardMiddleware())
+        }.publiclyReachable()
+        routes.post("tokens", use: createToken).publiclyReachable()
+        let read = routes.grouped(sessions, SessionAuthenticator(), TokenAuthenticator(), APIAccessMiddleware())
         read.get("plans", use: plans)
         read.get("plan", use: plan)
         read.get("units", use: units)
         read.get("tasks", use: tasks)
         read.get("tasks", ":code", use: task)
         read.get("tasks", ":code", "reports", use: reports)
+        read.get("tokens", use: listTokens)
         AirAPIController().boot(routes: read)
-        let write = routes.grouped(TokenAuthenticator(), UserRecord.guardMiddleware())
+        let write = routes.grouped(TokenAuthenticator(), APIAccessMiddleware())
         write.post("tasks", ":code", "reports", ":unit", ":month", use: act)
+        write.delete("tokens", ":id", use: revokeToken)
     }
 
     // MARK: tokens
@@ -41,21 +42,31 @@ struct APIController {
 
     func createToken(req: Request) async throws -> TokenResponse {
         let body = try req.content.decode(TokenRequest.self)
-        guard let user = try await UserRecord.query(on: req.db).filter(\.$username == body.username).first(),
-            user.active, try user.verify(password: body.password), !user.mustChangePassword
-        else { throw Abort(.unauthorized, reason: "用户名或密码不正确（一次性密码须先在网页上修改）") }
-        let token = [UInt8].random(count: 32).base64URLEncoded()
-        let expires = req.now.addingTimeInterval(90 * 86400)
-        try await req.db.writeTransaction { db in
-            try await UserTokenRecord(
-                digest: UserTokenRecord.digest(of: token), name: body.name ?? "api", userID: try user.requireID(),
-                expiresAt: expires
-            ).create(on: db)
-            try await AuditLog.record(
-                on: db, actor: .init(userID: user.id, username: user.username), action: "token.create", entity: "user",
-                entityID: user.username, before: Nothing?.none, after: ["name": body.name ?? "api"], at: req.now)
+        let refusal = Abort(.unauthorized, reason: "用户名或密码不正确（一次性密码须先在网页上修改）")
+        switch try await Credentials.check(
+            username: String(body.username.prefix(64)), password: body.password, on: req)
+        {
+        case .throttled(let message):
+            throw Abort(.tooManyRequests, reason: message)
+        case .refused:
+            throw refusal
+        case .valid(let user):
+            guard !user.mustChangePassword else { throw refusal }
+            let issued = try await APITokens(db: req.db).issue(to: user, name: body.name ?? "api", at: req.now)
+            return TokenResponse(token: issued.token, expiresAt: issued.expiresAt)
         }
-        return TokenResponse(token: token, expiresAt: expires)
+    }
+
+    func listTokens(req: Request) async throws -> [TokenDTO] {
+        let user = try await req.currentUser()
+        return try await APITokens(db: req.db).list(for: user, at: req.now).map(TokenDTO.init)
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let user = try await req.currentUser()
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "没有这个令牌") }
+        try await APITokens(db: req.db).revoke(id, by: user, at: req.now)
+        return Response(status: .noContent)
     }
 
     // MARK: reads
@@ -100,9 +111,31 @@ struct APIController {
         guard let code = req.parameters.get("code"), let taskID = snapshot.loaded.ids.tasks[code] else {
             throw Abort(.notFound, reason: "没有这项任务")
         }
+        let user = try await req.currentUser()
+        guard let task = snapshot.loaded.task(code: code) else { throw Abort(.notFound, reason: "没有这项任务") }
         let records = try await ReportRecord.query(on: req.db).filter(\.$task.$id == taskID).with(\.$values)
             .with(\.$evidence).sort(\.$month).all()
-        return records.map { ReportDTO(record: $0, taskCode: code, snapshot: snapshot) }
+        // Drafts stay with their unit; others see what was submitted (ReportPolicy.readAccess).
+        var full: [ReportRecord] = []
+        var outside: [ReportRecord] = []
+        for record in records {
+            let unit = snapshot.loaded.unitCode(id: record.$unit.id) ?? ""
+            switch user.readAccess(toReportsOf: unit, on: task, in: snapshot.loaded) {
+            case .everyVersion: full.append(record)
+            case .asSubmitted: outside.append(record)
+            case .none: continue
+            }
+        }
+        let submitted = try await ReportStore(database: req.db).lastSubmitted(reportIDs: outside.compactMap(\.id))
+        return records.compactMap { record in
+            if full.contains(where: { $0 === record }) {
+                return ReportDTO(record: record, taskCode: code, snapshot: snapshot)
+            }
+            guard let id = record.id, let revision = submitted[id], let content = try? revision.content() else {
+                return nil
+            }
+            return ReportDTO(record: record, taskCode: code, snapshot: snapshot, submitted: content)
+        }
     }
 
     // MARK: writes
@@ -150,5 +183,18 @@ struct TokenAuthenticator: AsyncBearerAuthenticator {
             token.expiresAt.map({ $0 > request.now }) ?? true, token.user.active
         else { return }
         request.auth.login(token.user)
+    }
+}
+
+/// The API's door: a user signed in by session or token, still active, who has chosen their own password.
+struct APIAccessMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let user = request.auth.get(UserRecord.self), user.active else {
+            throw Abort(.unauthorized, reason: "需要登录或 API 令牌（Authorization: Bearer …）")
+        }
+        guard !user.mustChangePassword else {
+            throw Abort(.forbidden, reason: "请先在网页上把一次性密码改为自己的密码")
+        }
+        return try await next.respond(to: request)
     }
 }

@@ -69,7 +69,8 @@ struct ReportDTO: Content {
     var comment: String?
     var evidence: [EvidenceDTO]
 
-    init(record: ReportRecord, taskCode: String, snapshot: CampaignSnapshot) {
+    /// The report as `record` holds it, or — for readers outside the unit — as it was last `submitted`.
+    init(record: ReportRecord, taskCode: String, snapshot: CampaignSnapshot, submitted: ReportSnapshot? = nil) {
         task = taskCode
         unit = snapshot.loaded.unitCode(id: record.$unit.id) ?? ""
         month = record.month
@@ -92,5 +93,31 @@ struct ReportDTO: Content {
         evidence = record.evidence.map {
             EvidenceDTO(id: $0.id, fileName: $0.fileName, size: $0.size, sha256: $0.sha256)
         }
+        if let submitted {
+            reportedStatus = submitted.reportedStatus
+            narrative = submitted.narrative
+            self.values = submitted.values
+            let sizes = Dictionary(record.evidence.compactMap { e in e.id.map { ($0, e.size) } }, uniquingKeysWith: max)
+            evidence = submitted.evidence.map {
+                EvidenceDTO(id: $0.id, fileName: $0.fileName, size: sizes[$0.id] ?? 0, sha256: $0.sha256)
+            }
+        }
+    }
+}
+
+/// An API token as its owner and the office see it: never the token itself.
+struct TokenDTO: Content {
+    var id: UUID
+    var name: String
+    var user: String
+    var createdAt: Date?
+    var expiresAt: Date?
+
+    init(_ record: UserTokenRecord) {
+        id = record.id ?? UUID()
+        name = record.name
+        user = record.user.username
+        createdAt = record.createdAt
+        expiresAt = record.expiresAt
     }
 }

@@ -9,6 +9,8 @@ import Foundation
 /// | `LANTIAN_HOST`, `LANTIAN_PORT` | where `serve` listens | `127.0.0.1`, `8080` |
 /// | `LANTIAN_MAX_UPLOAD_MB` | the largest evidence file or plan file accepted | `20` |
 /// | `LANTIAN_SEED` | `0` to start without the Jincheng plan | `1` |
+/// | `LANTIAN_HTTPS` | `1` when browsers reach Lantian over HTTPS (a TLS proxy in front): `Secure` cookies and HSTS | `0` |
+/// | `LANTIAN_TRUST_PROXY` | `1` when a proxy in front sets `X-Forwarded-For`: the client address for sign-in throttling is its last entry | `0` |
 /// | `LANTIAN_CLOCK_START` | training and demo instances: the clock starts at this ISO 8601 time and runs on | the real time |
 public struct AppConfiguration: Sendable {
     public enum Storage: Sendable, Equatable {
@@ -26,12 +28,17 @@ public struct AppConfiguration: Sendable {
     public var maxUploadBytes: Int
     /// Load the bundled Jincheng plan when no plan is stored.
     public var seedJincheng: Bool
+    /// Browsers reach Lantian over HTTPS (through a TLS proxy): cookies are `Secure` and HSTS is sent.
+    public var https: Bool
+    /// A proxy in front sets `X-Forwarded-For`; its last entry is the client's address.
+    public var trustProxy: Bool
     /// The current time; tests pass a fixed clock.
     public var now: @Sendable () -> Date
 
     public init(
         storage: Storage, filesDirectory: String, hostname: String = "127.0.0.1", port: Int = 8080,
-        maxUploadBytes: Int = 20 << 20, seedJincheng: Bool = true, now: @escaping @Sendable () -> Date = { Date() }
+        maxUploadBytes: Int = 20 << 20, seedJincheng: Bool = true, https: Bool = false, trustProxy: Bool = false,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.storage = storage
         self.filesDirectory = filesDirectory
@@ -39,6 +46,8 @@ public struct AppConfiguration: Sendable {
         self.port = port
         self.maxUploadBytes = maxUploadBytes
         self.seedJincheng = seedJincheng
+        self.https = https
+        self.trustProxy = trustProxy
         self.now = now
     }
 
@@ -73,9 +82,12 @@ public struct AppConfiguration: Sendable {
             }
             return number
         }
-        let seed = environment["LANTIAN_SEED"] ?? "1"
-        guard ["0", "1", "false", "true"].contains(seed) else {
-            throw Invalid(description: "LANTIAN_SEED must be 1 or 0, not \"\(seed)\"")
+        func switchOn(_ name: String, default value: Bool) throws -> Bool {
+            guard let text = environment[name], !text.isEmpty else { return value }
+            guard ["0", "1", "false", "true"].contains(text) else {
+                throw Invalid(description: "\(name) must be 1 or 0, not \"\(text)\"")
+            }
+            return text == "1" || text == "true"
         }
         var now: @Sendable () -> Date = { Date() }
         if let text = environment["LANTIAN_CLOCK_START"], !text.isEmpty {
@@ -92,6 +104,8 @@ public struct AppConfiguration: Sendable {
             hostname: environment["LANTIAN_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
             port: try integer("LANTIAN_PORT", default: 8080, in: 1...65535),
             maxUploadBytes: try integer("LANTIAN_MAX_UPLOAD_MB", default: 20, in: 1...1024) << 20,
-            seedJincheng: seed == "1" || seed == "true", now: now)
+            seedJincheng: try switchOn("LANTIAN_SEED", default: true),
+            https: try switchOn("LANTIAN_HTTPS", default: false),
+            trustProxy: try switchOn("LANTIAN_TRUST_PROXY", default: false), now: now)
     }
 }

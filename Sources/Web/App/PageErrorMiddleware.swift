@@ -38,7 +38,7 @@ struct PageErrorMiddleware: AsyncMiddleware {
                 title(status), context,
                 .div(
                     .class("panel"), .p(.text(reason)),
-                    .p(.a(.href(SiteURL.home.path), .text("返回首页")))))
+                    .p(.a(.href(SiteURL.home), .text("返回首页")))))
             return Response.html(page.render(), status: status)
         }
     }

@@ -39,12 +39,16 @@ public func configure(
 
     app.sessions.use { app in QuietSessionDriver(inner: app.fluent.sessions.driver()) }
     app.sessions.configuration.cookieName = "lantian-session"
+    let secure = configuration.https
     app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(string: id.string, maxAge: 12 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, maxAge: Int(SessionAuthenticator.absoluteLimit), path: "/", isSecure: secure,
+            isHTTPOnly: true, sameSite: .lax)
     }
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware(https: configuration.https))
     app.middleware.use(PageErrorMiddleware(environment: app.environment))
     try routes(app)
     let first = firstStart ? try await Bootstrap(app: app).run() : nil

@@ -8,10 +8,10 @@ func routes(_ app: Application) throws {
         headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
-    }
-    app.get("healthz") { _ in "ok" }
+    }.publiclyReachable()
+    app.get("healthz") { _ in "ok" }.publiclyReachable()
 
-    let browser = app.grouped(app.sessions.middleware, UserRecord.sessionAuthenticator(), CSRFMiddleware())
+    let browser = app.grouped(app.sessions.middleware, SessionAuthenticator(), CSRFMiddleware())
     try browser.register(collection: AuthController())
     let signedIn = browser.grouped(RequireLoginMiddleware())
     AuthController().bootSignedIn(routes: signedIn)

@@ -1,3 +1,4 @@
+import Persistence
 import Vapor
 
 /// Protects forms against cross-site request forgery: every unsafe request of a browser session must carry the
@@ -9,6 +10,12 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if [.POST, .PUT, .PATCH, .DELETE].contains(request.method) {
+            // Who is asking comes first: a caller without a live session is refused before its body is read, so
+            // that no anonymous client can make Lantian take in an upload. Only public routes (sign-in) are
+            // posted to without one.
+            if request.route?.isPublic != true && !request.auth.has(UserRecord.self) {
+                throw Abort(.unauthorized, reason: "请先登录")
+            }
             // A body larger than one read arrives as a stream; the token is inside it, so collect it first — up to
             // the route's own limit (see `RoutesBuilder.upload`), so that no route takes more than it allows.
             if request.headers.first(name: Self.header) == nil {
@@ -16,7 +23,7 @@ struct CSRFMiddleware: AsyncMiddleware {
                 _ = try await request.body.collect(max: limit ?? request.application.routes.defaultMaxBodySize.value)
                     .get()
             }
-            let expected = request.session.data["csrf"]
+            let expected = request.session.data[SessionAuthenticator.Key.csrf]
             let given =
                 request.headers.first(name: Self.header)
                 ?? (try? request.content.get(String.self, at: Self.field))
@@ -38,9 +45,9 @@ struct CSRFMiddleware: AsyncMiddleware {
 extension Request {
     /// The session's CSRF token, created on first use.
     var csrfToken: String {
-        if let token = session.data["csrf"] { return token }
+        if let token = session.data[SessionAuthenticator.Key.csrf] { return token }
         let token = [UInt8].random(count: 24).base64URLEncoded()
-        session.data["csrf"] = token
+        session.data[SessionAuthenticator.Key.csrf] = token
         return token
     }
 }

@@ -20,6 +20,13 @@ struct CurrentUser: Sendable {
     }
 
     var audit: AuditLog.Actor { AuditLog.Actor(userID: id, username: username) }
+
+    /// What this user may read of `unit`'s reports on `task` (``ReportPolicy/readAccess(role:actorUnit:reportUnit:task:supervisor:)``).
+    func readAccess(toReportsOf unit: String, on task: PlanTask, in loaded: LoadedPlan) -> ReportPolicy.ReadAccess {
+        ReportPolicy.readAccess(
+            role: role, actorUnit: unitCode, reportUnit: unit, task: task, supervisor: loaded.ids.supervisors[task.code]
+        )
+    }
 }
 
 extension Request {

@@ -110,12 +110,38 @@ public struct UserAccounts {
         let secret = Passwords.random()
         user.passwordHash = try Bcrypt.hash(secret)
         user.mustChangePassword = true
+        // Whoever held the old password is out: its sessions end and its API tokens are revoked.
+        user.endSessions()
         try await db.writeTransaction { tx in
             try await user.update(on: tx)
+            let revoked = try await APITokens.revokeAll(of: user.requireID(), on: tx)
             try await AuditLog.record(
                 on: tx, actor: actor, action: "user.resetPassword", entity: "user", entityID: username,
-                before: Nothing?.none, after: Nothing?.none, at: now)
+                before: Nothing?.none, after: ["tokensRevoked": revoked], at: now)
         }
         return secret
+    }
+
+    /// Deactivates or reactivates the account; deactivating ends its sessions and revokes its API tokens.
+    public func setActive(_ active: Bool, username: String, actor: AuditLog.Actor, at now: Date) async throws {
+        guard let user = try await UserRecord.query(on: db).filter(\.$username == username).first() else {
+            throw Abort(.notFound, reason: "没有这个用户")
+        }
+        let before = user.active
+        user.active = active
+        if !active { user.endSessions() }
+        try await db.writeTransaction { tx in
+            try await user.update(on: tx)
+            let revoked = active ? 0 : try await APITokens.revokeAll(of: user.requireID(), on: tx)
+            try await AuditLog.record(
+                on: tx, actor: actor, action: "user.active", entity: "user", entityID: username,
+                before: ActiveChange(active: before, tokensRevoked: nil),
+                after: ActiveChange(active: active, tokensRevoked: revoked), at: now)
+        }
+    }
+
+    private struct ActiveChange: Encodable {
+        var active: Bool
+        var tokensRevoked: Int?
     }
 }

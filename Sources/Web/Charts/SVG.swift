@@ -14,10 +14,7 @@ struct SVG {
         self.title = title
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { AttributeText.escape(text) }
 
     static func n(_ value: Double) -> String { String(format: "%.1f", value) }
 

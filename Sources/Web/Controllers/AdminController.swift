@@ -151,14 +151,7 @@ struct AdminController {
         guard let user = try await UserRecord.query(on: req.db).filter(\.$username == username).first() else {
             throw Abort(.notFound, reason: "没有这个用户")
         }
-        let before = user.active
-        user.active.toggle()
-        try await req.db.writeTransaction { db in
-            try await user.update(on: db)
-            try await AuditLog.record(
-                on: db, actor: admin.audit, action: "user.active", entity: "user", entityID: username,
-                before: ["active": before], after: ["active": user.active], at: req.now)
-        }
+        try await UserAccounts(db: req.db).setActive(!user.active, username: username, actor: admin.audit, at: req.now)
         return req.redirect(to: SiteURL.users.path)
     }
 

@@ -6,9 +6,9 @@ import Vapor
 /// 登录、退出、修改密码.
 struct AuthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: loginForm)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
+        routes.get("login", use: loginForm).publiclyReachable()
+        routes.post("login", use: login).publiclyReachable()
+        routes.post("logout", use: logout).publiclyReachable()
     }
 
     func bootSignedIn(routes: any RoutesBuilder) {
@@ -24,39 +24,47 @@ struct AuthController: RouteCollection {
 
     func loginForm(req: Request) async throws -> Response {
         if req.auth.has(UserRecord.self) { return req.redirect(to: SiteURL.home.path) }
-        let model = LoginPage.Model(next: safeNext(req.query[String.self, at: "next"]))
+        let model = LoginPage.Model(next: Self.safeNext(req.query[String.self, at: "next"], on: req.application))
         return try await LoginPage.render(model, req.pageContext(nil)).encodeResponse(for: req)
     }
 
     func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let username = form.username.trimmingCharacters(in: .whitespaces)
-        let user = try await UserRecord.query(on: req.db).filter(\.$username == username).first()
-        // Hash even for an unknown user, so that timing does not tell which usernames exist.
-        let valid =
-            try user.map { try $0.verify(password: form.password) }
-            ?? {
-                _ = try? Bcrypt.verify(form.password, created: Self.decoyHash)
-                return false
-            }()
-        guard let user, valid, user.active else {
-            let model = LoginPage.Model(username: username, next: safeNext(form.next), error: "用户名或密码不正确，或账号已停用。")
-            return Response.html(
-                LoginPage.render(model, try await req.pageContext(nil)).render(), status: .unauthorized)
+        let username = String(form.username.trimmingCharacters(in: .whitespaces).prefix(64))
+        let next = Self.safeNext(form.next, on: req.application)
+        func refuse(_ message: String, status: HTTPResponseStatus) async throws -> Response {
+            let model = LoginPage.Model(username: username, next: next, error: message)
+            return Response.html(LoginPage.render(model, try await req.pageContext(nil)).render(), status: status)
         }
-        req.auth.login(user)
-        let now = req.now
-        try await req.db.writeTransaction { db in
-            try await AuditLog.record(
-                on: db, actor: .init(userID: user.id, username: user.username), action: "user.login", entity: "user",
-                entityID: user.username, before: Nothing?.none, after: Nothing?.none, at: now)
+        let attempt = try await Credentials.check(username: username, password: form.password, on: req)
+        switch attempt {
+        case .throttled(let message):
+            return try await refuse(message, status: .tooManyRequests)
+        case .refused:
+            return try await refuse("用户名或密码不正确，或账号已停用。", status: .unauthorized)
+        case .valid(let user):
+            try await req.startSession(for: user)
+            let now = req.now
+            try await req.db.writeTransaction { db in
+                try await AuditLog.record(
+                    on: db, actor: .init(userID: user.id, username: user.username), action: "user.login",
+                    entity: "user", entityID: user.username, before: Nothing?.none,
+                    after: ["address": req.clientAddress], at: now)
+            }
+            return req.redirect(to: next ?? SiteURL.home.path)
         }
-        return req.redirect(to: safeNext(form.next) ?? SiteURL.home.path)
     }
 
     func logout(req: Request) async throws -> Response {
-        req.auth.logout(UserRecord.self)
-        req.session.destroy()
+        if let user = req.auth.get(UserRecord.self) {
+            let now = req.now
+            try await req.db.writeTransaction { db in
+                try await AuditLog.record(
+                    on: db, actor: .init(userID: user.id, username: user.username), action: "user.logout",
+                    entity: "user", entityID: user.username, before: Nothing?.none, after: Nothing?.none, at: now)
+            }
+        }
+        req.endSession()
         return req.redirect(to: SiteURL.login(next: nil).path)
     }
 
@@ -86,6 +94,8 @@ struct AuthController: RouteCollection {
         }
         user.passwordHash = try Bcrypt.hash(form.new)
         user.mustChangePassword = false
+        // Every other session of the account ends; this one goes on under a new id.
+        user.endSessions()
         let current = try await req.currentUser()
         try await req.db.writeTransaction { db in
             try await user.update(on: db)
@@ -93,14 +103,17 @@ struct AuthController: RouteCollection {
                 on: db, actor: current.audit, action: "user.password", entity: "user", entityID: user.username,
                 before: Nothing?.none, after: Nothing?.none, at: req.now)
         }
+        try await req.startSession(for: user)
         return req.redirect(to: SiteURL.home.path + "?notice=passwordChanged")
     }
 
-    /// Only a local path may follow login; anything else (another host, a scheme) is dropped.
-    private func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
-        return next
+    /// Only a page of this site may follow sign-in: a path the router knows, in printable ASCII without
+    /// backslashes (a TAB or CR in `/\t/evil.example` is dropped by browsers and leaves `//evil.example`).
+    static func safeNext(_ next: String?, on app: Application) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
+            next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" })
+        else { return nil }
+        let path = String(next.prefix { $0 != "?" && $0 != "#" })
+        return app.routes.knowsPage(path) ? next : nil
     }
-
-    private static let decoyHash = (try? Bcrypt.hash("lantian-decoy-password")) ?? ""
 }

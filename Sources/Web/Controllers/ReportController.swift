@@ -145,19 +145,29 @@ struct ReportController {
             let file = try await EvidenceRecord.query(on: req.db).filter(\.$id == id).with(\.$report).first()
         else { throw Abort(.notFound, reason: "没有这个文件") }
         let loaded = try await req.currentPlan()
-        let unit = loaded.unitCode(id: file.report.$unit.id)
-        let task = loaded.taskCode(id: file.report.$task.id).flatMap(loaded.task(code:))
-        let allowed =
-            user.isOffice || user.role == .viewer || unit == user.unitCode
-            || (task.map { $0.lead.contains(user.unitCode) } ?? false)
-            || (task.flatMap { loaded.ids.supervisors[$0.code] } == user.unitCode)
-        guard allowed else { throw Abort(.forbidden, reason: "无权查看该单位的佐证材料") }
+        guard let unit = loaded.unitCode(id: file.report.$unit.id),
+            let task = loaded.taskCode(id: file.report.$task.id).flatMap(loaded.task(code:))
+        else { throw Abort(.notFound, reason: "没有这个文件") }
+        switch user.readAccess(toReportsOf: unit, on: task, in: loaded) {
+        case .everyVersion:
+            break
+        case .asSubmitted:
+            // A file the unit attached to a draft stays private until a submitted version includes it.
+            let submitted = try await ReportStore(database: req.db).lastSubmitted(reportIDs: [file.report.requireID()])
+            let refs = try submitted.values.first.map { try $0.content().evidence } ?? []
+            guard refs.contains(where: { $0.id == id }) else {
+                throw Abort(.forbidden, reason: "该佐证材料尚未随报告报送，仅填报单位可见")
+            }
+        case .none:
+            throw Abort(.forbidden, reason: "无权查看该单位的佐证材料")
+        }
         let path = EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: 0).path(
             of: file.storageKey)
         let response = try await req.fileio.asyncStreamFile(at: path)
-        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
-        let encoded = file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: .contentType, value: EvidenceStore.contentType(of: file.fileName))
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: ContentDisposition.attachment(fileName: file.fileName))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         response.headers.replaceOrAdd(name: "X-Content-SHA256", value: file.sha256)
         return response
     }
@@ -180,10 +190,24 @@ struct ReportController {
         guard let taskID = snapshot.loaded.ids.tasks[target.task.code],
             let unitID = snapshot.loaded.ids.units[target.unit]
         else { throw Abort(.notFound) }
+        let access = user.readAccess(toReportsOf: target.unit, on: target.task, in: snapshot.loaded)
+        guard access != .none else { throw Abort(.forbidden, reason: "无权查看其他单位的报告") }
         let store = ReportStore(database: req.db)
         let report = try await store.find(taskID: taskID, unitID: unitID, month: target.month)
         var revisions: [ReportRevisionRecord] = []
         if let report { revisions = try await store.revisions(reportID: report.requireID()) }
+        // Outside the unit, the report is what the unit last submitted; drafts and unsent edits stay private.
+        var submitted: ReportSnapshot?
+        if access == .asSubmitted, report != nil {
+            guard let revision = revisions.last(where: { $0.action == ReportAction.approve.rawValue }) else {
+                throw Abort(.forbidden, reason: "该报告尚未报送大气办，草稿仅本单位可见")
+            }
+            submitted = try revision.content()
+            // Who wrote and approved what was submitted stays visible; versions after it are unsent edits.
+            revisions = revisions.filter {
+                $0.number <= revision.number || ReportAction(rawValue: $0.action)?.isOffice == true
+            }
+        }
         let state = report?.reportState
         var currentValues: [String: String] = [:]
         for value in report?.values ?? [] {
@@ -191,6 +215,21 @@ struct ReportController {
                 currentValues[code] = UI.number(value.value).replacingOccurrences(of: ",", with: "")
             }
         }
+        if let submitted {
+            currentValues = submitted.values.mapValues { UI.number($0).replacingOccurrences(of: ",", with: "") }
+        }
+        let evidence: [ReportPage.Model.Evidence] =
+            if let submitted {
+                submitted.evidence.map { ref in
+                    .init(
+                        id: ref.id, name: ref.fileName,
+                        size: report?.evidence.first(where: { $0.id == ref.id })?.size ?? 0, sha256: ref.sha256)
+                }
+            } else {
+                (report?.evidence ?? []).compactMap { file in
+                    file.id.map { .init(id: $0, name: file.fileName, size: file.size, sha256: file.sha256) }
+                }
+            }
         let shownValues = entered?.1 ?? currentValues
         func allowed(_ action: ReportAction) -> Bool {
             ReportPolicy.denial(
@@ -219,14 +258,14 @@ struct ReportController {
                 ?? false,
             firstSubmitted: UI.dateTime(report?.firstSubmittedAt, in: zone),
             comment: state == .returned || state == .draft ? report?.comment : nil,
-            reportedStatus: entered?.0.reportedStatus ?? report?.status ?? .inProgress,
-            narrative: entered?.0.narrative ?? report?.narrative ?? "",
+            reportedStatus: entered?.0.reportedStatus ?? submitted?.reportedStatus ?? report?.status ?? .inProgress,
+            narrative: entered?.0.narrative ?? submitted?.narrative ?? report?.narrative ?? "",
             indicators: target.task.indicators.map { .init(indicator: $0, value: shownValues[$0.code] ?? "") },
-            evidence: (report?.evidence ?? []).compactMap { file in
-                file.id.map { .init(id: $0, name: file.fileName, size: file.size, sha256: file.sha256) }
-            },
+            evidence: evidence,
             revisions: revisions.map { revision in
-                let content = try? revision.content()
+                // Outside the unit only submitted versions show their content; drafts on the way show who and when.
+                let shows = submitted == nil || ReportState(rawValue: revision.state)?.isVisibleOutsideUnit == true
+                let content = shows ? try? revision.content() : nil
                 let values =
                     content.map { c in
                         target.task.indicators.compactMap { i in c.values[i.code].map { "\(i.name) \(UI.number($0))" } }

@@ -26,7 +26,7 @@ enum UnitsPage {
                 .forEach(model.lines) { line in
                     .tr(
                         .td(.text(line.code)),
-                        .td(.a(.href(SiteURL.tasks(TaskFilter(unit: line.code)).path), .text(line.name))),
+                        .td(.a(.href(SiteURL.tasks(TaskFilter(unit: line.code))), .text(line.name))),
                         .td(.text(line.kind.chinese)), .td(.text(line.parent)),
                         .td(.class("num"), .text(String(line.users))))
                 }
@@ -34,14 +34,14 @@ enum UnitsPage {
             .h2(.text("新增单位")),
             .if(!model.errors.isEmpty, .ul(.class("errors"), .forEach(model.errors) { .li(.text($0)) })),
             .form(
-                .class("panel"), .method(.post), .action(SiteURL.units.path),
+                .class("panel"), .method(.post), .action(SiteURL.units),
                 Layout.csrfField(context.csrf),
                 .div(
                     .class("form-grid"),
                     .label(.for("code"), .text("代码（英文小写、数字、-）")),
-                    .input(.type(.text), .name("code"), .id("code"), .value(model.form["code"] ?? "")),
+                    .input(.type(.text), .name("code"), .id("code"), .attr("value", model.form["code"] ?? "")),
                     .label(.for("name"), .text("名称")),
-                    .input(.type(.text), .name("name"), .id("name"), .value(model.form["name"] ?? "")),
+                    .input(.type(.text), .name("name"), .id("name"), .attr("value", model.form["name"] ?? "")),
                     .label(.text("类型")),
                     UI.select(
                         "kind", OrgUnit.Kind.allCases.map { ($0.rawValue, $0.chinese) }, selected: model.form["kind"],
@@ -111,15 +111,17 @@ enum UsersPage {
             .h2(.text("新增用户")),
             .if(!model.errors.isEmpty, .ul(.class("errors"), .forEach(model.errors) { .li(.text($0)) })),
             .form(
-                .class("panel"), .method(.post), .action(SiteURL.users.path),
+                .class("panel"), .method(.post), .action(SiteURL.users),
                 Layout.csrfField(context.csrf),
                 .div(
                     .class("form-grid"),
                     .label(.for("username"), .text("用户名")),
-                    .input(.type(.text), .name("username"), .id("username"), .value(model.form["username"] ?? "")),
+                    .input(
+                        .type(.text), .name("username"), .id("username"), .attr("value", model.form["username"] ?? "")),
                     .label(.for("displayName"), .text("姓名")),
                     .input(
-                        .type(.text), .name("displayName"), .id("displayName"), .value(model.form["displayName"] ?? "")),
+                        .type(.text), .name("displayName"), .id("displayName"),
+                        .attr("value", model.form["displayName"] ?? "")),
                     .label(.text("角色")),
                     UI.select(
                         "role", Role.allCases.map { ($0.rawValue, $0.chinese) }, selected: model.form["role"], label: ""
@@ -154,7 +156,7 @@ enum PlanImportPage {
                     .ul(.forEach(model.errors) { .li(.text($0)) })
                 )),
             .form(
-                .class("panel"), .method(.post), .action(SiteURL.planImport.path), .enctype(.multipartData),
+                .class("panel"), .method(.post), .action(SiteURL.planImport), .enctype(.multipartData),
                 Layout.csrfField(context.csrf),
                 .element(
                     named: "input",

@@ -42,7 +42,7 @@ enum AirImportPage {
                 )
             },
             .form(
-                .class("filters"), .method(.post), .action(SiteURL.airImport.path), .enctype(.multipartData),
+                .class("filters"), .method(.post), .action(SiteURL.airImport), .enctype(.multipartData),
                 Layout.csrfField(context.csrf),
                 .element(
                     named: "input",

@@ -23,7 +23,7 @@ enum AirQualityPage {
             .form(
                 .class("filters"), .method(.get), .action("/air"),
                 .span(.class("muted"), .text("攻坚期 \(model.period) · 统计至 \(f.asOf)（含当日）")),
-                .label(.text("统计至"), .input(.type(.date), .name("asOf"), .value(f.asOf.description))),
+                .label(.text("统计至"), .input(.type(.date), .name("asOf"), .attr("value", f.asOf.description))),
                 .button(.type(.submit), .class("secondary"), .text("查看"))
             ),
             targetsTable(f),
@@ -37,9 +37,9 @@ enum AirQualityPage {
             .p(
                 .class("small"),
                 .text("数据下载（CSV）："),
-                .a(.href(SiteURL.airCSV(table: "daily", asOf: f.asOf.description).path), .text("逐日城市数据")),
-                .text(" · "), .a(.href(SiteURL.airCSV(table: "months", asOf: f.asOf.description).path), .text("各月")),
-                .text(" · "), .a(.href(SiteURL.airCSV(table: "stations", asOf: f.asOf.description).path), .text("点位排名"))
+                .a(.href(SiteURL.airCSV(table: "daily", asOf: f.asOf.description)), .text("逐日城市数据")),
+                .text(" · "), .a(.href(SiteURL.airCSV(table: "months", asOf: f.asOf.description)), .text("各月")),
+                .text(" · "), .a(.href(SiteURL.airCSV(table: "stations", asOf: f.asOf.description)), .text("点位排名"))
             ),
             .div(
                 .class("chart wide"), .raw(SeasonCharts.dailyPM25(f, firstDay: model.firstDay, lastDay: model.lastDay))),
@@ -104,10 +104,7 @@ enum AirQualityPage {
                         .td(
                             .unwrap(result.category) { category in
                                 .span(
-                                    .class("badge"),
-                                    .style(
-                                        "background:\(category.colour);color:\(category.rawValue >= 4 ? "#fff" : "#000")"
-                                    ),
+                                    .attr("class", "badge aqi-\(category.rawValue)"),
                                     .text(category.chinese))
                             }),
                         .td(.class("small"), .text(result.primaryText))
@@ -118,7 +115,7 @@ enum AirQualityPage {
             .if(
                 model.canDeclare,
                 .p(
-                    .class("small"), .a(.href(SiteURL.airImport.path), .text("监测数据导入")),
+                    .class("small"), .a(.href(SiteURL.airImport), .text("监测数据导入")),
                     .text("：上传点位小时数据（CNEMC、按日宽表、长表、PRSA），新点位可随导入登记；查看数值更正记录。"))),
             .table(
                 .tr(.th("代码"), .th("名称"), .th("类型"), .th("区县")),
@@ -163,11 +160,11 @@ enum AirQualityPage {
                 .td(.class("num"), .text(change(s.pm25Mean, f.previous?.pm25Mean))), .td(.text(pm25Note))),
             .tr(
                 .td("剩余天数须控制在"), .td(.class("num")),
-                .td(.class(s.outOfReach ? "num late" : "num"), .text(budgetText(s))), .td(.class("num")),
+                .td(.attr("class", s.outOfReach ? "num late" : "num"), .text(budgetText(s))), .td(.class("num")),
                 .td(.class("num")), .td(.text(budgetNote))),
             .tr(
                 .td("重度及以上污染天数"), .td(.class("num"), .text(heavyTarget)),
-                .td(.class(s.heavyDaysLeft < 0 ? "num late" : "num"), .text("\(s.heavyDays) 天")),
+                .td(.attr("class", s.heavyDaysLeft < 0 ? "num late" : "num"), .text("\(s.heavyDays) 天")),
                 .td(.class("num"), .text(heavyBefore)), .td(.class("num"), .text(heavyChange)), .td(.text(heavyNote)))
         )
     }

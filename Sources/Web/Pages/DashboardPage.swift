@@ -37,19 +37,19 @@ enum DashboardPage {
         Layout.page(
             "调度总览", context,
             .form(
-                .class("filters"), .method(.get), .action(SiteURL.home.path),
+                .class("filters"), .method(.get), .action(SiteURL.home),
                 .span(.class("muted"), .text("\(model.planTitle) · 攻坚期 \(model.period) · 统计时点 \(model.asOfText)")),
-                .label(.text("查看历史时点"), .input(.type(.date), .name("asOf"), .value(model.asOf ?? ""))),
+                .label(.text("查看历史时点"), .input(.type(.date), .name("asOf"), .attr("value", model.asOf ?? ""))),
                 .button(.type(.submit), .class("secondary"), .text("查看")),
-                .if(model.asOf != nil, .a(.class("button secondary"), .href(SiteURL.home.path), .text("回到当前")))
+                .if(model.asOf != nil, .a(.class("button secondary"), .href(SiteURL.home), .text("回到当前")))
             ),
             .div(
                 .class("cards"),
                 .div(.class("card"), .div(.class("n"), .text(String(model.total))), .div(.class("l"), .text("任务总数"))),
                 .forEach(TaskStatus.allCases.sorted()) { status in
                     .a(
-                        .class("card s-\(status.rawValue)"),
-                        .href(SiteURL.tasks(TaskFilter(status: status.rawValue, asOf: model.asOf)).path),
+                        .attr("class", "card s-\(status.rawValue)"),
+                        .href(SiteURL.tasks(TaskFilter(status: status.rawValue, asOf: model.asOf))),
                         .div(.class("n"), .text(String(model.counts[status] ?? 0))),
                         .div(.class("l"), .text(status.chinese))
                     )
@@ -83,8 +83,7 @@ enum DashboardPage {
                     .p(
                         .a(
                             .href(
-                                SiteURL.tasks(TaskFilter(status: TaskStatus.notReported.rawValue, asOf: model.asOf))
-                                    .path),
+                                SiteURL.tasks(TaskFilter(status: TaskStatus.notReported.rawValue, asOf: model.asOf))),
                             .text("查看未报送任务 →")))
                 )
             ),
@@ -95,14 +94,14 @@ enum DashboardPage {
                 model.urgentTotal > model.urgent.count,
                 .p(
                     .a(
-                        .href(SiteURL.tasks(TaskFilter(asOf: model.asOf)).path),
+                        .href(SiteURL.tasks(TaskFilter(asOf: model.asOf))),
                         .text("共 \(model.urgentTotal) 项，查看全部 →")))
             ),
             .h2(.text("按牵头单位")),
             summaryTable(model.byLead, viewpoint: { TaskFilter(lead: $0, asOf: model.asOf) }),
             .h2(.text("按县（市、区）")),
             summaryTable(model.byCounty, viewpoint: { TaskFilter(county: $0, asOf: model.asOf) }),
-            .p(.a(.class("button secondary"), .href(SiteURL.dashboardCSV.path), .text("导出 CSV")))
+            .p(.a(.class("button secondary"), .href(SiteURL.dashboardCSV), .text("导出 CSV")))
         )
     }
 
@@ -124,8 +123,8 @@ enum DashboardPage {
             .tr(.th("编号"), .th("任务"), .th("牵头单位"), .th("完成时限"), .th("状态"), .th("说明")),
             .forEach(lines) { line in
                 .tr(
-                    .td(.a(.href(SiteURL.task(code: line.code, asOf: asOf).path), .text(line.code))),
-                    .td(.a(.href(SiteURL.task(code: line.code, asOf: asOf).path), .text(line.title))),
+                    .td(.a(.href(SiteURL.task(code: line.code, asOf: asOf)), .text(line.code))),
+                    .td(.a(.href(SiteURL.task(code: line.code, asOf: asOf)), .text(line.title))),
                     .td(.text(line.lead)),
                     .td(.text(line.deadline)),
                     .td(UI.statusBadge(line.status)),
@@ -145,7 +144,7 @@ enum DashboardPage {
             ),
             .forEach(rows) { row in
                 .tr(
-                    .td(.a(.href(SiteURL.tasks(viewpoint(row.unit.code)).path), .text(row.unit.name))),
+                    .td(.a(.href(SiteURL.tasks(viewpoint(row.unit.code))), .text(row.unit.name))),
                     .td(.class("num"), .text(String(row.total))),
                     .forEach(statuses) { status in
                         let count = row.counts[status] ?? 0
@@ -153,9 +152,9 @@ enum DashboardPage {
                         filter.status = status.rawValue
                         return .td(
                             .class("num"),
-                            count == 0 ? .text("0") : .a(.href(SiteURL.tasks(filter).path), .text(String(count))))
+                            count == 0 ? .text("0") : .a(.href(SiteURL.tasks(filter)), .text(String(count))))
                     },
-                    .td(.class(row.missingReports > 0 ? "num late" : "num"), .text(String(row.missingReports)))
+                    .td(.attr("class", row.missingReports > 0 ? "num late" : "num"), .text(String(row.missingReports)))
                 )
             }
         )

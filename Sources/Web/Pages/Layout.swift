@@ -13,19 +13,19 @@ enum Layout {
             .head(
                 .encoding(.utf8),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · 蓝天 秋冬季攻坚调度平台"),
+                .element(named: "title", text: "\(title) · 蓝天 秋冬季攻坚调度平台"),
                 .stylesheet(SiteURL.stylesheet.path)
             ),
             .body(
                 .header(
                     .class("top"),
-                    .a(.class("brand"), .href(SiteURL.home.path), .text("蓝天 · 秋冬季大气污染综合治理攻坚调度平台")),
+                    .a(.class("brand"), .href(SiteURL.home), .text("蓝天 · 秋冬季大气污染综合治理攻坚调度平台")),
                     .unwrap(context.user) { user in
                         .div(
                             .class("who"),
                             .span(.text("\(user.unitName) · \(user.displayName)（\(user.role.chinese)）")),
                             .form(
-                                .class("inline"), .method(.post), .action(SiteURL.logout.path),
+                                .class("inline"), .method(.post), .action(SiteURL.logout),
                                 csrfField(context.csrf),
                                 .button(.type(.submit), .class("link"), .text("退出"))
                             )
@@ -64,7 +64,7 @@ enum Layout {
         return .nav(
             .class("menu"),
             .forEach(items) { section, label, path in
-                .a(.href(path), .class(section == current ? "active" : ""), .text(label))
+                .a(.attr("href", path), .attr("class", section == current ? "active" : ""), .text(label))
             }
         )
     }
@@ -73,8 +73,8 @@ enum Layout {
         .element(
             named: "input",
             nodes: [
-                .attribute(named: "type", value: "hidden"), .attribute(named: "name", value: CSRFMiddleware.field),
-                .attribute(named: "value", value: token),
+                .attribute(named: "type", value: "hidden"), .attr("name", CSRFMiddleware.field),
+                .attr("value", token),
             ] as [Node<C>])
     }
 }

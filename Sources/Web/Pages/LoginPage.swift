@@ -24,7 +24,7 @@ enum LoginPage {
                         .unwrap(model.next) { UI.hidden("next", $0) },
                         .label(.for("username"), .text("用户名")),
                         .input(
-                            .type(.text), .name("username"), .id("username"), .value(model.username),
+                            .type(.text), .name("username"), .id("username"), .attr("value", model.username),
                             .autocomplete(false), .required(true), .autofocus(model.username.isEmpty)),
                         .label(.for("password"), .text("密码")),
                         .input(
@@ -54,7 +54,7 @@ enum PasswordPage {
                 .if(model.forced, .p(.text("您正在使用一次性密码，请先设置自己的密码。"))),
                 .if(!model.errors.isEmpty, .ul(.class("errors"), .forEach(model.errors) { .li(.text($0)) })),
                 .form(
-                    .method(.post), .action(SiteURL.password.path),
+                    .method(.post), .action(SiteURL.password),
                     Layout.csrfField(context.csrf),
                     .div(
                         .class("form-grid"),

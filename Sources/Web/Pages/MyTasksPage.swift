@@ -42,8 +42,8 @@ enum MyTasksPage {
             .tr(.th("编号"), .th("任务"), .th("职责"), .th("完成时限"), .th("任务状态"), .th("\(month.chinese)报告"), .th("")),
             .forEach(lines) { line in
                 .tr(
-                    .td(.a(.href(SiteURL.task(code: line.code).path), .text(line.code))),
-                    .td(.a(.href(SiteURL.task(code: line.code).path), .text(line.title))),
+                    .td(.a(.href(SiteURL.task(code: line.code)), .text(line.code))),
+                    .td(.a(.href(SiteURL.task(code: line.code)), .text(line.title))),
                     .td(.class("small"), .text(line.role)),
                     .td(.text(line.deadline)),
                     .td(UI.statusBadge(line.status)),
@@ -54,7 +54,7 @@ enum MyTasksPage {
                     ),
                     .td(
                         .a(
-                            .class("button secondary"), .href(line.reportLink),
+                            .class("button secondary"), .attr("href", line.reportLink),
                             .text(line.reportLink.isEmpty ? "" : "填报 / 查看")))
                 )
             }

@@ -44,7 +44,7 @@ enum PlanPage {
                     .ol(
                         .forEach(f.requirements) { code in
                             let task = plan.tasks.first { $0.code == code }
-                            return .li(.a(.href(SiteURL.task(code: code).path), .text(task?.measures ?? code)))
+                            return .li(.a(.href(SiteURL.task(code: code)), .text(task?.measures ?? code)))
                         })
                 )
             },
@@ -62,7 +62,7 @@ enum PlanPage {
             ),
             .p(
                 .text("附件《措施任务表》共 \(model.tableTasks) 项。"),
-                .a(.href(SiteURL.tasks(TaskFilter(origin: "table")).path), .text("查看 →")))
+                .a(.href(SiteURL.tasks(TaskFilter(origin: "table"))), .text("查看 →")))
         )
     }
 

@@ -62,7 +62,7 @@ enum ReportPage {
                     .dt("任务"),
                     .dd(
                         .a(
-                            .href(SiteURL.task(code: model.taskCode).path),
+                            .href(SiteURL.task(code: model.taskCode)),
                             .text("\(model.taskCode) \(model.taskTitle)"))),
                     .dt("报送单位"), .dd(.text(model.unitName)),
                     .dt("报送月份"), .dd(.text("\(model.month.chinese)（截止 \(model.due)）")),
@@ -78,7 +78,7 @@ enum ReportPage {
                 .p(
                     .class("small"), .text("其他月份："),
                     .forEach(model.otherMonths) { month, link in
-                        .group(.a(.href(link), .text(month.chinese)), .text(" "))
+                        .group(.a(.attr("href", link), .text(month.chinese)), .text(" "))
                     })
             ),
             .if(
@@ -96,7 +96,7 @@ enum ReportPage {
                     .tr(.th("文件"), .th(.class("num"), .text("大小")), .th("SHA-256")),
                     .forEach(model.evidence) { file in
                         .tr(
-                            .td(.a(.href(SiteURL.evidence(id: file.id).path), .text(file.name))),
+                            .td(.a(.href(SiteURL.evidence(id: file.id)), .text(file.name))),
                             .td(.class("num"), .text(UI.number(Double(file.size) / 1024) + " KB")),
                             .td(.class("small muted"), .text(file.sha256))
                         )
@@ -150,7 +150,7 @@ enum ReportPage {
 
     private static func form(_ model: Model, _ context: PageContext) -> BodyNode {
         .form(
-            .class("panel"), .method(.post), .action(model.postPath), .enctype(.multipartData),
+            .class("panel"), .method(.post), .attr("action", model.postPath), .enctype(.multipartData),
             Layout.csrfField(context.csrf),
             .div(
                 .class("form-grid"),
@@ -166,12 +166,12 @@ enum ReportPage {
                         }),
                 .forEach(model.indicators) { field in
                     .group(
-                        .label(.for("value-\(field.indicator.code)"), .text(field.indicator.name)),
+                        .label(.attr("for", "value-\(field.indicator.code)"), .text(field.indicator.name)),
                         .div(
                             .input(
-                                .type(.text), .name("values[\(field.indicator.code)]"),
-                                .id("value-\(field.indicator.code)"),
-                                .value(field.value), .attribute(named: "inputmode", value: "decimal")),
+                                .type(.text), .attr("name", "values[\(field.indicator.code)]"),
+                                .attr("id", "value-\(field.indicator.code)"),
+                                .attr("value", field.value), .attribute(named: "inputmode", value: "decimal")),
                             .text(" \(field.indicator.unit)　"),
                             .span(
                                 .class("muted small"),
@@ -203,8 +203,8 @@ enum ReportPage {
                 .class("actions"),
                 .forEach(model.formActions) { action in
                     .button(
-                        .type(.submit), .name("action"), .value(action.rawValue),
-                        .class(action == .save ? "secondary" : ""), .text(action.chinese))
+                        .type(.submit), .name("action"), .attr("value", action.rawValue),
+                        .attr("class", action == .save ? "secondary" : ""), .text(action.chinese))
                 }
             )
         )
@@ -212,7 +212,7 @@ enum ReportPage {
 
     private static func review(_ model: Model, _ context: PageContext) -> BodyNode {
         .form(
-            .class("panel"), .method(.post), .action(model.actionPath),
+            .class("panel"), .method(.post), .attr("action", model.actionPath),
             Layout.csrfField(context.csrf),
             .label(.for("comment"), .text("审核意见（退回时必填）")),
             .textarea(.name("comment"), .id("comment")),
@@ -220,8 +220,8 @@ enum ReportPage {
                 .class("actions"),
                 .forEach(model.reviewActions) { action in
                     .button(
-                        .type(.submit), .name("action"), .value(action.rawValue),
-                        .class(action.needsComment ? "danger" : ""), .text(action.chinese))
+                        .type(.submit), .name("action"), .attr("value", action.rawValue),
+                        .attr("class", action.needsComment ? "danger" : ""), .text(action.chinese))
                 }
             )
         )

@@ -1,6 +1,15 @@
+import AirQuality
+
 /// The one stylesheet: plain, dense and printable, for people who read these tables all day.
 enum Stylesheet {
-    static let css = """
+    static let css = base + aqiBadges
+
+    /// One badge class a category, `aqi-1` … `aqi-6`, in HJ 633's colours.
+    private static let aqiBadges = AQICategory.allCases.map {
+        ".aqi-\($0.rawValue) { background:\($0.colour); color:\($0.rawValue >= 4 ? "#fff" : "#000"); }\n"
+    }.joined()
+
+    private static let base = """
         :root { --blue:#1d4f91; --line:#d5dbe3; --muted:#5b6675; --bg:#f3f5f8; }
         * { box-sizing: border-box; }
         body { margin:0; font: 14px/1.55 "Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
@@ -45,7 +54,7 @@ enum Stylesheet {
         .late { color:#a1221a; font-weight:600; }
         .muted { color:var(--muted); } .small { font-size:12px; }
         .bar { display:inline-block; width:90px; height:9px; background:#e3e8ef; vertical-align:middle; margin-right:6px; }
-        .bar .fill { display:block; height:100%; background:#3a74c4; }
+        .bar .fill { fill:#3a74c4; }
         form.filters { display:flex; flex-wrap:wrap; gap:10px; align-items:flex-end; background:#fff;
                        border:1px solid var(--line); padding:10px 12px; margin-bottom:12px; }
         form.filters label { display:flex; flex-direction:column; font-size:12px; color:var(--muted); }

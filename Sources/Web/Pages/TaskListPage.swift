@@ -37,17 +37,17 @@ enum TaskListPage {
                 UI.select(
                     "status", [("", "全部")] + TaskStatus.allCases.sorted().map { ($0.rawValue, $0.chinese) },
                     selected: f.status, label: "状态"),
-                .label(.text("完成时限不晚于"), .input(.type(.date), .name("due"), .value(f.due ?? ""))),
+                .label(.text("完成时限不晚于"), .input(.type(.date), .name("due"), .attr("value", f.due ?? ""))),
                 UI.select(
                     "category", [("", "全部")] + model.categories.map { ($0, $0) }, selected: f.category, label: "类别"),
                 UI.select(
                     "origin", [("", "全部")] + PlanTask.Origin.allCases.map { ($0.rawValue, $0.chinese) },
                     selected: f.origin, label: "来源"),
-                .label(.text("关键词"), .input(.type(.search), .name("q"), .value(f.q ?? ""))),
-                .label(.text("统计时点"), .input(.type(.date), .name("asOf"), .value(f.asOf ?? ""))),
+                .label(.text("关键词"), .input(.type(.search), .name("q"), .attr("value", f.q ?? ""))),
+                .label(.text("统计时点"), .input(.type(.date), .name("asOf"), .attr("value", f.asOf ?? ""))),
                 .button(.type(.submit), .text("筛选")),
                 .a(.class("button secondary"), .href("/tasks"), .text("清除")),
-                .a(.class("button secondary"), .href(SiteURL.tasksCSV(f).path), .text("导出 CSV"))
+                .a(.class("button secondary"), .href(SiteURL.tasksCSV(f)), .text("导出 CSV"))
             ),
             .p(.class("muted"), .text("共 \(model.total) 项任务")),
             .forEach(model.groups) { group in
@@ -61,9 +61,9 @@ enum TaskListPage {
                         .forEach(group.rows) { line in
                             .tr(
                                 .td(
-                                    .a(.href(SiteURL.task(code: line.code, asOf: f.asOf).path), .text(line.code)),
+                                    .a(.href(SiteURL.task(code: line.code, asOf: f.asOf)), .text(line.code)),
                                     .div(.class("muted small"), .text(line.origin))),
-                                .td(.a(.href(SiteURL.task(code: line.code, asOf: f.asOf).path), .text(line.title))),
+                                .td(.a(.href(SiteURL.task(code: line.code, asOf: f.asOf)), .text(line.title))),
                                 .td(.class("small"), .text(line.measures)),
                                 .td(.text(line.deadline)),
                                 .td(.text(line.lead)),

@@ -66,14 +66,16 @@ enum TaskPage {
                                 .if(
                                     cell.state != nil,
                                     .a(
-                                        .href(cell.link),
+                                        .attr("href", cell.link),
                                         .span(
-                                            .class("badge r-\((cell.state ?? .draft).rawValue)"),
+                                            .attr("class", "badge r-\((cell.state ?? .draft).rawValue)"),
                                             .text((cell.state ?? .draft).chinese)))),
                                 .if(
                                     cell.state == nil && cell.due,
-                                    .a(.href(cell.link), .span(.class("late"), .text("未报")))),
-                                .if(cell.state == nil && !cell.due, .a(.class("muted"), .href(cell.link), .text("—"))),
+                                    .a(.attr("href", cell.link), .span(.class("late"), .text("未报")))),
+                                .if(
+                                    cell.state == nil && !cell.due,
+                                    .a(.class("muted"), .attr("href", cell.link), .text("—"))),
                                 .if(cell.late, .span(.class("late small"), .text(" 迟报")))
                             )
                         }

@@ -12,8 +12,10 @@ struct CSV {
     }
 
     static func field(_ value: String) -> String {
-        // A leading = + - @ would be run as a formula by spreadsheets.
-        let guarded = value.first.map { "=+-@".contains($0) } == true && Double(value) == nil ? "'" + value : value
+        // A leading = + - @ (or a TAB or CR before one) would be run as a formula by spreadsheets; numbers stay
+        // numbers.
+        let guarded =
+            value.first.map { "=+-@\t\r".contains($0) } == true && Double(value) == nil ? "'" + value : value
         if guarded.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + guarded.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
@@ -23,9 +25,7 @@ struct CSV {
     func response(fileName: String) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export.csv"
-        headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"export.csv\"; filename*=UTF-8''\(encoded)")
+        headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(fileName: fileName))
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }

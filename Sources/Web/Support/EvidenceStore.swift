@@ -8,11 +8,24 @@ struct EvidenceStore {
     let directory: String
     let maxBytes: Int
 
-    /// The kinds of file accepted: PDF, images, office and WPS documents, plain text and CSV.
-    static let allowedExtensions: Set<String> = [
-        "pdf", "jpg", "jpeg", "png", "gif", "webp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "dps",
-        "ofd", "txt", "csv",
+    /// The kinds of file accepted — PDF, images, office and WPS documents, plain text and CSV — with the media
+    /// type each is served as. Downloads take their type from here, never from what the uploader's browser said.
+    static let contentTypes: [String: String] = [
+        "pdf": "application/pdf", "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif",
+        "webp": "image/webp", "doc": "application/msword",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls": "application/vnd.ms-excel",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ppt": "application/vnd.ms-powerpoint",
+        "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "wps": "application/vnd.ms-works", "et": "application/vnd.ms-excel", "dps": "application/vnd.ms-powerpoint",
+        "ofd": "application/ofd", "txt": "text/plain; charset=utf-8", "csv": "text/csv; charset=utf-8",
     ]
+
+    /// The media type `fileName` is served as: by its extension from ``contentTypes``, else an opaque download.
+    static func contentType(of fileName: String) -> String {
+        contentTypes[(fileName as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
+    }
     static let maxFilesPerSubmission = 10
 
     /// Why the uploaded files cannot be accepted, one message per file; empty when all can.
@@ -23,7 +36,7 @@ struct EvidenceStore {
         }
         for file in files {
             let ext = (file.filename as NSString).pathExtension.lowercased()
-            if !Self.allowedExtensions.contains(ext) {
+            if Self.contentTypes[ext] == nil {
                 problems.append("\(file.filename)：不支持的文件类型（可上传 PDF、图片、Office/WPS 文档）")
             }
             if file.data.readableBytes > maxBytes {
@@ -50,7 +63,7 @@ struct EvidenceStore {
                 written.append(
                     ReportStore.NewEvidence(
                         id: id, fileName: String(name),
-                        contentType: file.contentType?.serialize() ?? "application/octet-stream",
+                        contentType: Self.contentType(of: String(name)),
                         size: bytes.count, sha256: digest, storageKey: key))
             }
         } catch {

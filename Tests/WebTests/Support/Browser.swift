@@ -53,11 +53,18 @@ struct Browser {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(data: body))
     }
 
-    /// Signs in and returns the response to the login form.
+    /// Signs in and returns the response to the login form. Like a browser it then follows the redirects, which
+    /// gives it the new session's form token (sign-in replaces the session and its token).
     @discardableResult
     mutating func login(_ username: String, _ password: String? = nil) async throws -> TestingHTTPResponse {
         try await get("/login")
-        return try await post("/login", [("username", username), ("password", password ?? testPassword)])
+        let response = try await post("/login", [("username", username), ("password", password ?? testPassword)])
+        var location = response.headers.first(name: .location)
+        for _ in 0..<3 {
+            guard let next = location else { break }
+            location = try await get(next).headers.first(name: .location)
+        }
+        return response
     }
 
     private mutating func send(

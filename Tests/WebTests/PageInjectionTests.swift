@@ -1,0 +1,193 @@
+import AirQuality
+import Foundation
+import Persistence
+import Seed
+import Testing
+import Vapor
+import VaporTesting
+import Web
+
+/// Hostile text in every field a user or a file controls leaves every page's markup as the template made it.
+///
+/// The same campaign is built twice — once with plain strings, once with attack strings — in the plan file
+/// (plan and document titles, section titles, categories, measures), unit and user names, a report's narrative
+/// and evidence file name, a station name, a sand-dust note, query parameters and forms that re-render what was
+/// typed. Every HTML page reachable by a GET route (enumerated from the route table) is then read as each role
+/// with a browser's tokenizer (`HTMLStructure`), and the two runs must have the same elements with the same
+/// attributes, page by page.
+@Suite(.serialized) struct PageInjectionTests {
+    /// Breaks out of a double-quoted attribute, a single-quoted one, `<title>` and `<textarea>`, in one string.
+    static let hostile =
+        #""><script>alert(1)</script>' autofocus onfocus=alert(2) x='</title><script>alert(3)</script>"#
+        + "</textarea><svg onload=alert(4)>"
+    /// The same fields in the plain run.
+    static let plain = "平常的文字 plain text"
+    /// Evidence file names cannot hold `"` or `/` (the multipart header and the path), so their attack has neither.
+    static let hostileFile = "<img src=x onerror=alert(5)>'x.pdf"
+    static let plainFile = "验收单 plain x.pdf"
+
+    @Test func hostileTextChangesNoPageStructure() async throws {
+        let (plain, _) = try await Self.crawl(text: Self.plain, fileName: Self.plainFile)
+        let (hostile, reached) = try await Self.crawl(text: Self.hostile, fileName: Self.hostileFile)
+        #expect(plain.count == hostile.count)
+        #expect(plain.count > 60, "every GET page for five readers, plus the re-rendered forms")
+        for (page, outline) in plain.sorted(by: { $0.key < $1.key }) {
+            guard let other = hostile[page] else {
+                Issue.record("\(page): missing in the hostile run")
+                continue
+            }
+            if other != outline {
+                let at = outline.indices.first { $0 >= other.count || outline[$0] != other[$0] } ?? outline.count
+                let expected = Array(outline.dropFirst(at).prefix(4))
+                let found = Array(other.dropFirst(at).prefix(4))
+                Issue.record("\(page): markup differs from tag \(at) on: plain \(expected), hostile \(found)")
+            }
+        }
+        // The attack reached the pages (as text): otherwise the comparison would prove nothing.
+        #expect(reached.count > 30, "pages showing the controlled text: \(reached.sorted())")
+        for page in ["office1 GET /tasks", "office1 GET /admin/users", "office1 GET /air", "office POST /admin/users"] {
+            #expect(reached.contains(page), "\(page) shows the controlled text")
+        }
+    }
+
+    /// Builds the campaign with `text` in every controlled field and returns each HTML page's outline, keyed by
+    /// reader and URL.
+    static func crawl(text: String, fileName: String) async throws -> ([String: [String]], Set<String>) {
+        var pages: [String: [String]] = [:]
+        var reached: Set<String> = []
+        func read(_ page: String, _ response: TestingHTTPResponse) {
+            guard response.headers.contentType == .html else { return }
+            let html = response.body.string
+            pages[page] = HTMLStructure.outline(html)
+            if html.contains("alert(3)") { reached.insert(page) }
+        }
+        try await withLantian { app, clock, _ in
+            try await WebTests.makeUnitUsers(app)
+            _ = try await UserAccounts(db: app.db).create(
+                username: "named", displayName: text, role: "unitReporter", unitCode: "zezhou",
+                password: testPassword, actor: .system, at: Date())
+            try await AirQualityStore(database: app.db).upsertStations([
+                Station(
+                    code: "9001A", name: text, kind: .township, county: text, longitude: nil, latitude: nil)
+            ])
+
+            var office = Browser(app)
+            try await office.login("office1")
+            try await office.get("/admin/units")
+            try await office.post("/admin/units", [("code", "probe-unit"), ("name", text), ("kind", "department")])
+            try await office.get("/air")
+            try await office.post(
+                "/air/sand-dust", [("firstDay", "2022-01-10"), ("lastDay", "2022-01-11"), ("note", text)])
+            clock.set("2021-11-03T11:00:00+08:00")
+            try await office.get("/admin/plans/import")
+            let plan = try Self.planFile(text: text)
+            let imported = try await office.postMultipart(
+                "/admin/plans/import", [],
+                files: [(field: "file", name: "plan.yaml", type: "application/x-yaml", data: Data(plan.utf8))])
+            #expect(imported.status == .ok, "the plan with controlled text imports")
+
+            // A report with controlled narrative and file name, submitted so that every reader can see it.
+            var leader = Browser(app)
+            try await leader.login("zz-leader")
+            try await leader.get(WebTests.reportPath)
+            let submitted = try await leader.postMultipart(
+                WebTests.reportPath,
+                [("action", "approve"), ("reportedStatus", "inProgress"), ("narrative", text)],
+                files: [(field: "evidence[]", name: fileName, type: "application/pdf", data: Data("%PDF-1.4".utf8))])
+            #expect(submitted.status == .seeOther)
+            let api = try await leader.get("/api/v1/tasks/\(WebTests.coal)/reports")
+            let evidenceID =
+                try JSONDecoder().decode([ReportEvidenceJSON].self, from: Data(api.body.readableBytesView))
+                .first { $0.unit == "zezhou" }?.evidence.first?.id ?? ""
+
+            let parameters = [
+                "code": WebTests.coal, "unit": "zezhou", "month": WebTests.october, "id": evidenceID,
+            ]
+            let query = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            var paths: [String] = []
+            for route in app.routes.all where route.method == .GET {
+                var parts: [String] = []
+                for component in route.path {
+                    switch component {
+                    case .constant(let name): parts.append(name)
+                    case .parameter(let name):
+                        let value = try #require(parameters[name], "no value for :\(name) in \(route.path)")
+                        parts.append(value)
+                    default: Issue.record("unexpected route component in \(route.path)")
+                    }
+                }
+                paths.append("/" + parts.joined(separator: "/"))
+            }
+            paths += [
+                "/tasks?q=\(query)&category=\(query)&unit=\(query)&status=\(query)&due=\(query)&asOf=\(query)",
+                "/tasks/\(WebTests.coal)?asOf=\(query)", "/?asOf=\(query)", "/air?asOf=\(query)",
+                "/login?next=\(query)", "/?notice=\(query)",
+            ]
+            var readers: [(String, Browser)] = [("anonymous", Browser(app))]
+            for username in ["office1", "zz-reporter", "energy-leader", "watcher"] {
+                var browser = Browser(app)
+                try await browser.login(username)
+                readers.append((username, browser))
+            }
+            for (name, var browser) in readers {
+                for path in paths {
+                    read("\(name) GET \(path.replacingOccurrences(of: query, with: "…"))", try await browser.get(path))
+                }
+            }
+            // Forms that re-render what was typed.
+            try await office.get("/admin/users")
+            let user = try await office.post(
+                "/admin/users", [("username", text), ("displayName", text), ("role", text), ("unit", text)])
+            read("office POST /admin/users", user)
+            try await office.get("/admin/units")
+            let unit = try await office.post("/admin/units", [("code", text), ("name", text), ("kind", text)])
+            read("office POST /admin/units", unit)
+            var reporter = Browser(app)
+            try await reporter.login("zz-reporter")
+            try await reporter.get("/tasks/s04-1/reports/zezhou/2021-10")
+            let report = try await reporter.postMultipart(
+                "/tasks/s04-1/reports/zezhou/2021-10",
+                [("action", "save"), ("reportedStatus", text), ("narrative", text), ("values[boilers]", text)])
+            read("reporter POST report", report)
+            var stranger = Browser(app)
+            try await stranger.get("/login")
+            let login = try await stranger.post("/login", [("username", text), ("password", text), ("next", text)])
+            read("anonymous POST /login", login)
+            #expect(login.status == .unauthorized)
+        }
+        return (pages, reached)
+    }
+
+    /// The Jincheng plan file under another code, with `text` in its titles, categories and measures (YAML
+    /// single-quoted, so that any text is a valid value).
+    static func planFile(text: String) throws -> String {
+        let quoted = "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        var lines: [String] = []
+        var number = 0
+        for line in try SeedPlans.jincheng20212022.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            let indent = String(line.prefix(line.count - trimmed.count))
+            if line == "  code: jincheng-2021-2022" {
+                lines.append("  code: probe-plan")
+            } else if trimmed.hasPrefix("title: ") || trimmed.hasPrefix("category: ")
+                || trimmed.hasPrefix("measures: ") || trimmed.hasPrefix("issuer: ")
+            {
+                // Numbered, so that categories stay as many as in the plan.
+                number += 1
+                let key = trimmed.prefix { $0 != ":" }
+                let value = "'" + text.replacingOccurrences(of: "'", with: "''") + " \(number)'"
+                lines.append(indent + key + ": " + (key == "category" ? value : quoted))
+            } else {
+                lines.append(String(line))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The parts of `/api/v1/tasks/{code}/reports` this suite reads.
+private struct ReportEvidenceJSON: Decodable {
+    struct Evidence: Decodable { var id: String }
+    var unit: String
+    var evidence: [Evidence]
+}
