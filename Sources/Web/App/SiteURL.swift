@@ -7,6 +7,8 @@ enum SiteURL: Equatable {
     case login(next: String?)
     case logout
     case password
+    case tokens
+    case tokenRevoke(id: UUID)
     case plan
     case air
     case airCSV(table: String, asOf: String)
@@ -33,6 +35,8 @@ enum SiteURL: Equatable {
             return "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         case .logout: return "/logout"
         case .password: return "/account/password"
+        case .tokens: return "/account/tokens"
+        case .tokenRevoke(let id): return "/account/tokens/\(id.uuidString)/revoke"
         case .plan: return "/plan"
         case .air: return "/air"
         case .airCSV(let table, let asOf): return "/air/\(table).csv?asOf=\(asOf)"

@@ -14,6 +14,27 @@ struct AuthController: RouteCollection {
     func bootSignedIn(routes: any RoutesBuilder) {
         routes.get("account", "password", use: passwordForm)
         routes.post("account", "password", use: changePassword)
+        routes.get("account", "tokens", use: tokens)
+        routes.post("account", "tokens", ":id", "revoke", use: revokeToken)
+    }
+
+    /// API 令牌: the user's live tokens (the office sees everyone's), each revocable.
+    func tokens(req: Request) async throws -> HTML {
+        let user = try await req.currentUser()
+        let zone = TimeZone(identifier: try await req.currentPlan().plan.timeZone) ?? .current
+        let lines = try await APITokens(db: req.db).list(for: user, at: req.now).map { token in
+            TokensPage.Line(
+                id: token.id ?? UUID(), name: token.name, username: token.user.username,
+                created: UI.dateTime(token.createdAt, in: zone), expires: UI.dateTime(token.expiresAt, in: zone))
+        }
+        return TokensPage.render(.init(lines: lines, showsOwner: user.isOffice), try await req.pageContext(nil))
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let user = try await req.currentUser()
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "没有这个令牌") }
+        try await APITokens(db: req.db).revoke(id, by: user, at: req.now)
+        return req.redirect(to: SiteURL.tokens.path + "?notice=revoked")
     }
 
     struct LoginForm: Content {

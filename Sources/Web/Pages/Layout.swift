@@ -24,6 +24,7 @@ enum Layout {
                         .div(
                             .class("who"),
                             .span(.text("\(user.unitName) · \(user.displayName)（\(user.role.chinese)）")),
+                            .a(.href(SiteURL.tokens), .text("API 令牌")),
                             .form(
                                 .class("inline"), .method(.post), .action(SiteURL.logout),
                                 csrfField(context.csrf),

@@ -24,7 +24,7 @@ extension Request {
 
 /// Notices passed through a redirect by key, so that no text from the URL reaches the page.
 enum Notice: String {
-    case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged
+    case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged, revoked
 
     static func text(for key: String) -> String? {
         switch Notice(rawValue: key) {
@@ -37,6 +37,7 @@ enum Notice: String {
         case .imported: "方案已导入。"
         case .created: "已创建。"
         case .passwordChanged: "密码已修改。"
+        case .revoked: "令牌已吊销。"
         case nil: nil
         }
     }

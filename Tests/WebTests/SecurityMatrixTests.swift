@@ -1,0 +1,305 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import Web
+
+/// Who may call what, for every route the app registers.
+///
+/// The routes come from the route table (`app.routes.all`), so a route added without a rule here fails the
+/// suite. Each rule names the callers that must be let through; every other caller must be refused — an anonymous
+/// one with 401 (API) or a redirect to the login page (HTML), a signed-in one with 403 (or 404 where telling
+/// would leak). Reads are checked like writes, and the report routes once on a submitted report and once on a
+/// draft, which only its own unit may read.
+@Suite(.serialized) struct SecurityMatrixTests {
+    /// The callers: no session, and one account of each kind on 散煤治理 (t11, lead 市能源局, every county
+    /// responsible).
+    enum Caller: String, CaseIterable, Sendable {
+        case anonymous
+        /// 大气办管理员
+        case office = "office1"
+        /// 泽州县 reporter and leader: the report's own unit.
+        case reporter = "zz-reporter"
+        case leader = "zz-leader"
+        /// 高平市 reporter: another county on the same task.
+        case otherCounty = "gp-reporter"
+        /// 市能源局 leader: the task's lead unit.
+        case leadUnit = "energy-leader"
+        /// 只读用户
+        case viewer = "watcher"
+    }
+
+    static let signedIn = Set(Caller.allCases).subtracting([.anonymous])
+    static let officeOnly: Set<Caller> = [.office]
+    static let ownUnitWriters: Set<Caller> = [.reporter, .leader]
+    /// Who reads a submitted report of 泽州县 on t11: its unit, the office, the lead unit, viewers.
+    static let submittedReaders: Set<Caller> = [.reporter, .leader, .office, .leadUnit, .viewer]
+
+    /// Routes anyone may call. Each is also marked public where it is registered (`Route.isPublic`).
+    static let publicRoutes: Set<String> = [
+        "GET /static/lantian.css", "GET /healthz", "GET /login", "POST /login", "POST /logout",
+        "GET /api/v1/openapi.json", "POST /api/v1/tokens",
+    ]
+
+    /// The callers let through, by route. Report routes address 泽州县's submitted October report unless the
+    /// check says otherwise.
+    static let rules: [String: Set<Caller>] = [
+        "GET /": signedIn, "GET /dashboard.csv": signedIn, "GET /tasks": signedIn, "GET /tasks.csv": signedIn,
+        "GET /tasks/:code": signedIn, "GET /plan": signedIn, "GET /my": signedIn,
+        "GET /account/password": signedIn, "POST /account/password": signedIn,
+        "GET /account/tokens": signedIn, "POST /account/tokens/:id/revoke": signedIn,
+        "GET /air": signedIn, "GET /air/daily.csv": signedIn, "GET /air/months.csv": signedIn,
+        "GET /air/stations.csv": signedIn, "POST /air/sand-dust": officeOnly, "GET /air/import": officeOnly,
+        "POST /air/import": officeOnly,
+        "GET /tasks/:code/reports/:unit/:month": submittedReaders,
+        "POST /tasks/:code/reports/:unit/:month": ownUnitWriters,
+        "POST /tasks/:code/reports/:unit/:month/action": officeOnly,
+        "GET /evidence/:id": submittedReaders,
+        "GET /admin/units": officeOnly, "POST /admin/units": officeOnly, "GET /admin/users": officeOnly,
+        "POST /admin/users": officeOnly, "POST /admin/users/:username/reset": officeOnly,
+        "POST /admin/users/:username/toggle": officeOnly, "GET /admin/plans/import": officeOnly,
+        "POST /admin/plans/import": officeOnly, "GET /admin/audit": officeOnly,
+        "GET /api/v1/plans": signedIn, "GET /api/v1/plan": signedIn, "GET /api/v1/units": signedIn,
+        "GET /api/v1/tasks": signedIn, "GET /api/v1/tasks/:code": signedIn,
+        "GET /api/v1/tasks/:code/reports": signedIn, "GET /api/v1/tokens": signedIn,
+        "DELETE /api/v1/tokens/:id": [.office, .viewer],
+        "GET /api/v1/air/stations": signedIn, "GET /api/v1/air/days": signedIn,
+        "GET /api/v1/air/season": signedIn,
+        "POST /api/v1/tasks/:code/reports/:unit/:month": ownUnitWriters,
+    ]
+
+    static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
+    static let draftPath = "/tasks/t11/reports/zezhou/2021-11"
+    static let draftNarrative = "草稿内容仅泽州县可见 draft-only"
+
+    /// The key of a route: method and path with `:parameter` placeholders.
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    @Test func everyRouteHasARule() async throws {
+        try await withLantian { app, _, _ in
+            let keys = Set(app.routes.all.map(Self.key))
+            let ruled = Set(Self.rules.keys).union(Self.publicRoutes)
+            #expect(keys.subtracting(ruled).isEmpty, "routes without a rule: \(keys.subtracting(ruled).sorted())")
+            #expect(ruled.subtracting(keys).isEmpty, "rules without a route: \(ruled.subtracting(keys).sorted())")
+            let markedPublic = Set(app.routes.all.filter(\.isPublicForTests).map(Self.key))
+            #expect(markedPublic == Self.publicRoutes, "routes marked public at registration")
+        }
+    }
+
+    @Test func everyCallerGetsTheAnswerItsRoleAndUnitAllow() async throws {
+        try await withLantian { app, _, _ in
+            try await WebTests.makeUnitUsers(app)
+            try await makeUser(app, "spare", role: "unitReporter", unit: "gaoping")
+            let fixture = try await Self.fixture(app)
+            var browsers: [Caller: Browser] = [:]
+            var tokens: [Caller: String] = [:]
+            for caller in Caller.allCases {
+                var browser = Browser(app)
+                if caller != .anonymous {
+                    try await browser.login(caller.rawValue)
+                    tokens[caller] = try await Self.token(app, caller.rawValue)
+                }
+                browsers[caller] = browser
+            }
+            var failures: [String] = []
+            var checked = 0
+            // Refused callers first: a permitted write may change what the next one sees.
+            let order: [Caller] = [.anonymous, .otherCounty, .viewer, .leadUnit, .reporter, .leader, .office]
+            for route in app.routes.all {
+                let key = Self.key(route)
+                guard let allowed = Self.rules[key] else { continue }
+                for caller in order.filter({ !allowed.contains($0) }) + order.filter({ allowed.contains($0) }) {
+                    var browser = browsers[caller]!
+                    let response = try await Self.call(
+                        key, as: caller, browser: &browser, tokens: tokens, fixture: fixture, app: app)
+                    browsers[caller] = browser
+                    checked += 1
+                    if let problem = Self.verdict(response, key: key, caller: caller, allowed: allowed.contains(caller))
+                    {
+                        failures.append(problem)
+                    }
+                }
+            }
+            // Drafts: only their unit reads the page, the evidence and the narrative in the API.
+            for caller in Caller.allCases {
+                var browser = browsers[caller]!
+                let own = Self.ownUnitWriters.contains(caller)
+                for path in [Self.draftPath, "/evidence/\(fixture.draftEvidence)"] {
+                    let response = try await browser.get(path)
+                    if let problem = Self.verdict(response, key: "GET \(path) (draft)", caller: caller, allowed: own) {
+                        failures.append(problem)
+                    }
+                }
+                if let token = tokens[caller] {
+                    let list = try await Self.api(app, .GET, "/api/v1/tasks/t11/reports", token: token)
+                    if list.body.string.contains(Self.draftNarrative) != own {
+                        failures.append("\(caller): the API's report list \(own ? "lacks" : "shows") the draft")
+                    }
+                }
+                browsers[caller] = browser
+            }
+            #expect(checked > 250)
+            #expect(failures.isEmpty, "\(failures.count) wrong answers:\n\(failures.joined(separator: "\n"))")
+        }
+    }
+
+    /// What the matrix needs: 泽州县's October report submitted with a file, its November one a draft with a
+    /// file.
+    struct Fixture {
+        var submittedEvidence: String
+        var draftEvidence: String
+    }
+
+    static func fixture(_ app: Application) async throws -> Fixture {
+        var leader = Browser(app)
+        try await leader.login("zz-leader")
+        let pdf = Data("%PDF-1.4\n%%EOF".utf8)
+        try await leader.get(submittedPath)
+        let submitted = try await leader.postMultipart(
+            submittedPath, [("action", "approve"), ("reportedStatus", "inProgress"), ("narrative", "已报送内容")],
+            files: [(field: "evidence[]", name: "报送.pdf", type: "application/pdf", data: pdf)])
+        #expect(submitted.status == .seeOther)
+        var reporter = Browser(app)
+        try await reporter.login("zz-reporter")
+        try await reporter.get(draftPath)
+        let draft = try await reporter.postMultipart(
+            draftPath, [("action", "save"), ("reportedStatus", "inProgress"), ("narrative", draftNarrative)],
+            files: [(field: "evidence[]", name: "草稿.pdf", type: "application/pdf", data: pdf)])
+        #expect(draft.status == .seeOther)
+        let list = try await reporter.get("/api/v1/tasks/t11/reports")
+        let reports = try JSONDecoder().decode([MatrixReportJSON].self, from: Data(list.body.readableBytesView))
+        func evidence(_ month: String) -> String {
+            reports.first { $0.unit == "zezhou" && $0.month == month }?.evidence.first?.id ?? ""
+        }
+        return Fixture(submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"))
+    }
+
+    /// Calls route `key` as `caller` with a request that would succeed for a permitted caller.
+    static func call(
+        _ key: String, as caller: Caller, browser: inout Browser, tokens: [Caller: String], fixture: Fixture,
+        app: Application
+    ) async throws -> TestingHTTPResponse {
+        let unique = UUID().uuidString.prefix(8).lowercased()
+        let token = tokens[caller]
+        let allowed = rules[key]?.contains(caller) == true
+        switch key {
+        case "POST /account/password":
+            return try await browser.post(
+                "/account/password", [("current", "wrong-password"), ("new", "x"), ("repeat", "y")])
+        case "POST /account/tokens/:id/revoke":
+            // Each caller revokes a new token of its own (anonymous: the viewer's).
+            let id =
+                caller == .anonymous
+                ? try await tokenID(app, "watcher", listing: tokens[.viewer]!)
+                : try await tokenID(app, caller.rawValue, listing: token!, fresh: true)
+            return try await browser.post("/account/tokens/\(id)/revoke", [])
+        case "POST /air/sand-dust":
+            return try await browser.post(
+                "/air/sand-dust", [("firstDay", "2022-03-01"), ("lastDay", "2022-03-02"), ("note", "matrix")])
+        case "POST /air/import", "POST /admin/plans/import":
+            return try await browser.postMultipart(String(key.dropFirst(5)), [])
+        case "POST /tasks/:code/reports/:unit/:month":
+            return try await browser.postMultipart(
+                "/tasks/t11/reports/zezhou/2021-12",
+                [("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "matrix")])
+        case "POST /tasks/:code/reports/:unit/:month/action":
+            return try await browser.post(submittedPath + "/action", [("action", "accept")])
+        case "GET /evidence/:id":
+            return try await browser.get("/evidence/\(fixture.submittedEvidence)")
+        case "POST /admin/units":
+            return try await browser.post(
+                "/admin/units", [("code", "m-\(unique)"), ("name", "矩阵\(unique)"), ("kind", "department")])
+        case "POST /admin/users":
+            return try await browser.post(
+                "/admin/users",
+                [("username", "m-\(unique)"), ("displayName", "矩阵"), ("role", "viewer"), ("unit", "office")])
+        case "POST /admin/users/:username/reset":
+            return try await browser.post("/admin/users/spare/reset", [])
+        case "POST /admin/users/:username/toggle":
+            return try await browser.post("/admin/users/spare/toggle", [])
+        case "DELETE /api/v1/tokens/:id":
+            // Permitted callers each revoke a fresh token of the viewer's; the others try the viewer's first one.
+            let id = try await tokenID(app, "watcher", listing: tokens[.viewer]!, fresh: allowed)
+            return try await api(app, .DELETE, "/api/v1/tokens/\(id)", token: token)
+        case "POST /api/v1/tasks/:code/reports/:unit/:month":
+            return try await api(
+                app, .POST, "/api/v1/tasks/t11/reports/zezhou/2022-01", token: token,
+                json: #"{"action":"save","reportedStatus":"inProgress","narrative":"api"}"#)
+        default:
+            let parts = key.split(separator: " ", maxSplits: 1)
+            let path = String(parts[1]).replacingOccurrences(of: ":code", with: "t11")
+                .replacingOccurrences(of: ":unit", with: "zezhou").replacingOccurrences(of: ":month", with: "2021-10")
+            if path.hasPrefix("/api/") {
+                return try await api(app, HTTPMethod(rawValue: String(parts[0])), path, token: token)
+            }
+            #expect(parts[0] == "GET", "no request written for \(key)")
+            return try await browser.get(path)
+        }
+    }
+
+    /// Why `response` is the wrong answer, or nil when it is right.
+    static func verdict(_ response: TestingHTTPResponse, key: String, caller: Caller, allowed: Bool) -> String? {
+        let status = response.status.code
+        let toLogin = status == 303 && (response.headers.first(name: .location) ?? "").hasPrefix("/login")
+        let refused = status == 401 || status == 403 || status == 404 || toLogin
+        if status >= 500 { return "\(key) as \(caller): \(status)" }
+        if allowed && refused { return "\(key) as \(caller): refused (\(status)) but allowed" }
+        if !allowed && !refused { return "\(key) as \(caller): answered \(status) but must be refused" }
+        if !allowed && caller == .anonymous && !(status == 401 || toLogin) {
+            return "\(key) anonymous: \(status) instead of 401 or the login page"
+        }
+        return nil
+    }
+
+    static func api(
+        _ app: Application, _ method: HTTPMethod, _ path: String, token: String?, json: String? = nil
+    ) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        if json != nil { headers.contentType = .json }
+        return try await app.testing().sendRequest(
+            method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+
+    static func token(_ app: Application, _ username: String) async throws -> String {
+        let response = try await api(
+            app, .POST, "/api/v1/tokens", token: nil,
+            json: #"{"username":"\#(username)","password":"\#(testPassword)","name":"matrix"}"#)
+        #expect(response.status == .ok, "token for \(username)")
+        return try JSONDecoder().decode(MatrixTokenJSON.self, from: Data(response.body.readableBytesView)).token
+    }
+
+    /// The id of one of `username`'s tokens, listed with `listing` (their own token): an existing one, or with
+    /// `fresh` a new one.
+    static func tokenID(_ app: Application, _ username: String, listing: String, fresh: Bool = false) async throws
+        -> String
+    {
+        func ids() async throws -> [String] {
+            let list = try await api(app, .GET, "/api/v1/tokens", token: listing)
+            return try JSONDecoder().decode([MatrixTokenListJSON].self, from: Data(list.body.readableBytesView))
+                .map(\.id)
+        }
+        let before = try await ids()
+        guard fresh else { return before.last ?? "" }
+        _ = try await token(app, username)
+        return try await ids().first { !before.contains($0) } ?? ""
+    }
+}
+
+extension Route {
+    /// `Route.isPublic` is internal to Web; the mark is read back from the route's user info.
+    fileprivate var isPublicForTests: Bool { userInfo[AnySendableHashable("lantian.public")] as? Bool ?? false }
+}
+
+private struct MatrixReportJSON: Decodable {
+    struct Evidence: Decodable { var id: String }
+    var unit: String
+    var month: String
+    var evidence: [Evidence]
+}
+
+private struct MatrixTokenJSON: Decodable { var token: String }
+
+private struct MatrixTokenListJSON: Decodable { var id: String }
