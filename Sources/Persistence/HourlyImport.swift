@@ -82,6 +82,7 @@ public struct HourlyImport: Sendable {
     ) async throws -> Summary {
         try await database.writeTransaction { db in
             var state = ImportState(db: db, options: options, now: now)
+            try await state.recordImport()
             try await state.loadStations()
             // Reading and parsing the next batch (one core) overlaps storing this one (the database's thread).
             let parsing = BatchParser(format: options.format, batchSize: options.batchSize, next: next)
@@ -178,12 +179,27 @@ private struct ImportState {
     /// Days computed from complete held hours.
     var computed: [StationDayKey: DailyStatistics] = [:]
 
+    /// What each station-hour row of this import says it came from: `import:<id>` of its `air_imports` row.
+    var sourceKey = ""
+
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
     init(db: any Database, options: HourlyImport.Options, now: Date) {
         self.db = db
         self.options = options
         self.now = now
+    }
+
+    /// Records the import (file, user, time) and takes its number.
+    mutating func recordImport() async throws {
+        struct Row: Decodable { var id: Int }
+        let row = try await sql.insert(into: "air_imports").columns("source", "imported_by", "imported_at")
+            .values(SQLBind(options.source), SQLBind(options.actor.username), SQLBind(now))
+            .returning("id").first(decoding: Row.self)
+        guard let row else {
+            throw HourlyImport.Failure.fatal(ImportIssue(line: 0, field: "", reason: "import not recorded"))
+        }
+        sourceKey = "import:\(row.id)"
     }
 
     mutating func loadStations() async throws {
@@ -256,7 +272,7 @@ private struct ImportState {
                 .set("so2", to: SQLBind(values.so2)).set("no2", to: SQLBind(values.no2))
                 .set("pm10", to: SQLBind(values.pm10)).set("co", to: SQLBind(values.co))
                 .set("o3", to: SQLBind(values.o3)).set("pm25", to: SQLBind(values.pm25))
-                .set("source", to: SQLBind(options.source))
+                .set("source", to: SQLBind(sourceKey))
                 .where("station", .equal, SQLBind(key.station)).where("hour", .equal, SQLBind(key.hour))
                 .run()
         }
@@ -327,11 +343,10 @@ private struct ImportState {
     }
 
     /// Multi-row inserts written as SQL text: binding nine values a row through the driver costs more than the
-    /// database's own work. Numbers are written by Swift (shortest exact form, never text from the file); codes
-    /// and the source are quoted as SQL string literals (quotes doubled — both dialects read backslashes
-    /// literally).
+    /// database's own work. Everything in the text is written by Swift from integers and doubles (shortest exact
+    /// form, never text from the file); the source is the import's number (``recordImport()``).
     private func insert(_ rows: [(StationHourKey, PollutantValues)]) async throws {
-        let source = Self.literal(options.source)
+        let source = "'" + sourceKey + "'"
         for start in stride(from: 0, to: rows.count, by: 5_000) {
             var text = "INSERT INTO station_hours (station, hour, so2, no2, pm10, co, o3, pm25, source) VALUES "
             text.reserveCapacity(100 * 5_000)
@@ -353,11 +368,6 @@ private struct ImportState {
         guard value.isFinite else { return "NULL" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"
-    }
-
-    static func literal(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == 0 }) else { return "'" + text + "'" }
-        return "'" + text.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\u{0}", with: "") + "'"
     }
 
     /// The stored rows of these stations between two hours, by the table's key (station, hour).

@@ -19,6 +19,7 @@ public enum LantianMigrations {
             M012AddUserSessionEpoch(),
             M013CreateLoginFailures(),
             M014AddTaskUnitPosition(),
+            M015CreateAirImports(),
         ]
     }
 }

@@ -33,6 +33,31 @@ private struct ChangeRow: Decodable {
 }
 
 extension WebTests {
+    /// The upload's file name goes into the database only as a bound value: a name built to end the SQL string
+    /// is stored as it is, and each station-hour row names its import by number.
+    @Test func hourlyImportKeepsTheFileNameOutOfSQLText() async throws {
+        try await withLantian(at: "2022-04-12T10:00:00+08:00") { app, clock, _ in
+            let name = "x'); DROP TABLE station_hours; -- 监测'数据.csv"
+            let summary = try await HourlyImport(database: app.db).run(
+                options: .init(source: name, actor: .system), at: clock.now, bytes: Array(cnemcDay().utf8))
+            #expect(summary.inserted == 24)
+            struct Import: Decodable {
+                var id: Int
+                var source: String
+            }
+            struct Hour: Decodable { var source: String }
+            let sql = app.db as! any SQLDatabase
+            let imports = try await sql.select().columns("id", "source").from("air_imports").orderBy("id")
+                .all(decoding: Import.self)
+            let last = try #require(imports.last)
+            #expect(last.source == name)
+            let sources = try await sql.select().distinct().column("source").from("station_hours")
+                .where("hour", .greaterThan, SQLBind(HourStamp(timepoint: "2022-04-09T23:00:00")?.value ?? 0))
+                .all(decoding: Hour.self)
+            #expect(sources.map(\.source) == ["import:\(last.id)"])
+        }
+    }
+
     /// Re-importing the same file changes nothing; a corrected value replaces the stored one, the old value is
     /// kept, and the day is recomputed: (300 − 5 + 29) / 24 = 13.5 µg/m³.
     @Test func hourlyImportRecordsCorrections() async throws {

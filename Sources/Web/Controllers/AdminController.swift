@@ -202,19 +202,55 @@ struct AdminController {
 
     // MARK: audit
 
-    func audit(req: Request) async throws -> HTML {
+    /// Entries a page of 操作日志.
+    static let auditPageSize = 100
+
+    func audit(req: Request) async throws -> Response {
         _ = try await req.requireOffice()
-        let records = try await AuditRecord.query(on: req.db).sort(\.$at, .descending).limit(300).all()
-        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let loaded = try await req.currentPlan()
+        guard let calendar = ReportingCalendar(plan: loaded.plan) else { throw Abort(.internalServerError) }
+        let zone = calendar.timeZone
+        var given: [String: String] = [:]
+        for key in ["user", "unit", "action", "day"] {
+            if let value = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+                given[key] = String(value.prefix(100))
+            }
+        }
+        var errors: [String] = []
+        var filter = AuditLog.Filter(username: given["user"], action: given["action"])
+        if let code = given["unit"] {
+            if let unitID = loaded.ids.units[code] {
+                filter.userIDs = try await UserRecord.query(on: req.db).filter(\.$unit.$id == unitID).all()
+                    .compactMap(\.id)
+            } else {
+                errors.append("没有代码为 \(code) 的单位")
+            }
+        }
+        if let text = given["day"] {
+            if let day = CivilDate(text) {
+                filter.from = calendar.startOfDay(day)
+                filter.to = calendar.startOfDay(day.adding(days: 1))
+            } else {
+                errors.append("日期应为 YYYY-MM-DD")
+            }
+        }
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let (records, total) = try await AuditLog.entries(
+            on: req.db, filter: filter, page: page, size: Self.auditPageSize)
         func clip(_ text: String?) -> String {
             guard let text else { return "" }
             return text.count > 300 ? String(text.prefix(300)) + "…" : text
         }
-        let lines = records.map {
-            AuditPage.Line(
-                at: UI.dateTime($0.at, in: zone), username: $0.username, action: $0.action,
-                entity: "\($0.entity) \($0.entityID ?? "")", before: clip($0.before), after: clip($0.after))
-        }
-        return AuditPage.render(lines, try await req.pageContext(.audit))
+        let model = AuditPage.Model(
+            filter: given, units: loaded.plan.units.map { ($0.code, $0.name) },
+            actions: try await AuditLog.actions(on: req.db),
+            lines: records.map {
+                AuditPage.Line(
+                    at: UI.dateTime($0.at, in: zone), username: $0.username, action: $0.action,
+                    entity: "\($0.entity) \($0.entityID ?? "")", before: clip($0.before), after: clip($0.after))
+            }, page: page, pages: (total + Self.auditPageSize - 1) / Self.auditPageSize, total: total,
+            errors: errors)
+        let html = AuditPage.render(model, try await req.pageContext(.audit)).render()
+        return Response.html(html, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

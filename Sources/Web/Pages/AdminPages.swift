@@ -177,30 +177,3 @@ enum PlanImportPage {
         )
     }
 }
-
-/// 操作日志
-enum AuditPage {
-    struct Line {
-        var at: String
-        var username: String
-        var action: String
-        var entity: String
-        var before: String
-        var after: String
-    }
-
-    static func render(_ lines: [Line], _ context: PageContext) -> HTML {
-        Layout.page(
-            "操作日志", context,
-            .p(.class("muted"), .text("最近 300 条。每次写操作都记录操作人、时间、对象和前后内容。")),
-            .table(
-                .tr(.th("时间"), .th("操作人"), .th("操作"), .th("对象"), .th("修改前"), .th("修改后")),
-                .forEach(lines) { l in
-                    .tr(
-                        .td(.text(l.at)), .td(.text(l.username)), .td(.text(l.action)), .td(.text(l.entity)),
-                        .td(.class("small"), .text(l.before)), .td(.class("small"), .text(l.after)))
-                }
-            )
-        )
-    }
-}
