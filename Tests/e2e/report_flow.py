@@ -17,6 +17,7 @@ import time
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -94,8 +95,30 @@ def main():
             driver.find_element(By.CSS_SELECTOR, "header form button").click()
             WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.NAME, "username")))
 
+        def no_dialog(where):
+            try:
+                text = driver.switch_to.alert.text
+                driver.switch_to.alert.dismiss()
+                check(False, f"{where}: a dialog opened ({text!r})")
+            except NoAlertPresentException:
+                check(True, "")
+
         try:
+            # Reflected XSS (issue 7): the two links must open no dialog and add no element to the page.
+            driver.get(base + "/login?next=/%22%3E%3Csvg/onload=alert(document.domain)%3E")
+            time.sleep(0.5)
+            no_dialog("login?next=")
+            check(not driver.find_elements(By.CSS_SELECTOR, "svg, [onload]"), "login?next= injects no element")
             login("office1")
+            driver.get(base + "/tasks?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
+            time.sleep(0.5)
+            no_dialog("tasks?q=")
+            check(not driver.find_elements(By.TAG_NAME, "script"), "tasks?q= injects no script element")
+            field = driver.find_element(By.NAME, "q").get_attribute("value")
+            check(field == '"><script>alert(1)</script>', f"the search box shows what was typed, was {field!r}")
+            policy = driver.execute_script("return document.querySelector('main') !== null")
+            check(policy, "the page renders under its Content-Security-Policy")
+
             driver.get(base + f"/tasks/{TASK}")
             before = driver.find_element(By.CSS_SELECTOR, ".panel .badge").text
             check(before == "逾期未完成", f"before the report the task is overdue, was {before!r}")
@@ -167,7 +190,7 @@ def main():
             print(open(os.path.join(data, "serve.log")).read()[-4000:])
         shutil.rmtree(data, ignore_errors=True)
 
-    checks = 17
+    checks = 23
     print(f"e2e: {checks - len(failures)} passed, {len(failures)} failed")
     sys.exit(1 if failures else 0)
 
