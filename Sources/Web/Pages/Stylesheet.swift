@@ -19,6 +19,7 @@ enum Stylesheet {
                      color:#fff; padding:10px 24px; }
         header.top .brand { color:#fff; font-size:17px; font-weight:600; letter-spacing:1px; }
         header.top .who { display:flex; gap:12px; align-items:center; font-size:13px; }
+        header.top .who a { color:#fff; }
         header.top button.link { color:#fff; }
         nav.menu { background:#fff; border-bottom:1px solid var(--line); padding:0 24px; display:flex; gap:4px; }
         nav.menu a { padding:10px 14px; color:#1c2430; border-bottom:3px solid transparent; }
