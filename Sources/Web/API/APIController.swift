@@ -92,6 +92,7 @@ struct APIController {
     func tasks(req: Request) async throws -> [TaskDTO] {
         let snapshot = try await req.campaign()
         let filter = try req.query.decode(TaskFilter.self)
+        if let problem = filter.problem { throw Abort(.badRequest, reason: problem) }
         return TaskRow.rows(snapshot, filter: filter).map { TaskDTO(row: $0, snapshot: snapshot) }
     }
 
@@ -160,6 +161,14 @@ struct APIController {
         }
         if [.save, .requestApproval].contains(body.action) && content == nil {
             throw Abort(.unprocessableEntity, reason: "需要 reportedStatus")
+        }
+        // Content belongs to the unit's own steps; nothing sent is dropped without a word.
+        if content != nil && ![.save, .requestApproval, .approve].contains(body.action) {
+            throw Abort(
+                .unprocessableEntity, reason: "\(body.action.chinese)不修改报告内容：请不要同时提交 reportedStatus、narrative 或 values")
+        }
+        if content == nil && (body.narrative != nil || body.values != nil) {
+            throw Abort(.unprocessableEntity, reason: "narrative 和 values 须与 reportedStatus 一起提交")
         }
         do {
             let record = try await ReportStore(database: req.db).act(

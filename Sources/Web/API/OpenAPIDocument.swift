@@ -463,7 +463,7 @@ enum OpenAPIDocument {
                         "type": "object",
                         "properties": {
                           "action": { "$ref": "#/components/schemas/ReportAction" },
-                          "reportedStatus": { "anyOf": [{ "$ref": "#/components/schemas/ReportedStatus" }, { "type": "null" }], "description": "required for save and requestApproval; with it, narrative and values replace the report's content" },
+                          "reportedStatus": { "anyOf": [{ "$ref": "#/components/schemas/ReportedStatus" }, { "type": "null" }], "description": "required for save and requestApproval, optional for approve, not for other steps; with it, narrative and values replace the report's content" },
                           "narrative": { "type": ["string", "null"] },
                           "values": { "type": ["object", "null"], "additionalProperties": { "type": "number", "minimum": 0 }, "description": "indicator code to value; only the task's indicators" },
                           "comment": { "type": ["string", "null"], "description": "required (non-blank) for reject and returnToUnit" }
@@ -478,11 +478,11 @@ enum OpenAPIDocument {
                   "200": { "description": "The report after the step", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Report" } } } },
                   "400": { "$ref": "#/components/responses/BadRequest" },
                   "401": { "$ref": "#/components/responses/Unauthorized" },
-                  "403": { "description": "Not this user's unit or role, or a one-time password not yet replaced", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                  "403": { "description": "Not this user's unit or role, the step not allowed in the report's state, or a one-time password not yet replaced", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
                   "404": { "$ref": "#/components/responses/NotFound" },
                   "413": { "$ref": "#/components/responses/PayloadTooLarge" },
                   "415": { "$ref": "#/components/responses/UnsupportedMediaType" },
-                  "422": { "description": "No such task or unit, a month outside the reporting period, not allowed in the report's state, or bad content", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+                  "422": { "description": "No such task or unit, a month outside the reporting period, a report not yet written, a missing reportedStatus or comment, or values not of the task's indicators or negative", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
                 }
               }
             },

@@ -43,6 +43,19 @@ struct TaskFilter: Equatable, Content {
         return items.isEmpty ? "" : "?" + items.joined(separator: "&")
     }
 
+    /// Why the filter cannot be applied — a status, origin or deadline that does not exist — or nil. An empty
+    /// value means "no filter". The API refuses such a filter (400); the page shows what it matched.
+    var problem: String? {
+        if let status, !status.isEmpty, TaskStatus(rawValue: status) == nil {
+            return "status 应为 \(TaskStatus.allCases.map(\.rawValue).joined(separator: "、")) 之一"
+        }
+        if let origin, !origin.isEmpty, PlanTask.Origin(rawValue: origin) == nil {
+            return "origin 应为 \(PlanTask.Origin.allCases.map(\.rawValue).joined(separator: "、")) 之一"
+        }
+        if let due, !due.isEmpty, CivilDate(due) == nil { return "due 应为 YYYY-MM-DD" }
+        return nil
+    }
+
     /// Whether `task`, assessed as `assessment`, passes every filter that is set.
     func matches(_ task: PlanTask, _ assessment: TaskAssessment) -> Bool {
         if let lead, !lead.isEmpty, !task.lead.contains(lead) { return false }
