@@ -20,12 +20,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
+        // The shared core: civil days and hours, report months, CSV fields and numbers, import issues.
+        .target(name: "LantianCore", swiftSettings: strict),
         .target(
             name: "Campaign",
-            dependencies: ["AirQuality", .product(name: "Yams", package: "Yams")],
+            dependencies: ["LantianCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
-        .target(name: "AirQuality", swiftSettings: strict),
+        .target(name: "AirQuality", dependencies: ["LantianCore"], swiftSettings: strict),
         .target(
             name: "Seed",
             resources: [.copy("Resources")],
@@ -34,6 +36,7 @@ let package = Package(
         .target(
             name: "Persistence",
             dependencies: [
+                "LantianCore",
                 "AirQuality",
                 "Campaign",
                 .product(name: "Fluent", package: "fluent"),
@@ -45,6 +48,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
+                "LantianCore",
                 "AirQuality",
                 "Campaign",
                 "Persistence",
@@ -57,6 +61,7 @@ let package = Package(
         .executableTarget(
             name: "lantian",
             dependencies: [
+                "LantianCore",
                 "AirQuality",
                 "Persistence",
                 "Web",
@@ -64,13 +69,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Seed"], swiftSettings: strict),
         .testTarget(
-            name: "AirQualityTests", dependencies: ["AirQuality", "Seed"], resources: [.copy("Resources")],
+            name: "CampaignTests", dependencies: ["LantianCore", "Campaign", "Seed"], swiftSettings: strict),
+        .testTarget(
+            name: "AirQualityTests", dependencies: ["LantianCore", "AirQuality", "Seed"],
+            resources: [.copy("Resources")],
             swiftSettings: strict),
         .testTarget(
             name: "WebTests",
             dependencies: [
+                "LantianCore",
                 "AirQuality",
                 "Campaign",
                 "Persistence",

@@ -1,3 +1,5 @@
+import LantianCore
+
 /// One station's (or the city's) statistics for one day, per HJ 663, with what was invalid and why.
 public struct DailyStatistics: Hashable, Sendable {
     /// Days since 1970-01-01 (Beijing).

@@ -1,3 +1,5 @@
+import LantianCore
+
 /// A monitoring station of the registry.
 public struct Station: Hashable, Sendable, Codable {
     public var code: String

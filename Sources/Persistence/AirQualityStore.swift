@@ -2,6 +2,7 @@ import AirQuality
 import Campaign
 import Fluent
 import Foundation
+import LantianCore
 import SQLKit
 
 /// Stores the station registry and stations' daily statistics, and reads back the city's daily series.

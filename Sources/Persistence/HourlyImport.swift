@@ -1,6 +1,7 @@
 import AirQuality
 import Fluent
 import Foundation
+import LantianCore
 import SQLKit
 import Synchronization
 
@@ -363,12 +364,8 @@ private struct ImportState {
         }
     }
 
-    /// A concentration as SQL: whole numbers (most of them) without Double's slower shortest-form printing.
-    static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "NULL" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
-    }
+    /// A concentration as SQL: exact, whole numbers (most of them) without Double's slower shortest-form printing.
+    static func number(_ value: Double) -> String { value.isFinite ? NumberText.exact(value) : "NULL" }
 
     /// The stored rows of these stations between two hours, by the table's key (station, hour).
     private func storedRows(

@@ -1,6 +1,7 @@
 import Campaign
 import Fluent
 import Foundation
+import LantianCore
 
 /// Stores plans and reads them back as domain values.
 public struct PlanStore: Sendable {

@@ -1,6 +1,7 @@
 import Campaign
 import Fluent
 import Foundation
+import LantianCore
 import SQLKit
 
 /// Reads and writes progress reports. Every write checks ``ReportPolicy``, keeps a revision and an audit entry,

@@ -1,6 +1,7 @@
 import AirQuality
 import ArgumentParser
 import Foundation
+import LantianCore
 import Web
 
 struct AQCommand: AsyncParsableCommand {
@@ -159,7 +160,7 @@ struct AQRow: TableRow {
     }
 
     var csv: [String] {
-        let number = CSVNumber.text
+        let number = NumberText.csv
         let fields =
             [station, time] + Pollutant.allCases.map { number(concentrations[$0]) } + [number(o3Max1h)]
             + Self.columns.map { result.iaqis[$0].map(String.init) ?? "" }

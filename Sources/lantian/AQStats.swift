@@ -2,6 +2,7 @@ import AirQuality
 import ArgumentParser
 import Campaign
 import Foundation
+import LantianCore
 import Persistence
 import Web
 
@@ -85,8 +86,8 @@ struct StatsRow: TableRow {
 
     var csv: [String] {
         [station, from, to, String(summary.validDays[.pm25] ?? 0)]
-            + [Pollutant.pm25, .pm10, .so2, .no2, .co, .o3].map { CSVNumber.text(summary.statistics[$0]) }
-            + [CSVNumber.text(summary.compositeIndex)]
+            + [Pollutant.pm25, .pm10, .so2, .no2, .co, .o3].map { NumberText.csv(summary.statistics[$0]) }
+            + [NumberText.csv(summary.compositeIndex)]
             + AQICategory.allCases.map { String(summary.categoryDays[$0] ?? 0) }
             + [String(summary.heavyDays)]
     }
@@ -116,9 +117,9 @@ struct SeasonRow: TableRow {
 
     var csv: [String] {
         [
-            table.plan, table.asOf, row.metric, row.name, row.unit, CSVNumber.text(row.target),
-            CSVNumber.text(row.soFar),
-            CSVNumber.text(row.previousSameDates), CSVNumber.text(row.change), row.note,
+            table.plan, table.asOf, row.metric, row.name, row.unit, NumberText.csv(row.target),
+            NumberText.csv(row.soFar),
+            NumberText.csv(row.previousSameDates), NumberText.csv(row.change), row.note,
         ]
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Campaign
 import Foundation
+import LantianCore
 import Seed
 
 struct Bench: AsyncParsableCommand {

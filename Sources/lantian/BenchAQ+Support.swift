@@ -1,5 +1,6 @@
 import AirQuality
 import Foundation
+import LantianCore
 
 /// Elapsed wall-clock seconds between laps.
 struct Stopwatch {

@@ -1,6 +1,7 @@
 import AirQuality
 import ArgumentParser
 import Foundation
+import LantianCore
 import Persistence
 import SQLKit
 import Web

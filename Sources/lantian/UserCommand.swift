@@ -57,36 +57,12 @@ struct UserCommand: AsyncParsableCommand {
         }
 
         private func parse(_ text: String) throws -> [UserAccounts.Row] {
-            var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
-                separator: "\n", omittingEmptySubsequences: false
-            )
-            .map { String($0).trimmingCharacters(in: .whitespaces) }
-            if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
-            guard lines.first?.lowercased().hasPrefix("username,") == true else {
-                throw ArgumentParser.ValidationError(
-                    "\(file): line 1 must be the header username,name,role,unit[,password]")
-            }
-            var rows: [UserAccounts.Row] = []
-            var problems: [String] = []
-            for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
-                    $0.trimmingCharacters(in: .whitespaces)
-                }
-                guard fields.count == 4 || fields.count == 5 else {
-                    problems.append("line \(index + 1): expected 4 or 5 fields, found \(fields.count)")
-                    continue
-                }
-                rows.append(
-                    .init(
-                        line: index + 1, username: fields[0], displayName: fields[1], role: fields[2],
-                        unitCode: fields[3],
-                        password: fields.count == 5 && !fields[4].isEmpty ? fields[4] : nil))
-            }
-            if !problems.isEmpty {
-                printIssues(problems, file: file)
+            do {
+                return try UserAccounts.rows(csv: text)
+            } catch let problems as UserAccounts.Problems {
+                printIssues(problems.messages, file: file)
                 throw ExitCode(1)
             }
-            return rows
         }
     }
 

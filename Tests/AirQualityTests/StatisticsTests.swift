@@ -1,4 +1,5 @@
 import AirQuality
+import LantianCore
 import Seed
 import Testing
 

@@ -1,4 +1,5 @@
 import Campaign
+import LantianCore
 import Testing
 
 @Suite struct ReportWorkflowTests {

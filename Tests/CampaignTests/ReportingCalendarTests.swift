@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 import Testing
 
 /// "各县（市、区）、市直各相关单位于每月 5 日前报送进展情况" — due on the 5th, 23:59 Asia/Shanghai (UTC+8).

@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 import Testing
 
 /// The status rules of docs/STATUS-RULES.md at their edges.

@@ -1,5 +1,6 @@
 import AirQuality
 import Foundation
+import LantianCore
 import Persistence
 import SQLKit
 import Testing

@@ -289,3 +289,30 @@ private struct SecurityEvidenceJSON: Decodable {
     struct Evidence: Decodable { var id: String }
     var evidence: [Evidence]
 }
+
+/// The accounts file of `lantian user import` is read by the one CSV reader.
+@Suite struct AccountsFileTests {
+    @Test func quotedNamesKeepTheirCommas() throws {
+        let rows = try UserAccounts.rows(
+            csv: "\u{FEFF}username,name,role,unit,password\r\nwang,\"王伟, 副主任\",unitLeader,zezhou,\r\n"
+                + "li,李娜,unitReporter,gaoping,Blue-sky-2021-li\r\n")
+        #expect(rows.map(\.displayName) == ["王伟, 副主任", "李娜"])
+        #expect(rows.map(\.line) == [2, 3])
+        #expect(rows[0].password == nil && rows[1].password == "Blue-sky-2021-li")
+    }
+
+    @Test func everyMalformedLineIsNamed() {
+        #expect(throws: UserAccounts.Problems.self) { try UserAccounts.rows(csv: "name,role\nx,y\n") }
+        do {
+            _ = try UserAccounts.rows(csv: "username,name,role,unit\na,b,c\nd,e,f,g\nh\n")
+            Issue.record("accepted a malformed file")
+        } catch let problems as UserAccounts.Problems {
+            #expect(
+                problems.messages == [
+                    "line 2: expected 4 or 5 fields, found 3", "line 4: expected 4 or 5 fields, found 1",
+                ])
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}

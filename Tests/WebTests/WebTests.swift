@@ -2,6 +2,7 @@ import AirQuality
 import Campaign
 import Fluent
 import Foundation
+import LantianCore
 import Persistence
 import Testing
 import Vapor

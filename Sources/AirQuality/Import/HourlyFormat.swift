@@ -1,3 +1,5 @@
+import LantianCore
+
 /// The hourly file layouts Lantian imports, told apart by their header line. All are UTF-8 CSV (a BOM is
 /// ignored); every importer turns its file's time convention into ``HourStamp`` (the end of the hour, Beijing
 /// time) and its units into µg/m³ with CO in mg/m³.

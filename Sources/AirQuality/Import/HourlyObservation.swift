@@ -1,3 +1,5 @@
+import LantianCore
+
 /// One station-hour of 1-hour concentrations, as an importer read it.
 public struct HourlyObservation: Hashable, Sendable {
     /// The station code (or, in a wide file, the column name).
@@ -34,19 +36,4 @@ public struct HourlyObservation: Hashable, Sendable {
     public var concentrations: HourlyConcentrations {
         HourlyConcentrations(values.dictionary, so2Mean24h: so2Mean24h)
     }
-}
-
-/// A line an importer could not use, and why.
-public struct ImportIssue: Hashable, Sendable, CustomStringConvertible, Error {
-    public var line: Int
-    public var field: String
-    public var reason: String
-
-    public init(line: Int, field: String, reason: String) {
-        self.line = line
-        self.field = field
-        self.reason = reason
-    }
-
-    public var description: String { "line \(line), \(field): \(reason)" }
 }

@@ -1,3 +1,5 @@
+import LantianCore
+
 /// Reads hourly station data in any ``HourlyFormat``, streaming: feed it the file in chunks of any size, take
 /// what it has read after each, and memory stays flat however large the file is.
 ///

@@ -1,3 +1,5 @@
+import LantianCore
+
 /// A quantitative indicator (量化指标) of a task: every number the plan commits to, with its unit, target,
 /// direction and deadline — 散煤替代 16,000 户, 抽检 600 批次, 降尘量 ≤ 7 吨/(平方公里·月).
 public struct Indicator: Hashable, Sendable, Codable {

@@ -1,3 +1,5 @@
+import LantianCore
+
 /// An official document (公文): the plan's issuing notice, or a notice that forwards it.
 public struct OfficialDocument: Hashable, Sendable, Codable {
     /// 文号, e.g. 晋市气防〔2021〕5号.

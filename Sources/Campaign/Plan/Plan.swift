@@ -1,3 +1,5 @@
+import LantianCore
+
 /// A campaign plan (攻坚方案): its period, air-quality targets, units, tasks and the documents that issue and
 /// forward it. Loaded from a `lantian-plan/1` file (see docs/PLAN-FORMAT.md).
 public struct Plan: Hashable, Sendable, Codable {

@@ -1,3 +1,5 @@
+import LantianCore
+
 /// A task (任务) of the plan: a clause of its text, a row of its task table (措施任务表), or a requirement
 /// that a forwarding notice adds.
 public struct PlanTask: Hashable, Sendable, Codable {

@@ -1,4 +1,5 @@
 import Foundation
+import LantianCore
 import Yams
 
 /// Walks a composed YAML document, reading typed values and collecting every problem with its path and line,

@@ -1,4 +1,5 @@
 import Foundation
+import LantianCore
 import Yams
 
 /// Builds a ``Plan`` from a composed `lantian-plan/1` document, reporting every problem to its reader.
@@ -360,7 +361,7 @@ struct PlanFileParser {
             if abs(sum - target) > 1e-9 * max(1, abs(target)) {
                 reader.report(
                     i.path("breakdown"), i["breakdown"],
-                    "the parts add up to \(sum.decimalText), not to the target \(target.decimalText)")
+                    "the parts add up to \(NumberText.exact(sum)), not to the target \(NumberText.exact(target))")
             }
         }
         guard let code, let name, let unit, let direction, let target else { return nil }
@@ -389,13 +390,5 @@ struct PlanFileParser {
                     "\(date) is more than a year outside the plan period \(header.start) … \(header.end)")
             }
         }
-    }
-}
-
-extension Double {
-    /// The number without a trailing ".0" (16000, 48.7).
-    public var decimalText: String {
-        if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
-        return String(self)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LantianCore
 
 /// What one report says, reduced to what the status computation needs.
 public struct ReportFacts: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import LantianCore
 
 /// Turns the plan's civil dates and its reporting rule into instants: when a month's report is due, when a
 /// deadline day ends, which month's report is the latest one due.

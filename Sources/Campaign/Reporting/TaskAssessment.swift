@@ -1,4 +1,5 @@
 import Foundation
+import LantianCore
 
 /// The status of one task at one moment, with the reasons behind it.
 ///

@@ -1,3 +1,5 @@
+import LantianCore
+
 /// What is known of a task's progress at some moment: the facts ``TaskAssessment`` judges.
 public struct TaskProgress: Hashable, Sendable {
     /// Current value of each indicator, by indicator code; an indicator nobody has measured is absent.

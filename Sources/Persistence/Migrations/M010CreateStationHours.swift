@@ -1,4 +1,5 @@
 import Fluent
+import LantianCore
 import SQLKit
 
 /// Stations' hourly 1-hour concentrations, one row per station and hour (``HourStamp`` value: hours since

@@ -1,6 +1,7 @@
 import Campaign
 import Fluent
 import Foundation
+import LantianCore
 
 /// A unit's monthly progress report on one task (进展报告). Its current content lives here and in
 /// ``ReportValueRecord``; every change of it is kept as a ``ReportRevisionRecord``.

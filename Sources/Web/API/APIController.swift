@@ -1,5 +1,6 @@
 import Campaign
 import Fluent
+import LantianCore
 import Persistence
 import Vapor
 

@@ -1,5 +1,6 @@
 import AirQuality
 import Campaign
+import LantianCore
 import Persistence
 import Vapor
 

@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 import Persistence
 import Vapor
 

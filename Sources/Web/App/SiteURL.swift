@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 
 /// Every page of the site, typed: links are built from these cases, never from strings.
 enum SiteURL: Equatable {

@@ -1,6 +1,7 @@
 import Campaign
 import Fluent
 import Foundation
+import LantianCore
 import NIOConcurrencyHelpers
 import Persistence
 import Vapor

@@ -2,6 +2,7 @@ import AirQuality
 import Campaign
 import Fluent
 import Foundation
+import LantianCore
 import Persistence
 
 /// The season's target table as plain values: what `lantian aq season` prints, `/api/v1/air/season` returns and

@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 import Vapor
 
 /// The filters of the task list: lead unit, county, status, deadline window, category and origin.

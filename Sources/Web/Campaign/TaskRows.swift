@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 
 /// A task's line in lists and exports, worked out once from the snapshot.
 struct TaskRow {
@@ -39,9 +40,9 @@ struct TaskRow {
     /// Indicators with current values, `名称 当前/目标 单位`.
     func indicatorSummary() -> String {
         task.indicators.map { indicator in
-            let current = progress.indicatorValues[indicator.code].map(UI.number) ?? "—"
+            let current = progress.indicatorValues[indicator.code].map(NumberText.display) ?? "—"
             return
-                "\(indicator.name) \(current)/\(indicator.direction.symbol)\(UI.number(indicator.target))\(indicator.unit)"
+                "\(indicator.name) \(current)/\(indicator.direction.symbol)\(NumberText.display(indicator.target))\(indicator.unit)"
         }.joined(separator: "；")
     }
 }

@@ -1,6 +1,7 @@
 import Campaign
 import Fluent
 import Foundation
+import LantianCore
 import Persistence
 import Vapor
 
@@ -74,6 +75,35 @@ public struct UserAccounts {
             self.unitCode = unitCode
             self.password = password
         }
+    }
+
+    /// The rows of an accounts file: UTF-8 CSV (RFC 4180 quoting; a byte-order mark is skipped) with the header
+    /// `username,name,role,unit[,password]`. Throws every malformed line, numbered from 1, at once.
+    public static func rows(csv text: String) throws -> [Row] {
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map { String($0).trimmingCharacters(in: .whitespaces) }
+        if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
+        guard lines.first?.lowercased().hasPrefix("username,") == true else {
+            throw Problems(messages: ["line 1: the header must be username,name,role,unit[,password]"])
+        }
+        var rows: [Row] = []
+        var problems: [String] = []
+        for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+            // A quoted name may hold a comma ("王伟, 副主任").
+            let fields = CSVLine.fields(Substring(line)).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count == 4 || fields.count == 5 else {
+                problems.append("line \(index + 1): expected 4 or 5 fields, found \(fields.count)")
+                continue
+            }
+            rows.append(
+                Row(
+                    line: index + 1, username: fields[0], displayName: fields[1], role: fields[2],
+                    unitCode: fields[3], password: fields.count == 5 && !fields[4].isEmpty ? fields[4] : nil))
+        }
+        if !problems.isEmpty { throw Problems(messages: problems) }
+        return rows
     }
 
     /// Creates every account of `rows` in one transaction, or none: every problem is reported with its line.

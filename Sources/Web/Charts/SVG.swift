@@ -1,4 +1,5 @@
 import Foundation
+import LantianCore
 
 /// A small SVG writer: the charts are drawn on the server, so they print, need no script and read the same in
 /// every browser.
@@ -16,7 +17,7 @@ struct SVG {
 
     static func escape(_ text: String) -> String { AttributeText.escape(text) }
 
-    static func n(_ value: Double) -> String { String(format: "%.1f", value) }
+    static func n(_ value: Double) -> String { NumberText.coordinate(value) }
 
     mutating func rect(
         x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil, tooltip: String? = nil

@@ -1,6 +1,7 @@
 import AirQuality
 import Campaign
 import Foundation
+import LantianCore
 
 /// The season page's pictures, from the same figures as its tables and CSV.
 enum SeasonCharts {
@@ -53,7 +54,9 @@ enum SeasonCharts {
         if let target {
             svg.line(
                 x1: left, y1: y(target), x2: width - right, y2: y(target), stroke: "#dc2626", width: 1.5, dashed: true)
-            svg.text("目标 \(UI.number(target))", x: width - right - 2, y: y(target) - 4, anchor: "end", fill: "#dc2626")
+            svg.text(
+                "目标 \(NumberText.display(target))", x: width - right - 2, y: y(target) - 4, anchor: "end",
+                fill: "#dc2626")
         }
         let asOf = f.asOf.dayNumber
         if let remaining = f.status.remainingBudget, asOf < lastDay {
@@ -208,7 +211,8 @@ enum SeasonCharts {
         if let target {
             svg.line(
                 x1: left, y1: y(target), x2: width - 10, y2: y(target), stroke: "#dc2626", width: 1.5, dashed: true)
-            svg.text("目标 \(UI.number(target))", x: width - 12, y: y(target) - 4, anchor: "end", fill: "#dc2626")
+            svg.text(
+                "目标 \(NumberText.display(target))", x: width - 12, y: y(target) - 4, anchor: "end", fill: "#dc2626")
         }
         svg.rect(x: left, y: top + plot + 30, width: 12, height: 12, fill: "#9ca3af")
         svg.text("上一季同月", x: left + 16, y: top + plot + 40)

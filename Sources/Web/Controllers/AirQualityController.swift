@@ -1,5 +1,6 @@
 import AirQuality
 import Campaign
+import LantianCore
 import Persistence
 import Plot
 import Vapor
@@ -50,9 +51,9 @@ struct AirQualityController {
         let (_, f) = try await figures(req)
         let rows = f.days.map { day -> [String] in
             let result = AQIStandard.hj633.dailyAQI(day.concentrations)
-            return [day.date] + [Pollutant.pm25, .pm10, .so2, .no2, .co].map { CSVNumber.text(day.means[$0]) }
+            return [day.date] + [Pollutant.pm25, .pm10, .so2, .no2, .co].map { NumberText.csv(day.means[$0]) }
                 + [
-                    CSVNumber.text(day.o3Max1h), CSVNumber.text(day.o3Max8h), result.aqi.map(String.init) ?? "",
+                    NumberText.csv(day.o3Max1h), NumberText.csv(day.o3Max8h), result.aqi.map(String.init) ?? "",
                     result.category?.chinese ?? "", result.primaryText,
                     f.sandDustDays.contains(day.dayNumber) ? "沙尘" : "",
                 ]
@@ -71,8 +72,8 @@ struct AirQualityController {
         let (_, f) = try await figures(req)
         let rows = f.months.map { m -> [String] in
             [
-                m.label, CSVNumber.text(m.pm25Mean), String(m.pm25Days), m.valid ? "是" : "否",
-                CSVNumber.text(m.previousPM25Mean), String(m.previousPM25Days), m.previousValid ? "是" : "否",
+                m.label, NumberText.csv(m.pm25Mean), String(m.pm25Days), m.valid ? "是" : "否",
+                NumberText.csv(m.previousPM25Mean), String(m.previousPM25Days), m.previousValid ? "是" : "否",
             ] + AQICategory.allCases.map { String(m.categoryDays[$0] ?? 0) } + [String(m.daysWithoutAQI)]
         }
         return CSV(
@@ -87,9 +88,9 @@ struct AirQualityController {
         let (_, f) = try await figures(req)
         let rows = f.ranking.enumerated().map { index, rank -> [String] in
             [String(index + 1), rank.station.code, rank.station.name, rank.station.kind.chinese]
-                + Pollutant.allCases.map { CSVNumber.text(rank.summary.statistics[$0]) }
+                + Pollutant.allCases.map { NumberText.csv(rank.summary.statistics[$0]) }
                 + [
-                    CSVNumber.text(rank.summary.compositeIndex), String(rank.summary.heavyDays),
+                    NumberText.csv(rank.summary.compositeIndex), String(rank.summary.heavyDays),
                     String(rank.summary.validDays[.pm25] ?? 0),
                 ]
         }

@@ -1,5 +1,6 @@
 import Campaign
 import Fluent
+import LantianCore
 import Persistence
 import Plot
 import Vapor
@@ -212,11 +213,13 @@ struct ReportController {
         var currentValues: [String: String] = [:]
         for value in report?.values ?? [] {
             if let code = snapshot.loaded.indicatorCode(id: value.$indicator.id) {
-                currentValues[code] = UI.number(value.value).replacingOccurrences(of: ",", with: "")
+                currentValues[code] = NumberText.display(value.value).replacingOccurrences(of: ",", with: "")
             }
         }
         if let submitted {
-            currentValues = submitted.values.mapValues { UI.number($0).replacingOccurrences(of: ",", with: "") }
+            currentValues = submitted.values.mapValues {
+                NumberText.display($0).replacingOccurrences(of: ",", with: "")
+            }
         }
         let evidence: [ReportPage.Model.Evidence] =
             if let submitted {
@@ -268,8 +271,10 @@ struct ReportController {
                 let content = shows ? try? revision.content() : nil
                 let values =
                     content.map { c in
-                        target.task.indicators.compactMap { i in c.values[i.code].map { "\(i.name) \(UI.number($0))" } }
-                            .joined(separator: "；")
+                        target.task.indicators.compactMap { i in
+                            c.values[i.code].map { "\(i.name) \(NumberText.display($0))" }
+                        }
+                        .joined(separator: "；")
                     } ?? ""
                 return .init(
                     number: revision.number,

@@ -1,5 +1,6 @@
 import AirQuality
 import Foundation
+import LantianCore
 import Persistence
 import Plot
 
@@ -74,8 +75,8 @@ enum AirImportPage {
                         .tr(
                             .td(.text(c.stationCode)), .td(.text(HourStamp(value: c.hour).timepoint)),
                             .td(.text(Pollutant(rawValue: c.pollutant)?.symbol ?? c.pollutant)),
-                            .td(.class("num"), .text(CSVNumber.text(c.oldValue))),
-                            .td(.class("num"), .text(CSVNumber.text(c.newValue))), .td(.text(c.source)),
+                            .td(.class("num"), .text(NumberText.csv(c.oldValue))),
+                            .td(.class("num"), .text(NumberText.csv(c.newValue))), .td(.text(c.source)),
                             .td(.text(c.changedBy)),
                             .td(.text(UI.dateTime(c.changedAt, in: TimeZone(identifier: "Asia/Shanghai")!)))
                         )

@@ -1,6 +1,7 @@
 import AirQuality
 import Campaign
 import Foundation
+import LantianCore
 import Plot
 
 /// 空气质量 · 秋冬季目标: the season's PM2.5 mean and heavy days against the plan's targets.
@@ -131,13 +132,13 @@ enum AirQualityPage {
     /// The plan's two targets, the figures so far, the previous season over the same dates and the change.
     static func targetsTable(_ f: SeasonFigures) -> BodyNode {
         let s = f.status
-        let pm25Target = f.pm25Target.map { "≤ \(UI.number($0.value)) µg/m³" } ?? "—"
+        let pm25Target = f.pm25Target.map { "≤ \(NumberText.display($0.value)) µg/m³" } ?? "—"
         let pm25Now = s.pm25Mean.map { String(format: "%.1f µg/m³", $0) } ?? "无有效数据"
         let pm25Before = f.previous?.pm25Mean.map { String(format: "%.1f µg/m³", $0) } ?? "无数据"
         let pm25Note: String =
             "有效天数 \(s.pm25Days) / 已过 \(s.elapsedDays) 天" + (s.meetsPM25SoFar == false ? "；目前超过目标" : "")
             + sandDustText(f)
-        let heavyTarget = f.heavyTarget.map { "≤ \(UI.number($0.value)) 天" } ?? "—"
+        let heavyTarget = f.heavyTarget.map { "≤ \(NumberText.display($0.value)) 天" } ?? "—"
         let heavyBefore = f.previous.map { "\($0.heavyDays) 天" } ?? "无数据"
         let heavyChange: String =
             f.previous.map { previous in

@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 import Plot
 
 /// Small pieces shared by pages.
@@ -41,17 +42,6 @@ enum UI {
             ])
     }
 
-    /// 16,000 / 48.7 / 5.76
-    static func number(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.maximumFractionDigits = 2
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.usesGroupingSeparator = true
-        formatter.groupingSeparator = ","
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
-    }
-
     static func percent(_ share: Double) -> String {
         String(format: "%.0f%%", share * 100)
     }
@@ -85,6 +75,6 @@ enum UI {
     }
 
     static func indicatorTarget(_ indicator: Indicator) -> String {
-        "\(indicator.direction.symbol) \(number(indicator.target)) \(indicator.unit)"
+        "\(indicator.direction.symbol) \(NumberText.display(indicator.target)) \(indicator.unit)"
     }
 }

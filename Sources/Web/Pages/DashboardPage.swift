@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 import Plot
 
 /// 调度总览: the office's view of every task and target.
@@ -67,7 +68,9 @@ enum DashboardPage {
                                 .td(.text(target.name)),
                                 .td(
                                     .class("num"),
-                                    .text("\(target.direction.symbol) \(UI.number(target.value)) \(target.unit)")),
+                                    .text(
+                                        "\(target.direction.symbol) \(NumberText.display(target.value)) \(target.unit)")
+                                ),
                                 .td(.text(seasonText(target, model.season)))
                             )
                         }

@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 import Plot
 
 /// 本单位任务: the tasks a unit reports on, with this month's report, and the forwarded tasks it oversees.

@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 import Plot
 
 /// 方案与文件: the plan's issuing document, its forwardings, targets and sections.
@@ -32,7 +33,7 @@ enum PlanPage {
                 .forEach(plan.targets) { t in
                     .tr(
                         .td(.text(t.name)),
-                        .td(.class("num"), .text("\(t.direction.symbol) \(UI.number(t.value)) \(t.unit)")))
+                        .td(.class("num"), .text("\(t.direction.symbol) \(NumberText.display(t.value)) \(t.unit)")))
                 }
             ),
             .h2(.text("转发文件")),

@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 import Plot
 
 /// 进展报告: one unit's monthly report on one task — the form, the workflow buttons and every version.
@@ -97,7 +98,7 @@ enum ReportPage {
                     .forEach(model.evidence) { file in
                         .tr(
                             .td(.a(.href(SiteURL.evidence(id: file.id)), .text(file.name))),
-                            .td(.class("num"), .text(UI.number(Double(file.size) / 1024) + " KB")),
+                            .td(.class("num"), .text(NumberText.display(Double(file.size) / 1024) + " KB")),
                             .td(.class("small muted"), .text(file.sha256))
                         )
                     }

@@ -1,5 +1,6 @@
 import Campaign
 import Foundation
+import LantianCore
 import Plot
 
 /// 任务详情: everything about one task, its indicators, and every unit's reports by month.
@@ -96,12 +97,13 @@ enum TaskPage {
                     .td(.text(i.name)),
                     .td(.class("small"), .text(i.scope ?? "—")),
                     .td(.class("num"), .text(UI.indicatorTarget(i))),
-                    .td(.class("num"), .text(line.current.map { "\(UI.number($0)) \(i.unit)" } ?? "未报")),
+                    .td(.class("num"), .text(line.current.map { "\(NumberText.display($0)) \(i.unit)" } ?? "未报")),
                     .td(.unwrap(line.progress) { .group(UI.progressBar($0), .text(UI.percent($0))) }),
                     .td(.class("small"), .text(i.source.chinese + (line.sourceConnected ? "" : "（未接入，暂以单位报送为准）"))),
                     .td(
                         .class("small"),
-                        .text(i.breakdown.map { "\($0.label) \(UI.number($0.target))" }.joined(separator: "、")))
+                        .text(i.breakdown.map { "\($0.label) \(NumberText.display($0.target))" }.joined(separator: "、"))
+                    )
                 )
             }
         )

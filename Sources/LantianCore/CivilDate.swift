@@ -1,4 +1,3 @@
-import AirQuality
 import Foundation
 
 /// A calendar day in the plan's civil time zone (Asia/Shanghai for Jincheng), written `YYYY-MM-DD`.
