@@ -55,20 +55,19 @@ struct CampaignSnapshot: Sendable {
 }
 
 /// Keeps loaded plans in memory: a stored plan's tasks never change after import, so one load serves every
-/// request until the process ends.
+/// request — until the units change (the office adds one, on any instance): each request counts the units, one
+/// cheap query, and a different count reloads.
 final class PlanCache: Sendable {
-    private let plans = NIOLockedValueBox<[UUID: LoadedPlan]>([:])
+    private let plans = NIOLockedValueBox<[UUID: (units: Int, plan: LoadedPlan)]>([:])
 
     func loaded(_ record: PlanRecord, on db: any Database) async throws -> LoadedPlan {
         let id = try record.requireID()
-        if let cached = plans.withLockedValue({ $0[id] }) { return cached }
+        let units = try await UnitRecord.query(on: db).count()
+        if let cached = plans.withLockedValue({ $0[id] }), cached.units == units { return cached.plan }
         let loaded = try await PlanStore(database: db).load(record)
-        plans.withLockedValue { $0[id] = loaded }
+        plans.withLockedValue { $0[id] = (units, loaded) }
         return loaded
     }
-
-    /// Forgets every plan, after units change.
-    func invalidate() { plans.withLockedValue { $0 = [:] } }
 }
 
 /// Keeps the reports of the current plan, reduced for the status computation, until the next write

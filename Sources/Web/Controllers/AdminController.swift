@@ -79,7 +79,6 @@ struct AdminController {
                 on: db, actor: user.audit, action: "unit.create", entity: "unit", entityID: code, before: Nothing?.none,
                 after: ["code": code, "name": name, "kind": kind.rawValue, "parent": form.parent ?? ""], at: req.now)
         }
-        req.application.planCache.invalidate()
         return req.redirect(to: SiteURL.units.path + "?notice=created")
     }
 
