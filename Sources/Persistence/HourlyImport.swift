@@ -37,6 +37,10 @@ public struct HourlyImport: Sendable {
     /// What an import did.
     public struct Summary: Sendable, Codable {
         public var format: String = ""
+        /// CNEMC files: how the ozone columns were read and why (told from the rows unless requested).
+        public var ozone: String = ""
+        /// The ozone note is a warning: rows contradict each other, or the requested layout.
+        public var ozoneWarning = false
         public var lines = 0
         public var stationHours = 0
         public var inserted = 0
@@ -97,6 +101,8 @@ public struct HourlyImport: Sendable {
                 progress(Progress(bytesRead: batch.bytesRead, stationHours: state.summary.stationHours))
                 guard !batch.isLast else {
                     state.summary.format = batch.format.map(String.init(describing:)) ?? ""
+                    state.summary.ozone = batch.ozoneNote?.text ?? ""
+                    state.summary.ozoneWarning = batch.ozoneNote?.warning ?? false
                     state.summary.lines = batch.lines
                     break
                 }
@@ -122,6 +128,7 @@ private final class BatchParser: @unchecked Sendable {
         var bytesRead = 0
         var lines = 0
         var format: HourlyFormat?
+        var ozoneNote: (text: String, warning: Bool)?
     }
 
     private var reader: HourlyReader
@@ -158,6 +165,7 @@ private final class BatchParser: @unchecked Sendable {
         batch.bytesRead = reader.bytesRead
         batch.lines = reader.lineNumber
         batch.format = reader.format
+        batch.ozoneNote = reader.ozoneNote
         return batch
     }
 }

@@ -27,8 +27,9 @@ struct AQCommand: AsyncParsableCommand {
         var exclude: [String] = []
         @ArgumentParser.Option(help: "csv or json.") var format: OutputFormat = .csv
         @ArgumentParser.Option(help: "auto, cnemc, wide, long or prsa.") var layout: LayoutChoice = .auto
-        @ArgumentParser.Option(help: "CNEMC only: standard, or swappedArchive for the public archive's ozone columns.")
-        var ozone: CNEMCFormat.OzoneLayout = .standard
+        @ArgumentParser.Option(
+            help: "CNEMC only: auto (told from each file's rows), standard, or swappedArchive (the public archive).")
+        var ozone: CNEMCFormat.OzoneLayout = .auto
 
         func run() async throws {
             var observations: [HourlyObservation] = []
@@ -55,6 +56,9 @@ struct AQCommand: AsyncParsableCommand {
                 closedDays += closed
                 problems += issues.count
                 for issue in issues { print("\(file): \(issue)", to: &stderr) }
+                if let note = reader.ozoneNote {
+                    print("\(file): \(note.warning ? "warning: " : "")ozone: \(note.text)", to: &stderr)
+                }
             }
             let rows = daily ? dailyRows(observations, closedDays) : hourlyRows(observations)
             try format.write(rows)

@@ -20,8 +20,9 @@ extension AQCommand {
 
         @ArgumentParser.Argument(help: "Hourly station CSV files.") var files: [String]
         @ArgumentParser.Option(help: "auto, cnemc, wide, long or prsa.") var layout: LayoutChoice = .auto
-        @ArgumentParser.Option(help: "CNEMC only: standard, or swappedArchive for the public archive's ozone columns.")
-        var ozone: CNEMCFormat.OzoneLayout = .standard
+        @ArgumentParser.Option(
+            help: "CNEMC only: auto (told from each file's rows), standard, or swappedArchive (the public archive).")
+        var ozone: CNEMCFormat.OzoneLayout = .auto
         @ArgumentParser.Option(help: "Register unknown stations as this kind (township, enterprise, provincial …).")
         var register: Station.Kind?
 
@@ -54,6 +55,9 @@ extension AQCommand {
                 }
                 for (path, summary) in summaries {
                     for issue in summary.issues { print("\(path): \(issue)", to: &stderr) }
+                    if !summary.ozone.isEmpty {
+                        print("\(path): \(summary.ozoneWarning ? "warning: " : "")ozone: \(summary.ozone)", to: &stderr)
+                    }
                     if summary.badLines > summary.issues.count {
                         print("\(path): … \(summary.badLines - summary.issues.count) more bad lines", to: &stderr)
                     }
@@ -82,7 +86,7 @@ enum LayoutChoice: String, ExpressibleByArgument {
 
     func format(ozone: CNEMCFormat.OzoneLayout) -> HourlyFormat? {
         switch self {
-        case .auto: ozone == .standard ? nil : .cnemc(ozone)
+        case .auto: ozone == .auto ? nil : .cnemc(ozone)
         case .cnemc: .cnemc(ozone)
         case .wide: .wide
         case .long: .long

@@ -24,11 +24,11 @@ public enum HourlyFormat: Hashable, Sendable, CustomStringConvertible {
     /// `NA` is missing. The station column's name (`Dongsi`) is the station code.
     case prsa
 
-    /// The format a header line announces, or nil. CNEMC files are taken as the standard ozone layout.
+    /// The format a header line announces, or nil. CNEMC files leave the ozone layout to their rows (`auto`).
     public static func detect(header: [String]) -> HourlyFormat? {
         let names = header.map { $0.lowercased() }
         let set = Set(names)
-        if set.contains("timepoint") && set.contains("stationcode") { return .cnemc(.standard) }
+        if set.contains("timepoint") && set.contains("stationcode") { return .cnemc(.auto) }
         if names.count > 3 && names[0] == "date" && names[1] == "hour" && names[2] == "type" { return .wide }
         if set.isSuperset(of: ["station", "time", "pollutant", "value"]) { return .long }
         if set.isSuperset(of: ["year", "month", "day", "hour", "pm2.5", "station"]) { return .prsa }

@@ -25,7 +25,15 @@ public struct HourlyReader {
     public private(set) var lineNumber = 0
     public private(set) var bytesRead = 0
 
+    /// The ozone layout a CNEMC file is read in: as requested, or decided from its rows (`auto`); nil until then.
+    public private(set) var ozoneLayout: CNEMCFormat.OzoneLayout?
+    /// How the CNEMC rows read so far vote on their ozone layout.
+    public private(set) var ozoneEvidence = CNEMCFormat.OzoneEvidence()
+
     private let requested: HourlyFormat?
+    /// CNEMC rows held until `auto` decides their ozone layout (at most ``maxUndecidedRows``).
+    private var undecided: [CNEMCRow] = []
+    private static let maxUndecidedRows = 20_000
     private var carry: [UInt8] = []
     private var header: [String] = []
     private var starts: [Int] = []
@@ -35,7 +43,7 @@ public struct HourlyReader {
     private var group: (hour: HourStamp, station: String, line: Int)?
     private var groupValues: [PollutantValues] = []
 
-    /// `format` nil: told from the header (CNEMC as the standard ozone layout).
+    /// `format` nil: told from the header (CNEMC with its ozone layout told from its rows).
     public init(format: HourlyFormat? = nil) {
         requested = format
     }
@@ -86,6 +94,35 @@ public struct HourlyReader {
         }
         if lineNumber == 0 { fatal = ImportIssue(line: 1, field: "header", reason: "the file is empty") }
         flushGroup()
+        if case .cnemc = format, ozoneLayout == nil { decideOzone() }
+    }
+
+    /// What the import summary says about the ozone columns of a CNEMC file, and whether it is a warning: rows
+    /// that contradict each other, or a requested layout the rows contradict. Nil for other formats.
+    public var ozoneNote: (text: String, warning: Bool)? {
+        guard case .cnemc(let used) = format, used != .auto else { return nil }
+        let evidence = ozoneEvidence
+        guard case .cnemc(let asked) = requested, asked != .auto else {
+            if evidence.layout != used {
+                return (
+                    "read as \(used.rawValue) from the first rows, but the whole file says: " + evidence.reason, true
+                )
+            }
+            return (evidence.reason, evidence.isAmbiguous)
+        }
+        if evidence.contradicts(asked) {
+            return ("read as \(asked.rawValue) as requested, but the rows say otherwise: " + evidence.reason, true)
+        }
+        return ("read as \(asked.rawValue) as requested", evidence.isAmbiguous)
+    }
+
+    private mutating func decideOzone() {
+        let layout = ozoneEvidence.layout
+        ozoneLayout = layout
+        format = .cnemc(layout)
+        let held = undecided
+        undecided.removeAll()
+        for row in held { emit(row, ozone: layout) }
     }
 
     /// Hands over what was read since the last call.
@@ -118,7 +155,7 @@ public struct HourlyReader {
         if blank { return }
         split(p, count)
         switch format {
-        case .cnemc(let layout): cnemcLine(p, ozone: layout)
+        case .cnemc: cnemcLine(p)
         case .wide: wideLine(p)
         case .long: longLine(p)
         case .prsa: prsaLine(p)
@@ -139,6 +176,7 @@ public struct HourlyReader {
             return
         }
         format = detected
+        if case .cnemc(let layout) = detected, layout != .auto { ozoneLayout = layout }
         let lower = header.map { $0.lowercased() }
         func index(_ name: String) -> Int { lower.firstIndex(of: name) ?? -1 }
         let required: [String]
@@ -302,7 +340,7 @@ public struct HourlyReader {
 
     // MARK: - (a) CNEMC
 
-    private mutating func cnemcLine(_ p: UnsafePointer<UInt8>, ozone: CNEMCFormat.OzoneLayout) {
+    private mutating func cnemcLine(_ p: UnsafePointer<UInt8>) {
         guard fieldCountMatches() else { return }
         // columns follow CNEMCFormat.requiredColumns, then positionname, primarypollutant.
         let c = columns
@@ -347,34 +385,59 @@ public struct HourlyReader {
             issues.append(bad)
             return
         }
+        var means: [Pollutant: Double] = [:]
+        means[.pm10] = pm10Mean
+        means[.pm25] = pm25Mean
+        means[.no2] = no2Mean
+        means[.so2] = so2Mean
+        means[.co] = coMean
+        let row = CNEMCRow(
+            observation: HourlyObservation(
+                station: station, hour: stamp, values: values, so2Mean24h: so2Mean, officialAQI: aqi,
+                officialPrimary: c[18] >= 0 ? trimmedText(p, c[18]) : "", line: lineNumber),
+            o3: o3, o3Column24h: o3Column24h, o3Column8h: o3Column8h, o3Column8h24h: o3Column8h24h, means: means)
+        ozoneEvidence.count(
+            line: lineNumber, o3: o3, o3Column24h: o3Column24h, o3Column8h: o3Column8h, o3Column8h24h: o3Column8h24h)
+        if let layout = ozoneLayout {
+            emit(row, ozone: layout)
+        } else {
+            undecided.append(row)
+            if ozoneEvidence.isConclusive || undecided.count >= Self.maxUndecidedRows { decideOzone() }
+        }
+    }
+
+    /// A CNEMC row read but not yet placed: its ozone columns as the header names them.
+    private struct CNEMCRow {
+        var observation: HourlyObservation
+        var o3: Double?
+        var o3Column24h: Double?
+        var o3Column8h: Double?
+        var o3Column8h24h: Double?
+        /// The closing day's own 24-hour means (used on a 00:00 row).
+        var means: [Pollutant: Double]
+    }
+
+    private mutating func emit(_ row: CNEMCRow, ozone: CNEMCFormat.OzoneLayout) {
+        var observation = row.observation
         let o3Max1h: Double?
         let o3Max8h: Double?
         switch ozone {
-        case .standard:
-            values.o3 = o3
-            o3Max1h = o3Column24h
-            o3Max8h = o3Column8h24h
+        case .standard, .auto:
+            observation.values.o3 = row.o3
+            o3Max1h = row.o3Column24h
+            o3Max8h = row.o3Column8h24h
         case .swappedArchive:
-            values.o3 = o3Column24h
-            o3Max1h = o3
-            o3Max8h = o3Column8h
+            observation.values.o3 = row.o3Column24h
+            o3Max1h = row.o3
+            o3Max8h = row.o3Column8h
         }
-        observations.append(
-            HourlyObservation(
-                station: station, hour: stamp, values: values, so2Mean24h: so2Mean, officialAQI: aqi,
-                officialPrimary: c[18] >= 0 ? trimmedText(p, c[18]) : "", line: lineNumber))
-        if stamp.endHour == 24 {
-            var means: [Pollutant: Double] = [:]
-            means[.pm10] = pm10Mean
-            means[.pm25] = pm25Mean
-            means[.no2] = no2Mean
-            means[.so2] = so2Mean
-            means[.co] = coMean
+        observations.append(observation)
+        if observation.hour.endHour == 24 {
             closedDays.append(
                 StationDay(
-                    station: station,
+                    station: observation.station,
                     statistics: DailyStatistics(
-                        dayNumber: stamp.dayNumber, means: means, o3Max1h: o3Max1h, o3Max8h: o3Max8h)))
+                        dayNumber: observation.hour.dayNumber, means: row.means, o3Max1h: o3Max1h, o3Max8h: o3Max8h)))
         }
     }
 

@@ -36,7 +36,8 @@ extension AirQualityController {
                 status: .unprocessableEntity)
         }
         let layouts: [String: HourlyFormat?] = [
-            "auto": nil, "cnemc": .cnemc(.standard), "cnemc-archive": .cnemc(.swappedArchive), "wide": .wide,
+            "auto": nil, "cnemc": .cnemc(.auto), "cnemc-national": .cnemc(.standard),
+            "cnemc-archive": .cnemc(.swappedArchive), "wide": .wide,
             "long": .long, "prsa": .prsa,
         ]
         guard let format = layouts[form.layout ?? "auto"] else { throw Abort(.badRequest, reason: "未知的数据格式") }

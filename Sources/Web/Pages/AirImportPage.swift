@@ -38,6 +38,11 @@ enum AirImportPage {
                                         + summary.summary.registeredStations.prefix(20).joined(separator: "、")
                                         + (summary.summary.registeredStations.count > 20 ? " 等" : "") + "。"))),
                     .if(
+                        !summary.summary.ozone.isEmpty,
+                        .p(
+                            .attr("class", summary.summary.ozoneWarning ? "errors" : "muted small"),
+                            .text("臭氧列：\(summary.summary.ozone)"))),
+                    .if(
                         !summary.summary.issues.isEmpty,
                         .ul(.class("errors"), .forEach(summary.summary.issues) { .li(.text($0)) }))
                 )
@@ -55,7 +60,8 @@ enum AirImportPage {
                 UI.select(
                     "layout",
                     [
-                        ("auto", "按表头自动识别"), ("cnemc", "CNEMC 小时数据"), ("cnemc-archive", "CNEMC 公开存档（臭氧列互换）"),
+                        ("auto", "按表头自动识别"), ("cnemc", "CNEMC 小时数据（臭氧列按数据识别）"),
+                        ("cnemc-national", "CNEMC 国家发布格式"), ("cnemc-archive", "CNEMC 公开存档（臭氧列互换）"),
                         ("wide", "按日宽表"), ("long", "长表"), ("prsa", "北京 PRSA"),
                     ], selected: "auto", label: "格式"),
                 UI.select(
