@@ -1,5 +1,5 @@
 import AirQuality
-import Fluent
+import FluentKit
 import Foundation
 import LantianCore
 import SQLKit

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// Failed sign-ins counted per account and per client address over a sliding window: past the limit, that

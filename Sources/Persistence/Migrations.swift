@@ -1,6 +1,7 @@
-import Fluent
+import FluentKit
 
-/// Lantian's schema, in order. One migration per file; never edit a released one, add the next.
+/// Lantian's schema, in order. One migration per file; never edit a released one, add the next. (The browser
+/// sessions' table is Vapor's, added by the web app: `configure`.)
 public enum LantianMigrations {
     public static var all: [any Migration] {
         [
@@ -15,7 +16,6 @@ public enum LantianMigrations {
             M009CreateSandDustPeriods(),
             M010CreateStationHours(),
             M011CreateStationHourChanges(),
-            SessionRecord.migration,
             M012AddUserSessionEpoch(),
             M013CreateLoginFailures(),
             M014AddTaskUnitPosition(),

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// A one-row table that SQLite write transactions touch first, so that they take the write lock before they

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// The record of corrected hourly values: a re-import that changes a stored value leaves its old value here.
 struct M011CreateStationHourChanges: AsyncMigration {

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import FluentSQL
 
 /// A counter on each account that every session carries: raising it (password change, reset, deactivation)

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Failed sign-ins, for throttling per account and per address across every instance.
 struct M013CreateLoginFailures: AsyncMigration {

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import FluentSQL
 
 /// The order of a task's units as the plan lists them (the first lead unit is the one named first): without it

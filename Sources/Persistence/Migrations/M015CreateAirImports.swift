@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// One row per station-data import — file name, who, when — so that each station-hour row names its import by

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// One entry of the audit log (操作日志): who changed what, when, with the state before and after.

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// An evidence file (佐证材料) attached to a report. The bytes live in the file store under `storageKey`;

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// One failed sign-in: the username tried (known or not), the client's address, when.

@@ -1,5 +1,5 @@
 import Campaign
-import Fluent
+import FluentKit
 import Foundation
 
 /// A stored plan. The plan's own facts (document, targets, sections, forwardings, rules) are kept as the JSON

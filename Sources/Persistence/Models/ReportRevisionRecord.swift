@@ -1,5 +1,5 @@
 import Campaign
-import Fluent
+import FluentKit
 import Foundation
 
 /// One version of a report: what it said after an action, who took the action, and when. Never changed.

@@ -1,5 +1,5 @@
 import Campaign
-import Fluent
+import FluentKit
 import Foundation
 
 /// A stored ``PlanTask``; its units are ``TaskUnitRecord`` rows and its indicators ``IndicatorRecord`` rows.

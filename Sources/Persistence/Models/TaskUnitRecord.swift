@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// A unit's part in a task: 牵头 (lead), 配合 (cooperating) or 负责落实 (responsible).

@@ -1,9 +1,8 @@
 import Campaign
-import Fluent
+import FluentKit
 import Foundation
-import Vapor
 
-/// A login account. Passwords are stored as Bcrypt hashes only.
+/// A login account. Passwords are stored as Bcrypt hashes only (hashed and checked in Web: `UserRecord+Auth`).
 public final class UserRecord: Model, @unchecked Sendable {
     public static let schema = "users"
 
@@ -43,14 +42,3 @@ public final class UserRecord: Model, @unchecked Sendable {
 
     public var userRole: Role { Role(rawValue: role) ?? .viewer }
 }
-
-extension UserRecord: ModelAuthenticatable {
-    public static var usernameKey: KeyPath<UserRecord, Field<String>> { \UserRecord.$username }
-    public static var passwordHashKey: KeyPath<UserRecord, Field<String>> { \UserRecord.$passwordHash }
-
-    public func verify(password: String) throws -> Bool {
-        try Bcrypt.verify(password, created: passwordHash)
-    }
-}
-
-extension UserRecord: ModelSessionAuthenticatable {}

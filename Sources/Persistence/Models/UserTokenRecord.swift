@@ -1,8 +1,8 @@
-import Fluent
+import FluentKit
 import Foundation
-import Vapor
 
-/// An API token. Only the token's SHA-256 digest is stored; the token itself is shown once, when created.
+/// An API token. Only the token's SHA-256 digest is stored (`UserTokenRecord.digest(of:)` in Web); the token itself
+/// is shown once, when created.
 public final class UserTokenRecord: Model, @unchecked Sendable {
     public static let schema = "user_tokens"
 
@@ -20,10 +20,5 @@ public final class UserTokenRecord: Model, @unchecked Sendable {
         self.name = name
         self.$user.id = userID
         self.expiresAt = expiresAt
-    }
-
-    /// Hex SHA-256 of a token.
-    public static func digest(of token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -32,6 +32,7 @@ public func configure(
     }
     try FileManager.default.createDirectory(atPath: configuration.filesDirectory, withIntermediateDirectories: true)
     app.migrations.add(LantianMigrations.all)
+    app.migrations.add(SessionRecord.migration)
     try await app.autoMigrate()
     if case .sqlite = configuration.storage {
         try await tuneSQLite(app)
