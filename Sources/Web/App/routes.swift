@@ -11,14 +11,17 @@ func routes(_ app: Application) throws {
     }.publiclyReachable()
     app.get("healthz") { _ in "ok" }.publiclyReachable()
 
-    let browser = app.grouped(app.sessions.middleware, SessionAuthenticator(), CSRFMiddleware())
-    try browser.register(collection: AuthController())
-    let signedIn = browser.grouped(RequireLoginMiddleware())
+    // Who may call comes first, then the form token (which may mean reading an upload): the login and role
+    // checks run before CSRFMiddleware in every group, so no body is read for a caller who would be refused.
+    let browser = app.grouped(app.sessions.middleware, SessionAuthenticator())
+    try browser.grouped(CSRFMiddleware()).register(collection: AuthController())
+    let signedIn = browser.grouped(RequireLoginMiddleware(), CSRFMiddleware())
+    let office = browser.grouped(RequireLoginMiddleware(), RequireRoleMiddleware.office, CSRFMiddleware())
     AuthController().bootSignedIn(routes: signedIn)
     CampaignController().boot(routes: signedIn)
-    AirQualityController(maxDataBytes: app.lantian.maxUploadBytes * 5).boot(routes: signedIn)
+    AirQualityController(maxDataBytes: app.lantian.maxUploadBytes * 5).boot(routes: signedIn, office: office)
     ReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
-    AdminController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
+    AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     APIController().boot(routes: app.grouped("api", "v1"), sessions: app.sessions.middleware)
 }

@@ -43,31 +43,8 @@ extension Request {
         storage[CurrentUserKey.self] = current
         return current
     }
-
-    /// 403 unless the user is the office's administrator.
-    func requireOffice() async throws -> CurrentUser {
-        let user = try await currentUser()
-        guard user.isOffice else { throw Abort(.forbidden, reason: "仅大气办管理员可以进行此操作") }
-        return user
-    }
 }
 
 private struct CurrentUserKey: StorageKey {
     typealias Value = CurrentUser
-}
-
-/// Sends a browser without a session to the login page, and a user with a one-time password to choose their own.
-struct RequireLoginMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let user = request.auth.get(UserRecord.self), user.active else {
-            let target = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-            return request.redirect(to: SiteURL.login(next: target).path)
-        }
-        if user.mustChangePassword && request.url.path != SiteURL.password.path
-            && request.url.path != SiteURL.logout.path
-        {
-            return request.redirect(to: SiteURL.password.path)
-        }
-        return try await next.respond(to: request)
-    }
 }

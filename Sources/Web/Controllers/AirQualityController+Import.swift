@@ -13,7 +13,6 @@ extension AirQualityController {
 
     /// 监测数据导入: the upload form, the last corrections.
     func importForm(req: Request) async throws -> HTML {
-        _ = try await req.requireOffice()
         return try await importPage(req, summary: nil, errors: [])
     }
 
@@ -29,7 +28,7 @@ extension AirQualityController {
 
     /// Imports an uploaded hourly file: all of it, or nothing on a fatal error.
     func importData(req: Request) async throws -> Response {
-        let user = try await req.requireOffice()
+        let user = try await req.currentUser()
         guard let form = try? req.content.decode(ImportForm.self), form.file.data.readableBytes > 0 else {
             return Response.html(
                 try await importPage(req, summary: nil, errors: ["请选择要导入的数据文件"]).render(),
