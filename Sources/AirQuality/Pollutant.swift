@@ -7,6 +7,20 @@ public enum Pollutant: String, CaseIterable, Sendable, Codable, Comparable {
     case o3
     case pm25
 
+    /// The highest 1-hour concentration Lantian believes without a warning: well above the worst hours on
+    /// record (sand storms push PM10 past 5,000 µg/m³, winter smog PM2.5 near 1,000). A higher value is kept as
+    /// data, but the import names its line. µg/m³, CO mg/m³.
+    public var plausibleHourlyMaximum: Double {
+        switch self {
+        case .so2: 5_000
+        case .no2: 2_000
+        case .pm10: 15_000
+        case .co: 100
+        case .o3: 1_200
+        case .pm25: 2_000
+        }
+    }
+
     /// Concentrations are µg/m³, CO mg/m³.
     public var unit: String { self == .co ? "mg/m³" : "µg/m³" }
 

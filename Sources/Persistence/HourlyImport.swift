@@ -41,6 +41,9 @@ public struct HourlyImport: Sendable {
         public var ozone: String = ""
         /// The ozone note is a warning: rows contradict each other, or the requested layout.
         public var ozoneWarning = false
+        /// Values accepted but doubted (`N/A` read as missing, implausible values kept, repeated station-hours, a
+        /// file without rows), one line per field and kind, with its first line.
+        public var warnings: [String] = []
         public var lines = 0
         public var stationHours = 0
         public var inserted = 0
@@ -103,6 +106,7 @@ public struct HourlyImport: Sendable {
                     state.summary.format = batch.format.map(String.init(describing:)) ?? ""
                     state.summary.ozone = batch.ozoneNote?.text ?? ""
                     state.summary.ozoneWarning = batch.ozoneNote?.warning ?? false
+                    state.summary.warnings = batch.warnings.map(\.description)
                     state.summary.lines = batch.lines
                     break
                 }
@@ -129,6 +133,7 @@ private final class BatchParser: @unchecked Sendable {
         var lines = 0
         var format: HourlyFormat?
         var ozoneNote: (text: String, warning: Bool)?
+        var warnings: [ImportIssue] = []
     }
 
     private var reader: HourlyReader
@@ -166,6 +171,7 @@ private final class BatchParser: @unchecked Sendable {
         batch.lines = reader.lineNumber
         batch.format = reader.format
         batch.ozoneNote = reader.ozoneNote
+        batch.warnings = reader.warnings
         return batch
     }
 }

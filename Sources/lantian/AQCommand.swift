@@ -56,6 +56,7 @@ struct AQCommand: AsyncParsableCommand {
                 closedDays += closed
                 problems += issues.count
                 for issue in issues { print("\(file): \(issue)", to: &stderr) }
+                for warning in reader.warnings { print("\(file): warning: \(warning)", to: &stderr) }
                 if let note = reader.ozoneNote {
                     print("\(file): \(note.warning ? "warning: " : "")ozone: \(note.text)", to: &stderr)
                 }

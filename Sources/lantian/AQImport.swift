@@ -55,6 +55,7 @@ extension AQCommand {
                 }
                 for (path, summary) in summaries {
                     for issue in summary.issues { print("\(path): \(issue)", to: &stderr) }
+                    for warning in summary.warnings { print("\(path): warning: \(warning)", to: &stderr) }
                     if !summary.ozone.isEmpty {
                         print("\(path): \(summary.ozoneWarning ? "warning: " : "")ozone: \(summary.ozone)", to: &stderr)
                     }

@@ -113,3 +113,73 @@ import Testing
         #expect(abs(Statistics.periodMean(pm25)! - 86.16875772868438) < 1e-9)
     }
 }
+
+/// What the reader accepts but doubts, named by field and first line; what it cannot read, refused.
+@Suite struct HourlyReaderWarningTests {
+    static let header =
+        "timepoint,stationcode,aqi,pm10,pm10_24h,pm2_5,pm2_5_24h,o3,o3_24h,o3_8h,o3_8h_24h,no2,no2_24h,so2,so2_24h,co,co_24h"
+
+    @Test func doubtfulValuesAreKeptWithAWarningNamingTheLine() {
+        let text = [
+            Self.header,
+            "2022-01-02T01:00:00,2160A,,80,,99999,,40,50,,,20,,5,,0.5,",
+            "2022-01-02T01:00:00,2161A,,N/A,,30,,40,50,,,20,,5,,0.5,",
+            "2022-01-02T02:00:00,2161A,,n/a,,31,,40,50,,,20,,5,,0.5,",
+            "2022-01-02T01:00:00,2160A,,81,,60,,40,50,,,20,,5,,0.5,",
+        ].joined(separator: "\n")
+        let reading = HourlyReader.read(text)
+        #expect(reading.issues.isEmpty)
+        #expect(reading.observations.count == 4)
+        #expect(reading.observations[0].values.pm25 == 99999, "kept as data")
+        #expect(reading.observations[1].values.pm10 == nil, "N/A is missing")
+        var reader = HourlyReader()
+        text.utf8CString.dropLast().withUnsafeBytes { reader.feed($0) }
+        reader.finish()
+        let warnings = reader.warnings.map(\.description)
+        #expect(
+            warnings == [
+                "line 2, pm25: 99999 µg/m³ is beyond any recorded hour (above 2000); kept as data — check the file",
+                "line 3, pm10: \"N/A\" read as missing",
+                "line 4, pm10: \"n/a\" read as missing",
+                "line 5, station/hour: 2160A 2022-01-02T01:00:00 again; the later line replaces the earlier",
+            ])
+    }
+
+    @Test func repeatedKindsAreCountedUnderTheirFirstLine() {
+        let rows = (1...5).map { "2022-01-02T0\($0):00:00,2160A,,N/A,,30,,40,50,,,20,,5,,0.5," }
+        var reader = HourlyReader()
+        let text = ([Self.header] + rows).joined(separator: "\n")
+        text.utf8CString.dropLast().withUnsafeBytes { reader.feed($0) }
+        reader.finish()
+        #expect(
+            reader.warnings.map(\.description) == ["line 2, pm10: \"N/A\" read as missing — 5 lines, the first shown"])
+    }
+
+    @Test func aFileWithoutRowsIsAWarningAndAHugeLineIsRefused() {
+        var empty = HourlyReader()
+        Self.header.utf8CString.dropLast().withUnsafeBytes { empty.feed($0) }
+        empty.finish()
+        #expect(empty.fatal == nil)
+        #expect(empty.warnings.map(\.description) == ["line 1, file: a header and no rows"])
+
+        var huge = HourlyReader()
+        let line = Self.header + "\n2022-01-02T01:00:00,2160A,," + String(repeating: "9", count: 2 << 20) + "\n"
+        line.utf8CString.dropLast().withUnsafeBytes { huge.feed($0) }
+        huge.finish()
+        #expect(huge.fatal?.description == "line 2, line: longer than 1 MB — not a data line")
+        #expect(huge.observations.isEmpty)
+    }
+
+    /// PRSA's own NA convention is not a doubt.
+    @Test func prsaNAIsNoWarning() {
+        let text = """
+            "No","year","month","day","hour","PM2.5","PM10","SO2","NO2","CO","O3","TEMP","PRES","DEWP","RAIN","wd","WSPM","station"
+            1,2013,3,1,0,NA,9,3,17,300,89,-0.5,1024.5,-21.4,0,"NNW",5.7,"Dongsi"
+            """
+        var reader = HourlyReader()
+        text.utf8CString.dropLast().withUnsafeBytes { reader.feed($0) }
+        reader.finish()
+        #expect(reader.observations.count == 1)
+        #expect(reader.warnings.isEmpty)
+    }
+}

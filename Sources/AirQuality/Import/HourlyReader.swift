@@ -31,6 +31,17 @@ public struct HourlyReader {
     public private(set) var ozoneEvidence = CNEMCFormat.OzoneEvidence()
 
     private let requested: HourlyFormat?
+    /// Values accepted but doubted, one entry per field and kind, given out at ``finish()`` as ``warnings``.
+    public private(set) var warnings: [ImportIssue] = []
+    private var doubts: [String: (field: String, reason: String, first: Int, count: Int)] = [:]
+    private var doubtOrder: [String] = []
+    /// Station-hours of the last 48 hours read, to tell a row that repeats one (files are in time order; repeats
+    /// further apart are merged by the importer without a warning).
+    private var recent: [Int: Set<String>] = [:]
+    private var newestHour = Int.min
+    /// The longest line read: a longer one is refused whole (a field of megabytes is no measurement).
+    public static let maxLineBytes = 1 << 20
+
     /// CNEMC rows held until `auto` decides their ozone layout (at most ``maxUndecidedRows``).
     private var undecided: [CNEMCRow] = []
     private static let maxUndecidedRows = 20_000
@@ -82,6 +93,12 @@ public struct HourlyReader {
         }
         if lineStart < n {
             carry.append(contentsOf: UnsafeBufferPointer(start: base + lineStart, count: n - lineStart))
+            if carry.count > Self.maxLineBytes && fatal == nil {
+                fatal = ImportIssue(
+                    line: lineNumber + 1, field: "line",
+                    reason: "longer than \(Self.maxLineBytes >> 20) MB — not a data line")
+                carry.removeAll()
+            }
         }
     }
 
@@ -95,6 +112,55 @@ public struct HourlyReader {
         if lineNumber == 0 { fatal = ImportIssue(line: 1, field: "header", reason: "the file is empty") }
         flushGroup()
         if case .cnemc = format, ozoneLayout == nil { decideOzone() }
+        if fatal == nil && lineNumber == 1 {
+            doubt(field: "file", reason: "a header and no rows", line: 1)
+        }
+        warnings = doubtOrder.compactMap { key in
+            doubts[key].map { d in
+                ImportIssue(
+                    line: d.first, field: d.field,
+                    reason: d.count == 1 ? d.reason : "\(d.reason) — \(d.count) lines, the first shown")
+            }
+        }.sorted { $0.line < $1.line }
+    }
+
+    /// Notes a value accepted but doubted; warnings of one field and kind are counted under their first line.
+    private mutating func doubt(field: String, reason: String, line: Int) {
+        let key = field + "\u{1F}" + reason
+        if doubts[key] == nil {
+            doubts[key] = (field, reason, line, 0)
+            doubtOrder.append(key)
+        }
+        doubts[key]?.count += 1
+    }
+
+    /// Adds an observation, doubting values beyond ``Pollutant/plausibleHourlyMaximum`` and a station-hour read
+    /// before.
+    private mutating func accept(_ observation: HourlyObservation) {
+        for pollutant in Pollutant.allCases {
+            if let value = observation.values[pollutant], value > pollutant.plausibleHourlyMaximum {
+                doubt(
+                    field: pollutant.rawValue,
+                    reason: "\(NumberText.exact(value)) \(pollutant.unit) is beyond any recorded hour (above "
+                        + "\(NumberText.exact(pollutant.plausibleHourlyMaximum))); kept as data — check the file",
+                    line: observation.line)
+            }
+        }
+        let hour = observation.hour.value
+        if hour > newestHour {
+            newestHour = hour
+            recent = recent.filter { $0.key > hour - 48 }
+        }
+        if hour > newestHour - 48 {
+            if recent[hour, default: []].insert(observation.station).inserted == false {
+                doubt(
+                    field: "station/hour",
+                    reason:
+                        "\(observation.station) \(observation.timepoint) again; the later line replaces the earlier",
+                    line: observation.line)
+            }
+        }
+        observations.append(observation)
     }
 
     /// What the import summary says about the ozone columns of a CNEMC file, and whether it is a warning: rows
@@ -141,6 +207,11 @@ public struct HourlyReader {
     private mutating func line(_ p: UnsafePointer<UInt8>, count rawCount: Int) {
         lineNumber += 1
         guard fatal == nil else { return }
+        guard rawCount <= Self.maxLineBytes else {
+            fatal = ImportIssue(
+                line: lineNumber, field: "line", reason: "longer than \(Self.maxLineBytes >> 20) MB — not a data line")
+            return
+        }
         var count = rawCount
         if count > 0 && p[count - 1] == 13 { count -= 1 }
         if lineNumber == 1 {
@@ -244,6 +315,8 @@ public struct HourlyReader {
 
     private enum Number {
         case missing
+        /// Text that stands for a missing value (`NA`, `N/A`, `-` …).
+        case missingText(String)
         case value(Double)
         case bad(String)
     }
@@ -294,7 +367,7 @@ public struct HourlyReader {
         }
         let raw = String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
         switch raw.uppercased() {
-        case "NA", "N/A", "NAN", "NULL", "-", "—", "--": return .missing
+        case "NA", "N/A", "NAN", "NULL", "-", "—", "--": return .missingText(raw)
         default: break
         }
         if let value = Double(raw), value.isFinite { return .value(value) }
@@ -302,12 +375,18 @@ public struct HourlyReader {
     }
 
     /// A concentration field, or an issue recorded against the line (the first one wins).
-    private func concentration(
+    private mutating func concentration(
         _ p: UnsafePointer<UInt8>, _ field: Int, name: String, bad: inout ImportIssue?
     ) -> Double? {
         guard field >= 0 else { return nil }
         switch number(p, field) {
         case .missing: return nil
+        case .missingText(let raw):
+            // PRSA writes NA for missing by its own convention; elsewhere the text is worth a look.
+            if !(format == .prsa && raw == "NA") {
+                doubt(field: name, reason: "\"\(raw)\" read as missing", line: lineNumber)
+            }
+            return nil
         case .value(let value):
             if value < 0 {
                 bad = bad ?? ImportIssue(line: lineNumber, field: name, reason: "negative concentration \(value)")
@@ -359,7 +438,7 @@ public struct HourlyReader {
         var bad: ImportIssue?
         var aqi: Int?
         switch number(p, c[2]) {
-        case .missing: break
+        case .missing, .missingText: break
         case .value(let value):
             if value >= 0 && value == value.rounded() { aqi = Int(value) } else { fallthrough }
         case .bad:
@@ -431,7 +510,7 @@ public struct HourlyReader {
             o3Max1h = row.o3
             o3Max8h = row.o3Column8h
         }
-        observations.append(observation)
+        accept(observation)
         if observation.hour.endHour == 24 {
             closedDays.append(
                 StationDay(
@@ -506,14 +585,14 @@ public struct HourlyReader {
         switch format {
         case .wide:
             for column in 3..<groupValues.count where !groupValues[column].isEmpty {
-                observations.append(
+                accept(
                     HourlyObservation(
                         station: header[column], hour: current.hour, values: groupValues[column], line: current.line))
                 groupValues[column] = PollutantValues()
             }
         case .long:
             if !groupValues[0].isEmpty {
-                observations.append(
+                accept(
                     HourlyObservation(
                         station: current.station, hour: current.hour, values: groupValues[0], line: current.line))
             }
@@ -603,7 +682,7 @@ public struct HourlyReader {
             return
         }
         let stamp = HourStamp(dayNumber: CivilCalendar.dayNumber(year: y, month: m, day: d), hour: h + 1)
-        observations.append(HourlyObservation(station: station, hour: stamp, values: values, line: lineNumber))
+        accept(HourlyObservation(station: station, hour: stamp, values: values, line: lineNumber))
     }
 }
 

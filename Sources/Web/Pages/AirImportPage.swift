@@ -43,6 +43,11 @@ enum AirImportPage {
                             .attr("class", summary.summary.ozoneWarning ? "errors" : "muted small"),
                             .text("臭氧列：\(summary.summary.ozone)"))),
                     .if(
+                        !summary.summary.warnings.isEmpty,
+                        .div(
+                            .p(.class("small"), .text("已导入，但以下数值请核对：")),
+                            .ul(.class("warnings"), .forEach(summary.summary.warnings) { .li(.text($0)) }))),
+                    .if(
                         !summary.summary.issues.isEmpty,
                         .ul(.class("errors"), .forEach(summary.summary.issues) { .li(.text($0)) }))
                 )
