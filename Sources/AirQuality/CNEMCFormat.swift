@@ -37,12 +37,16 @@ public enum CNEMCFormat {
         public mutating func count(
             line: Int, o3: Double?, o3Column24h: Double?, o3Column8h: Double?, o3Column8h24h: Double?
         ) {
+            // Unrolled: this runs for every row of a file, and an array of pairs would allocate.
             var below = false
             var above = false
-            for (named, other) in [(o3, o3Column24h), (o3Column8h, o3Column8h24h)] {
-                guard let named, let other else { continue }
-                if named < other { below = true }
-                if named > other { above = true }
+            if let named = o3, let other = o3Column24h {
+                below = named < other
+                above = named > other
+            }
+            if let named = o3Column8h, let other = o3Column8h24h {
+                below = below || named < other
+                above = above || named > other
             }
             if below {
                 standardRows += 1

@@ -39,6 +39,9 @@ import Web
             let idle = try await browser.get("/")
             #expect(idle.status == .seeOther, "2 h 01 min idle: signed out")
             #expect(idle.headers.first(name: .location)?.hasPrefix("/login") == true)
+            // 退出 on the page left open still works: back to the login page, not a form-token error.
+            let out = try await browser.post("/logout", [])
+            #expect(out.status == .seeOther && out.headers.first(name: .location) == "/login")
 
             var busy = Browser(app)
             try await busy.login("zz-leader")

@@ -464,12 +464,17 @@ public struct HourlyReader {
             issues.append(bad)
             return
         }
-        var means: [Pollutant: Double] = [:]
-        means[.pm10] = pm10Mean
-        means[.pm25] = pm25Mean
-        means[.no2] = no2Mean
-        means[.so2] = so2Mean
-        means[.co] = coMean
+        // Only a 00:00 row closes a day; a dictionary for every row would cost an allocation each.
+        var means: [Pollutant: Double]?
+        if stamp.endHour == 24 {
+            var closing: [Pollutant: Double] = [:]
+            closing[.pm10] = pm10Mean
+            closing[.pm25] = pm25Mean
+            closing[.no2] = no2Mean
+            closing[.so2] = so2Mean
+            closing[.co] = coMean
+            means = closing
+        }
         let row = CNEMCRow(
             observation: HourlyObservation(
                 station: station, hour: stamp, values: values, so2Mean24h: so2Mean, officialAQI: aqi,
@@ -492,8 +497,8 @@ public struct HourlyReader {
         var o3Column24h: Double?
         var o3Column8h: Double?
         var o3Column8h24h: Double?
-        /// The closing day's own 24-hour means (used on a 00:00 row).
-        var means: [Pollutant: Double]
+        /// The closing day's own 24-hour means: on a 00:00 row only.
+        var means: [Pollutant: Double]?
     }
 
     private mutating func emit(_ row: CNEMCRow, ozone: CNEMCFormat.OzoneLayout) {
@@ -511,12 +516,12 @@ public struct HourlyReader {
             o3Max8h = row.o3Column8h
         }
         accept(observation)
-        if observation.hour.endHour == 24 {
+        if let means = row.means {
             closedDays.append(
                 StationDay(
                     station: observation.station,
                     statistics: DailyStatistics(
-                        dayNumber: observation.hour.dayNumber, means: row.means, o3Max1h: o3Max1h, o3Max8h: o3Max8h)))
+                        dayNumber: observation.hour.dayNumber, means: means, o3Max1h: o3Max1h, o3Max8h: o3Max8h)))
         }
     }
 

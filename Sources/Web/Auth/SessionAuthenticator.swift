@@ -5,8 +5,8 @@ import Vapor
 /// Signs in the user a browser session names — only while the session is live: the account active, the
 /// session's epoch the account's current one (a password change, reset or deactivation raises it and so ends
 /// every other session), idle for less than ``idleLimit`` and younger than ``absoluteLimit``. A session that
-/// fails any of these loses its user and its form token; the browser stays on it as anonymous (so that `/login`
-/// answers), and the next sign-in gives it a new id.
+/// fails any of these loses its user; the browser stays on it as anonymous (so that `/login` answers and a stale
+/// page's 退出 works), and the next sign-in gives it a new id and a new form token.
 struct SessionAuthenticator: AsyncMiddleware {
     /// Seconds without a request after which a session ends.
     static let idleLimit: TimeInterval = 2 * 3600
@@ -47,11 +47,12 @@ struct SessionAuthenticator: AsyncMiddleware {
 }
 
 extension Session {
-    /// Drops the signed-in user and the form token, keeping the session itself.
+    /// Drops the signed-in user, keeping the session and its form token: a page left open past the session's end
+    /// can still sign out or sign in (signing in then replaces both).
     func forgetUser() {
         for key in [
             SessionAuthenticator.Key.user, SessionAuthenticator.Key.epoch, SessionAuthenticator.Key.started,
-            SessionAuthenticator.Key.seen, SessionAuthenticator.Key.csrf,
+            SessionAuthenticator.Key.seen,
         ] where data[key] != nil {
             data[key] = nil
         }
