@@ -49,6 +49,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The application layer: what the web app and the CLI both do (accounts, tokens, plan import). No Vapor.
+        .target(
+            name: "Services",
+            dependencies: [
+                "LantianCore", "Campaign", "Persistence",
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "Web",
             dependencies: [
@@ -56,6 +65,7 @@ let package = Package(
                 "AirQuality",
                 "Campaign",
                 "Persistence",
+                "Services",
                 "Seed",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -72,6 +82,7 @@ let package = Package(
                 "LantianCore",
                 "AirQuality",
                 "Persistence",
+                "Services",
                 "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -91,6 +102,7 @@ let package = Package(
                 "Campaign",
                 "Persistence",
                 "Seed",
+                "Services",
                 "Web",
                 .product(name: "VaporTesting", package: "vapor"),
             ],

@@ -2,6 +2,7 @@ import ArgumentParser
 import Campaign
 import Foundation
 import Persistence
+import Services
 import Vapor
 import Web
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Persistence
+import Services
 import Vapor
 import Web
 

@@ -2,6 +2,7 @@ import AirQuality
 import Foundation
 import Persistence
 import Seed
+import Services
 import Testing
 import Vapor
 import VaporTesting

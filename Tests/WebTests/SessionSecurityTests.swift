@@ -1,5 +1,6 @@
 import Foundation
 import Persistence
+import Services
 import Testing
 import Vapor
 import VaporTesting
@@ -104,6 +105,18 @@ import Web
                     == .unauthorized)
             let relogin = try await leader.post("/login", [("username", "zz-leader"), ("password", testPassword)])
             #expect(relogin.status == .unauthorized)
+        }
+    }
+
+    @Test func anAccountHoldsAtMostTenLiveTokens() async throws {
+        try await withLantian { app, _, _ in
+            try await WebTests.makeUnitUsers(app)
+            for _ in 0..<APITokens.maxLive { _ = try await SecurityMatrixTests.token(app, "zz-reporter") }
+            let eleventh = try await SecurityMatrixTests.api(
+                app, .POST, "/api/v1/tokens", token: nil,
+                json: #"{"username":"zz-reporter","password":"\#(testPassword)"}"#)
+            #expect(eleventh.status == .conflict)
+            #expect(eleventh.body.string.contains("最多 10 个有效令牌"))
         }
     }
 

@@ -482,7 +482,7 @@ enum OpenAPIDocument {
                   "404": { "$ref": "#/components/responses/NotFound" },
                   "413": { "$ref": "#/components/responses/PayloadTooLarge" },
                   "415": { "$ref": "#/components/responses/UnsupportedMediaType" },
-                  "422": { "description": "No such task or unit, a month outside the reporting period, a report not yet written, a missing reportedStatus or comment, or values not of the task's indicators or negative", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+                  "422": { "description": "No such task or unit, a month outside the reporting period, a report not yet written, a missing reportedStatus or comment, content (reportedStatus, narrative, values) sent with a review step or narrative/values without reportedStatus, or values not of the task's indicators or negative", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
                 }
               }
             },

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Persistence
+import Services
 import Vapor
 
 /// The web side of accounts: signing in (`req.auth.login`) and checking passwords with Vapor's bcrypt.

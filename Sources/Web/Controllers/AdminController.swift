@@ -3,6 +3,7 @@ import Fluent
 import LantianCore
 import Persistence
 import Plot
+import Services
 import Vapor
 
 /// 单位管理、用户管理、方案导入、操作日志 — the office administrator's pages, registered behind

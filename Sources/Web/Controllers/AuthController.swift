@@ -1,6 +1,7 @@
 import Fluent
 import Persistence
 import Plot
+import Services
 import Vapor
 
 /// 登录、退出、修改密码.
@@ -22,7 +23,8 @@ struct AuthController: RouteCollection {
     func tokens(req: Request) async throws -> HTML {
         let user = try await req.currentUser()
         let zone = TimeZone(identifier: try await req.currentPlan().plan.timeZone) ?? .current
-        let lines = try await APITokens(db: req.db).list(for: user, at: req.now).map { token in
+        let lines = try await APITokens(db: req.db).list(for: user.id, everyone: user.isOffice, at: req.now).map {
+            token in
             TokensPage.Line(
                 id: token.id ?? UUID(), name: token.name, username: token.user.username,
                 created: UI.dateTime(token.createdAt, in: zone), expires: UI.dateTime(token.expiresAt, in: zone))
@@ -33,7 +35,7 @@ struct AuthController: RouteCollection {
     func revokeToken(req: Request) async throws -> Response {
         let user = try await req.currentUser()
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "没有这个令牌") }
-        try await APITokens(db: req.db).revoke(id, by: user, at: req.now)
+        try await APITokens(db: req.db).revoke(id, by: user.audit, anyones: user.isOffice, at: req.now)
         return req.redirect(to: SiteURL.tokens.path + "?notice=revoked")
     }
 

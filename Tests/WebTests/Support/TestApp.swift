@@ -4,6 +4,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import Persistence
 import SQLKit
+import Services
 import Vapor
 import VaporTesting
 import Web

@@ -1,5 +1,5 @@
 import Campaign
-import Fluent
+import FluentKit
 import Foundation
 import Persistence
 

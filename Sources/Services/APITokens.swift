@@ -1,38 +1,44 @@
-import Fluent
+import FluentKit
 import Foundation
 import Persistence
-import Vapor
 
 /// API tokens: issued against a password (``Credentials``), at most ``maxLive`` live ones an account, listed
 /// and revoked by their owner and by the office, revoked all at once by a password reset or deactivation.
 /// Only a token's SHA-256 digest is stored.
-struct APITokens {
+public struct APITokens: Sendable {
     let db: any Database
+    /// Token → stored digest (SHA-256, from the web app).
+    let digest: @Sendable (String) -> String
+
+    public init(db: any Database, digest: @escaping @Sendable (String) -> String) {
+        self.db = db
+        self.digest = digest
+    }
 
     /// Live (unexpired) tokens one account may hold.
-    static let maxLive = 10
+    public static let maxLive = 10
     /// How long a token lives, seconds.
-    static let lifetime: TimeInterval = 90 * 86400
+    public static let lifetime: TimeInterval = 90 * 86400
 
-    struct Issued {
-        var token: String
-        var expiresAt: Date
+    public struct Issued: Sendable {
+        public var token: String
+        public var expiresAt: Date
     }
 
     /// A new token for `user`, or a refusal when the account already holds ``maxLive`` live ones.
-    func issue(to user: UserRecord, name: String, at now: Date) async throws -> Issued {
+    public func issue(to user: UserRecord, name: String, at now: Date) async throws -> Issued {
         let userID = try user.requireID()
-        let token = [UInt8].random(count: 32).base64URLEncoded()
+        let token = Self.randomToken()
         let expires = now.addingTimeInterval(Self.lifetime)
         let name = String(name.prefix(80))
         try await db.writeTransaction { db in
             try await UserTokenRecord.query(on: db).filter(\.$user.$id == userID).filter(\.$expiresAt <= now).delete()
             let live = try await UserTokenRecord.query(on: db).filter(\.$user.$id == userID).count()
             guard live < Self.maxLive else {
-                throw Abort(.conflict, reason: "每个账号最多 \(Self.maxLive) 个有效令牌，请先吊销不再使用的令牌")
+                throw ServiceError.conflict("每个账号最多 \(Self.maxLive) 个有效令牌，请先吊销不再使用的令牌")
             }
             try await UserTokenRecord(
-                digest: UserTokenRecord.digest(of: token), name: name, userID: userID, expiresAt: expires
+                digest: digest(token), name: name, userID: userID, expiresAt: expires
             ).create(on: db)
             try await AuditLog.record(
                 on: db, actor: .init(userID: userID, username: user.username), action: "token.create", entity: "user",
@@ -41,30 +47,42 @@ struct APITokens {
         return Issued(token: token, expiresAt: expires)
     }
 
-    /// The tokens `viewer` may see: their own, or every account's for the office. Newest first.
-    func list(for viewer: CurrentUser, at now: Date) async throws -> [UserTokenRecord] {
+    /// The tokens `viewer` may see: their own, or — with `everyone`, for the office — every account's. Newest
+    /// first, live ones only.
+    public func list(for viewer: UUID, everyone: Bool, at now: Date) async throws -> [UserTokenRecord] {
         var query = UserTokenRecord.query(on: db).with(\.$user).sort(\.$createdAt, .descending)
-        if !viewer.isOffice { query = query.filter(\.$user.$id == viewer.id) }
+        if !everyone { query = query.filter(\.$user.$id == viewer) }
         return try await query.all().filter { ($0.expiresAt ?? .distantFuture) > now }
     }
 
-    /// Revokes token `id` if `actor` owns it or is the office; 404 otherwise (no telling whose it is).
-    func revoke(_ id: UUID, by actor: CurrentUser, at now: Date) async throws {
+    /// Revokes token `id` if `actor` owns it or `anyones` (the office); not found otherwise (no telling whose it
+    /// is).
+    public func revoke(_ id: UUID, by actor: AuditLog.Actor, anyones: Bool, at now: Date) async throws {
         try await db.writeTransaction { db in
             guard let token = try await UserTokenRecord.query(on: db).filter(\.$id == id).with(\.$user).first(),
-                actor.isOffice || token.$user.id == actor.id
-            else { throw Abort(.notFound, reason: "没有这个令牌") }
+                anyones || token.$user.id == actor.userID
+            else { throw ServiceError.notFound("没有这个令牌") }
             try await token.delete(on: db)
             try await AuditLog.record(
-                on: db, actor: actor.audit, action: "token.revoke", entity: "user", entityID: token.user.username,
+                on: db, actor: actor, action: "token.revoke", entity: "user", entityID: token.user.username,
                 before: ["name": token.name], after: Nothing?.none, at: now)
         }
     }
 
     /// Revokes every token of the account; returns how many there were.
-    static func revokeAll(of userID: UUID, on db: any Database) async throws -> Int {
+    public static func revokeAll(of userID: UUID, on db: any Database) async throws -> Int {
         let count = try await UserTokenRecord.query(on: db).filter(\.$user.$id == userID).count()
         try await UserTokenRecord.query(on: db).filter(\.$user.$id == userID).delete()
         return count
+    }
+}
+
+extension APITokens {
+    /// 32 random bytes, base64url without padding.
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }

@@ -1,17 +1,18 @@
 import Campaign
-import Fluent
+import FluentKit
 import Foundation
 import LantianCore
 import Persistence
-import Vapor
 
 /// Creates accounts and resets passwords, for the admin pages and the CLI alike. New passwords are random and
 /// one-time: the user must choose their own at first login.
-public struct UserAccounts {
+public struct UserAccounts: Sendable {
     public let db: any Database
+    public let hasher: PasswordHashing
 
-    public init(db: any Database) {
+    public init(db: any Database, hasher: PasswordHashing) {
         self.db = db
+        self.hasher = hasher
     }
 
     public struct Problems: Error, CustomStringConvertible {
@@ -44,7 +45,7 @@ public struct UserAccounts {
         guard problems.isEmpty, let role, let unit else { throw Problems(messages: problems) }
         let secret = password ?? Passwords.random()
         let user = UserRecord(
-            username: username, displayName: displayName, passwordHash: try Bcrypt.hash(secret), role: role,
+            username: username, displayName: displayName, passwordHash: try hasher.hash(secret), role: role,
             unitID: try unit.requireID())
         user.mustChangePassword = password == nil
         try await db.writeTransaction { tx in
@@ -112,7 +113,7 @@ public struct UserAccounts {
         try await db.writeTransaction { tx in
             var created: [(String, String)] = []
             var problems: [String] = []
-            let accounts = UserAccounts(db: tx)
+            let accounts = UserAccounts(db: tx, hasher: hasher)
             for row in rows {
                 if rows.contains(where: { $0.line < row.line && $0.username == row.username }) {
                     problems.append("line \(row.line): 用户名 \(row.username) 在文件中重复")
@@ -135,10 +136,10 @@ public struct UserAccounts {
     /// Gives the account a new one-time password and returns it.
     public func resetPassword(username: String, actor: AuditLog.Actor, at now: Date) async throws -> String {
         guard let user = try await UserRecord.query(on: db).filter(\.$username == username).first() else {
-            throw Abort(.notFound, reason: "没有这个用户")
+            throw ServiceError.notFound("没有这个用户")
         }
         let secret = Passwords.random()
-        user.passwordHash = try Bcrypt.hash(secret)
+        user.passwordHash = try hasher.hash(secret)
         user.mustChangePassword = true
         // Whoever held the old password is out: its sessions end and its API tokens are revoked.
         user.endSessions()
@@ -155,7 +156,7 @@ public struct UserAccounts {
     /// Deactivates or reactivates the account; deactivating ends its sessions and revokes its API tokens.
     public func setActive(_ active: Bool, username: String, actor: AuditLog.Actor, at now: Date) async throws {
         guard let user = try await UserRecord.query(on: db).filter(\.$username == username).first() else {
-            throw Abort(.notFound, reason: "没有这个用户")
+            throw ServiceError.notFound("没有这个用户")
         }
         let before = user.active
         user.active = active
