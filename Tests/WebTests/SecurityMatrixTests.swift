@@ -132,6 +132,18 @@ import Web
                         failures.append(problem)
                     }
                 }
+                if caller != .anonymous {
+                    // The task page links the draft only for its own unit; the others see its state, no link.
+                    let page = try await browser.get("/tasks/t11").body.string
+                    if page.contains("href=\"\(Self.draftPath)\"") != own {
+                        failures.append("\(caller): the task page \(own ? "lacks" : "links") the draft")
+                    }
+                    if !page.contains("href=\"\(Self.submittedPath)\"")
+                        && Self.submittedReaders.contains(caller)
+                    {
+                        failures.append("\(caller): the task page lacks the link to the submitted report")
+                    }
+                }
                 if let token = tokens[caller] {
                     let list = try await Self.api(app, .GET, "/api/v1/tasks/t11/reports", token: token)
                     if list.body.string.contains(Self.draftNarrative) != own {

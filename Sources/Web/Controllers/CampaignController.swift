@@ -119,6 +119,7 @@ struct CampaignController {
         guard let code = req.parameters.get("code"), let task = snapshot.loaded.task(code: code),
             let assessment = snapshot.assessments[code]
         else { throw Abort(.notFound, reason: "没有这项任务") }
+        let user = try await req.currentUser()
         let progress = snapshot.progress(of: task)
         let row = TaskRow(task: task, assessment: assessment, progress: progress, status: assessment.status)
         let months = snapshot.calendar.reportMonths(until: snapshot.plan.end)
@@ -136,13 +137,21 @@ struct CampaignController {
                         cells: months.map { month in
                             let report = facts.first { $0.unit == unit && $0.month == month }
                             let required = task.reportingUnits.contains(unit)
+                            // A link only where the page would open: the unit's own reports, and others' once
+                            // the office has had them (ReportPolicy.readAccess).
+                            let opens =
+                                switch user.readAccess(toReportsOf: unit, on: task, in: snapshot.loaded) {
+                                case .everyVersion: true
+                                case .asSubmitted: report?.state.isVisibleOutsideUnit == true
+                                case .none: false
+                                }
                             return TaskPage.Model.Cell(
                                 month: month, state: report?.state,
                                 late: report?.submittedAt.map { snapshot.calendar.isLate(submittedAt: $0, for: month) }
                                     ?? false,
                                 due: required && snapshot.calendar.lateFrom(month) <= snapshot.now
                                     && month <= ReportMonth(containing: task.deadline),
-                                link: SiteURL.report(task: code, unit: unit, month: month).path)
+                                link: opens ? SiteURL.report(task: code, unit: unit, month: month).path : nil)
                         }))
             }
         }

@@ -5,6 +5,12 @@ import Plot
 
 /// 任务详情: everything about one task, its indicators, and every unit's reports by month.
 enum TaskPage {
+    /// `content` as a link to `path`, or as it is where the reader may not open it.
+    private static func link(_ path: String?, _ content: BodyNode) -> BodyNode {
+        guard let path else { return content }
+        return .element(named: "a", nodes: [.attr("href", path), content])
+    }
+
     struct Model {
         struct IndicatorLine {
             var indicator: Indicator
@@ -19,7 +25,8 @@ enum TaskPage {
             var state: ReportState?
             var late: Bool
             var due: Bool
-            var link: String
+            /// Where the report opens for this reader; nil where it would not (a draft of another unit).
+            var link: String?
         }
 
         struct UnitLine {
@@ -66,17 +73,14 @@ enum TaskPage {
                             .td(
                                 .if(
                                     cell.state != nil,
-                                    .a(
-                                        .attr("href", cell.link),
+                                    link(
+                                        cell.link,
                                         .span(
                                             .attr("class", "badge r-\((cell.state ?? .draft).rawValue)"),
                                             .text((cell.state ?? .draft).chinese)))),
+                                .if(cell.state == nil && cell.due, link(cell.link, .span(.class("late"), .text("未报")))),
                                 .if(
-                                    cell.state == nil && cell.due,
-                                    .a(.attr("href", cell.link), .span(.class("late"), .text("未报")))),
-                                .if(
-                                    cell.state == nil && !cell.due,
-                                    .a(.class("muted"), .attr("href", cell.link), .text("—"))),
+                                    cell.state == nil && !cell.due, link(cell.link, .span(.class("muted"), .text("—")))),
                                 .if(cell.late, .span(.class("late small"), .text(" 迟报")))
                             )
                         }
