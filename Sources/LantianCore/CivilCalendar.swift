@@ -32,3 +32,10 @@ public enum CivilCalendar {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }
+
+extension String {
+    /// Only ASCII digits and hyphens: `YYYY-MM-DD` and `YYYY-MM` are read with `Int`, which would also take "+021".
+    var isDigitsAndHyphens: Bool {
+        utf8.allSatisfy { $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+}

@@ -18,9 +18,8 @@ public struct ReportMonth: Hashable, Comparable, Sendable, Codable, CustomString
     /// Parses `YYYY-MM`.
     public init?(_ text: String) {
         let parts = text.split(separator: "-")
-        // Digits only: `Int` would also take "+021".
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-            text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            text.isDigitsAndHyphens,
             let y = Int(parts[0]),
             let m = Int(parts[1])
         else { return nil }

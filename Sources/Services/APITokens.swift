@@ -28,7 +28,7 @@ public struct APITokens: Sendable {
     /// A new token for `user`, or a refusal when the account already holds ``maxLive`` live ones.
     public func issue(to user: UserRecord, name: String, at now: Date) async throws -> Issued {
         let userID = try user.requireID()
-        let token = Self.randomToken()
+        let token = SecretToken.random(bytes: 32)
         let expires = now.addingTimeInterval(Self.lifetime)
         let name = String(name.prefix(80))
         try await db.writeTransaction { db in
@@ -74,15 +74,5 @@ public struct APITokens: Sendable {
         let count = try await UserTokenRecord.query(on: db).filter(\.$user.$id == userID).count()
         try await UserTokenRecord.query(on: db).filter(\.$user.$id == userID).delete()
         return count
-    }
-}
-
-extension APITokens {
-    /// 32 random bytes, base64url without padding.
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }

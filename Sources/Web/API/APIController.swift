@@ -120,25 +120,22 @@ struct APIController {
         let records = try await ReportRecord.query(on: req.db).filter(\.$task.$id == taskID).with(\.$values)
             .with(\.$evidence).sort(\.$month).all()
         // Drafts stay with their unit; others see what was submitted (ReportPolicy.readAccess).
-        var full: [ReportRecord] = []
-        var outside: [ReportRecord] = []
-        for record in records {
-            let unit = snapshot.loaded.unitCode(id: record.$unit.id) ?? ""
-            switch user.readAccess(toReportsOf: unit, on: task, in: snapshot.loaded) {
-            case .everyVersion: full.append(record)
-            case .asSubmitted: outside.append(record)
-            case .none: continue
-            }
+        let access = records.map { record in
+            user.readAccess(
+                toReportsOf: snapshot.loaded.unitCode(id: record.$unit.id) ?? "", on: task, in: snapshot.loaded)
         }
-        let submitted = try await ReportStore(database: req.db).lastSubmitted(reportIDs: outside.compactMap(\.id))
-        return records.compactMap { record in
-            if full.contains(where: { $0 === record }) {
+        let outside = zip(records, access).filter { $0.1 == .asSubmitted }.compactMap { $0.0.id }
+        let submitted = try await ReportStore(database: req.db).lastSubmitted(reportIDs: outside)
+        return zip(records, access).compactMap { record, access in
+            switch access {
+            case .everyVersion:
                 return ReportDTO(record: record, taskCode: code, snapshot: snapshot)
-            }
-            guard let id = record.id, let revision = submitted[id], let content = try? revision.content() else {
+            case .asSubmitted:
+                guard let id = record.id, let content = try? submitted[id]?.content() else { return nil }
+                return ReportDTO(record: record, taskCode: code, snapshot: snapshot, submitted: content)
+            case .none:
                 return nil
             }
-            return ReportDTO(record: record, taskCode: code, snapshot: snapshot, submitted: content)
         }
     }
 

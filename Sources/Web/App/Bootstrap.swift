@@ -39,7 +39,8 @@ struct Bootstrap {
         let office = try await officeUnit(on: db)
         let password = Passwords.random()
         let admin = UserRecord(
-            username: "admin", displayName: "大气办管理员", passwordHash: try Bcrypt.hash(password), role: .officeAdmin,
+            username: "admin", displayName: "大气办管理员", passwordHash: try PasswordHashing.bcrypt.hash(password),
+            role: .officeAdmin,
             unitID: try office.requireID())
         admin.mustChangePassword = true
         try await db.writeTransaction { tx in

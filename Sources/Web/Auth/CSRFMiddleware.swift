@@ -1,8 +1,9 @@
-import Persistence
+import Services
 import Vapor
 
 /// Protects forms against cross-site request forgery: every unsafe request of a browser session must carry the
-/// session's token, in the form field `_csrf` or the header `X-CSRF-Token`.
+/// session's token, in the form field `_csrf` or the header `X-CSRF-Token`. It runs last in each route group
+/// (`routes.swift`), after the login and role checks, so that no refused caller's body is read.
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
     static let header = "X-CSRF-Token"
@@ -10,12 +11,6 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if [.POST, .PUT, .PATCH, .DELETE].contains(request.method) {
-            // Who is asking comes first: a caller without a live session is refused before its body is read, so
-            // that no anonymous client can make Lantian take in an upload. Only public routes (sign-in) are
-            // posted to without one.
-            if request.route?.isPublic != true && !request.auth.has(UserRecord.self) {
-                throw Abort(.unauthorized, reason: "请先登录")
-            }
             // A body larger than one read arrives as a stream; the token is inside it, so collect it first — up to
             // the route's own limit (see `RoutesBuilder.upload`), so that no route takes more than it allows.
             if request.headers.first(name: Self.header) == nil {
@@ -46,16 +41,9 @@ extension Request {
     /// The session's CSRF token, created on first use.
     var csrfToken: String {
         if let token = session.data[SessionAuthenticator.Key.csrf] { return token }
-        let token = [UInt8].random(count: 24).base64URLEncoded()
+        let token = SecretToken.random(bytes: 24)
         session.data[SessionAuthenticator.Key.csrf] = token
         return token
-    }
-}
-
-extension Array where Element == UInt8 {
-    func base64URLEncoded() -> String {
-        Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }
 

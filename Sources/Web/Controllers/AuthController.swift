@@ -115,7 +115,7 @@ struct AuthController: RouteCollection {
                 .init(forced: user.mustChangePassword, errors: errors), try await req.pageContext(nil))
             return Response.html(page.render(), status: .unprocessableEntity)
         }
-        user.passwordHash = try Bcrypt.hash(form.new)
+        user.passwordHash = try PasswordHashing.bcrypt.hash(form.new)
         user.mustChangePassword = false
         // Every other session of the account ends; this one goes on under a new id.
         user.endSessions()
