@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // The shared core: civil days and hours, report months, CSV fields and numbers, import issues.
@@ -49,12 +50,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The application layer: what the web app and the CLI both do (accounts, tokens, plan import). No Vapor.
+        // The application layer: what the web app and the CLI both do (accounts, tokens, plan import, the
+        // campaign's snapshots and season figures with their caches). No Vapor.
         .target(
             name: "Services",
             dependencies: [
-                "LantianCore", "Campaign", "Persistence",
+                "LantianCore", "Campaign", "AirQuality", "Persistence",
                 .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
             swiftSettings: strict
         ),

@@ -69,3 +69,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         try container.encode(description)
     }
 }
+
+extension CivilDate {
+    /// The same date a year earlier (29 February becomes the 28th).
+    public var yearEarlier: CivilDate {
+        CivilDate(year: year - 1, month: month, day: min(day, CivilDate.daysIn(year: year - 1, month: month)))!
+    }
+}

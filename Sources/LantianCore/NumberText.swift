@@ -31,6 +31,9 @@ public enum NumberText {
         return "\(value)"
     }
 
+    /// A share as a whole percentage: 0.456 → "46%".
+    public static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
+
     /// Chart coordinates: one decimal. 12.345 → "12.3".
     public static func coordinate(_ value: Double) -> String { String(format: "%.1f", value) }
 }

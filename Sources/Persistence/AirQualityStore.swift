@@ -19,7 +19,7 @@ public struct AirQualityStore: Sendable {
     /// station number (the key of its hourly rows).
     public func upsertStations(_ stations: [Station]) async throws {
         guard !stations.isEmpty else { return }
-        try await database.writeTransaction { db in
+        try await database.writeTransaction(touching: [.airData]) { db in
             let sql = db as! any SQLDatabase
             var numbers = try await Self.stationNumbers(sql)
             for station in stations {
@@ -65,7 +65,7 @@ public struct AirQualityStore: Sendable {
     /// Stores station days, replacing a stored day of the same station (re-importing the same data changes
     /// nothing). Every station code must be registered; otherwise nothing is stored.
     public func upsertDays(_ days: [(station: String, statistics: DailyStatistics)], source: String) async throws {
-        try await database.writeTransaction { db in
+        try await database.writeTransaction(touching: [.airData]) { db in
             let sql = db as! any SQLDatabase
             let ids = Dictionary(
                 try await sql.select().columns("id", "code").from("stations").all(decoding: StationID.self)
@@ -112,7 +112,7 @@ public struct AirQualityStore: Sendable {
 
     /// Records a sand-dust period, with its audit entry.
     public func declareSandDust(_ period: SandDustPeriod, actor: AuditLog.Actor, at now: Date) async throws {
-        try await database.writeTransaction { db in
+        try await database.writeTransaction(touching: [.airData]) { db in
             try await (db as! any SQLDatabase).insert(into: "sand_dust_periods")
                 .columns("id", "first_day", "last_day", "note", "declared_by", "declared_at")
                 .values(

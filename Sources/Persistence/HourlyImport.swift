@@ -88,7 +88,7 @@ public struct HourlyImport: Sendable {
         options: Options, at now: Date, next: @escaping @Sendable () throws -> [UInt8]?,
         progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> Summary {
-        try await database.writeTransaction { db in
+        try await database.writeTransaction(touching: [.airData]) { db in
             var state = ImportState(db: db, options: options, now: now)
             try await state.recordImport()
             try await state.loadStations()

@@ -20,6 +20,7 @@ public enum LantianMigrations {
             M013CreateLoginFailures(),
             M014AddTaskUnitPosition(),
             M015CreateAirImports(),
+            M016CreateCacheVersions(),
         ]
     }
 }

@@ -22,7 +22,7 @@ public struct PlanStore: Sendable {
     /// code is already stored is refused.
     @discardableResult
     public func importPlan(_ plan: Plan, by username: String?) async throws -> PlanRecord {
-        try await database.writeTransaction { db in
+        try await database.writeTransaction(touching: [.plan, .units]) { db in
             if try await PlanRecord.query(on: db).filter(\.$code == plan.code).first() != nil {
                 throw ImportError(description: "a plan with the code \"\(plan.code)\" is already loaded")
             }

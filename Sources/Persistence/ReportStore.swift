@@ -184,7 +184,7 @@ public struct ReportStore: Sendable {
                 throw Refusal(description: "指标 \(code) 的数值必须是非负数", isPermission: false)
             }
         }
-        return try await database.writeTransaction { db in
+        return try await database.writeTransaction(touching: [.reports]) { db in
             let existing = try await ReportRecord.query(on: db).filter(\.$task.$id == taskID)
                 .filter(\.$unit.$id == unitID).filter(\.$month == month.description)
                 .with(\.$values).with(\.$evidence).first()

@@ -7,10 +7,13 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case forbidden(String)
     /// It would break a limit or clash with what is stored.
     case conflict(String)
+    /// What was asked cannot be understood (a day that is not a date, a filter value that does not exist).
+    case invalid(String)
 
     public var description: String {
         switch self {
-        case .notFound(let message), .forbidden(let message), .conflict(let message): message
+        case .notFound(let message), .forbidden(let message), .conflict(let message), .invalid(let message):
+            message
         }
     }
 }

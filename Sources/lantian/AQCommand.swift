@@ -2,7 +2,6 @@ import AirQuality
 import ArgumentParser
 import Foundation
 import LantianCore
-import Web
 
 struct AQCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,6 @@ import ArgumentParser
 import Foundation
 import Persistence
 import Synchronization
-import Web
 
 extension AQCommand {
     /// Stores hourly station files: all of them, or nothing on a fatal error.
@@ -32,8 +31,8 @@ extension AQCommand {
             let format = layout.format(ozone: ozone)
             let register = register
             do {
-                let summaries = try await withApplication(firstStart: false) { app, _ in
-                    try await app.db.writeTransaction { tx in
+                let summaries = try await withDatabase { db, configuration in
+                    try await db.writeTransaction { tx in
                         var summaries: [(String, HourlyImport.Summary)] = []
                         for source in sources {
                             let bar = Mutex(ProgressBar(label: source.path, total: source.size))

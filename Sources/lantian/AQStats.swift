@@ -4,7 +4,7 @@ import Campaign
 import Foundation
 import LantianCore
 import Persistence
-import Web
+import Services
 
 extension AQCommand {
     /// Period statistics from the stored daily values.
@@ -35,8 +35,8 @@ extension AQCommand {
         }
 
         func run() async throws {
-            let series: [(String, [DailyStatistics])] = try await withApplication(firstStart: false) { app, _ in
-                let store = AirQualityStore(database: app.db)
+            let series: [(String, [DailyStatistics])] = try await withDatabase { db, configuration in
+                let store = AirQualityStore(database: db)
                 if city { return [("city", try await store.cityDays(from: from, to: to))] }
                 let days = try await store.stationDays(from: from, to: to, station: station)
                 return Dictionary(grouping: days, by: \.station).sorted { $0.key < $1.key }.map {
@@ -62,8 +62,8 @@ extension AQCommand {
         @ArgumentParser.Option(help: "csv or json.") var format: OutputFormat = .csv
 
         func run() async throws {
-            let table = try await withApplication(firstStart: false) { app, _ in
-                try await SeasonTargetsTable.load(on: app.db, now: app.lantian.now(), asOf: asOf)
+            let table = try await withDatabase { db, configuration in
+                try await SeasonTargetsTable.load(on: db, now: configuration.now(), asOf: asOf)
             }
             switch format {
             case .json: try OutputFormat.printJSON(table)

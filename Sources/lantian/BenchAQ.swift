@@ -4,7 +4,7 @@ import Foundation
 import LantianCore
 import Persistence
 import SQLKit
-import Web
+import Services
 
 extension Bench {
     /// A national-scale season through every stage of the air-quality path.
@@ -62,12 +62,11 @@ extension Bench {
                 guard postgres.contains("bench") else {
                     throw ValidationFailure("--postgres must name a scratch database whose name contains \"bench\"")
                 }
-                try await withApplication(
-                    firstStart: false,
+                try await withDatabase(
                     configuration: AppConfiguration(
                         storage: .postgres(url: postgres), filesDirectory: directory + "/files", seedJincheng: false)
-                ) { app, _ in
-                    let sql = app.db as! any SQLDatabase
+                ) { db, _ in
+                    let sql = db as! any SQLDatabase
                     try await sql.raw("DROP SCHEMA public CASCADE").run()
                     try await sql.raw("CREATE SCHEMA public").run()
                 }
@@ -130,12 +129,12 @@ extension Bench {
         private func importAll(
             _ files: [String], registry: [Station], configuration: AppConfiguration
         ) async throws -> Double {
-            try await withApplication(firstStart: false, configuration: configuration) { app, _ in
-                try await AirQualityStore(database: app.db).upsertStations(registry)
+            try await withDatabase(configuration: configuration) { db, _ in
+                try await AirQualityStore(database: db).upsertStations(registry)
                 Memory.resetPeak()
                 var clock = Stopwatch()
                 // As `lantian aq import FILE…` does: every file in one transaction, all or nothing.
-                try await app.db.writeTransaction { db in
+                try await db.writeTransaction { db in
                     for file in files {
                         let source = try FileChunks(path: file)
                         _ = try await HourlyImport(database: db).run(

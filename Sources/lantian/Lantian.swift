@@ -1,7 +1,7 @@
 import ArgumentParser
+import FluentKit
 import Foundation
-import Vapor
-import Web
+import Services
 
 /// `lantian`: run the server and administer the campaign from the command line.
 @main
@@ -13,24 +13,16 @@ struct Lantian: AsyncParsableCommand {
         defaultSubcommand: Serve.self)
 }
 
-/// Builds an application from the environment's configuration, runs `body`, and shuts it down.
-func withApplication<T>(
-    firstStart: Bool, arguments: [String] = ["lantian"], configuration: AppConfiguration? = nil,
-    _ body: (Application, FirstStart?) async throws -> T
+/// Opens the database the environment names (no web app: the commands work through the services), runs `body`,
+/// and closes it.
+func withDatabase<T>(
+    configuration: AppConfiguration? = nil, _ body: (any Database, AppConfiguration) async throws -> T
 ) async throws -> T {
     let configuration = try configuration ?? AppConfiguration.fromEnvironment()
-    var environment = try Environment.detect(arguments: arguments)
-    environment.arguments = arguments
-    let app = try await Application.make(environment)
+    var logger = Logger(label: "lantian")
     // One-shot commands print their own results; migration chatter would bury them.
-    if !firstStart { app.logger.logLevel = .warning }
-    do {
-        let first = try await configure(app, configuration, firstStart: firstStart)
-        let result = try await body(app, first)
-        try await app.asyncShutdown()
-        return result
-    } catch {
-        try? await app.asyncShutdown()
-        throw error
+    logger.logLevel = .warning
+    return try await LantianDatabase.with(configuration.storage, logger: logger) {
+        try await body($0.db, configuration)
     }
 }

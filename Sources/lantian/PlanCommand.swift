@@ -3,8 +3,6 @@ import Campaign
 import Foundation
 import Persistence
 import Services
-import Vapor
-import Web
 
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,8 +32,8 @@ struct PlanCommand: AsyncParsableCommand {
 
         func run() async throws {
             let text = try readPlanFile(file)
-            let outcome = try await withApplication(firstStart: false) { app, _ in
-                try await PlanImport.run(text: text, on: app.db, actor: .init(userID: nil, username: "cli"), at: Date())
+            let outcome = try await withDatabase { db, configuration in
+                try await PlanImport.run(text: text, on: db, actor: .init(userID: nil, username: "cli"), at: Date())
             }
             switch outcome {
             case .imported(let code, let tasks, let indicators):

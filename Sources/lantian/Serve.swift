@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Services
 import Vapor
 import Web
 
@@ -40,7 +41,29 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create or update the database schema, then exit.")
 
     func run() async throws {
-        try await withApplication(firstStart: false) { _, _ in print("数据库结构已是最新。") }
+        try await withApplication(firstStart: false) { _, _ in say("数据库结构已是最新。") }
+    }
+}
+
+/// Builds an application from the environment's configuration, runs `body`, and shuts it down.
+func withApplication<T>(
+    firstStart: Bool, arguments: [String] = ["lantian"], configuration: AppConfiguration? = nil,
+    _ body: (Application, FirstStart?) async throws -> T
+) async throws -> T {
+    let configuration = try configuration ?? AppConfiguration.fromEnvironment()
+    var environment = try Environment.detect(arguments: arguments)
+    environment.arguments = arguments
+    let app = try await Application.make(environment)
+    // One-shot commands print their own results; migration chatter would bury them.
+    if !firstStart { app.logger.logLevel = .warning }
+    do {
+        let first = try await configure(app, configuration, firstStart: firstStart)
+        let result = try await body(app, first)
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
     }
 }
 

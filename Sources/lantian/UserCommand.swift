@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Persistence
 import Services
-import Vapor
+// Only for Vapor's bcrypt, the hasher every account's password is stored with.
 import Web
 
 struct UserCommand: AsyncParsableCommand {
@@ -21,9 +21,9 @@ struct UserCommand: AsyncParsableCommand {
         var password: String?
 
         func run() async throws {
-            let secret = try await withApplication(firstStart: false) { app, _ in
+            let secret = try await withDatabase { db, configuration in
                 do {
-                    return try await UserAccounts(db: app.db).create(
+                    return try await UserAccounts(db: db, hasher: .bcrypt).create(
                         username: username, displayName: name, role: role, unitCode: unit, password: password,
                         actor: .init(userID: nil, username: "cli"), at: Date())
                 } catch let problems as UserAccounts.Problems {
@@ -41,9 +41,9 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let rows = try parse(try readPlanFile(file))
-            let created = try await withApplication(firstStart: false) { app, _ in
+            let created = try await withDatabase { db, configuration in
                 do {
-                    return try await UserAccounts(db: app.db).importRows(
+                    return try await UserAccounts(db: db, hasher: .bcrypt).importRows(
                         rows, actor: .init(userID: nil, username: "cli"), at: Date())
                 } catch let problems as UserAccounts.Problems {
                     printIssues(problems.messages, file: file)
@@ -72,8 +72,8 @@ struct UserCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Login name.") var username: String
 
         func run() async throws {
-            let secret = try await withApplication(firstStart: false) { app, _ in
-                try await UserAccounts(db: app.db).resetPassword(
+            let secret = try await withDatabase { db, configuration in
+                try await UserAccounts(db: db, hasher: .bcrypt).resetPassword(
                     username: username, actor: .init(userID: nil, username: "cli"), at: Date())
             }
             print("\(username) 的一次性密码：\(secret)")

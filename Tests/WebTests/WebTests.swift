@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 import LantianCore
 import Persistence
+import Services
 import Testing
 import Vapor
 import VaporTesting
@@ -416,9 +417,9 @@ struct ReportJSON: Decodable {
 struct FixedDustfall: IndicatorValueSource {
     func measures(_ source: Indicator.Source) -> Bool { source == .airQuality(metric: "dustfall") }
 
-    func values(for loaded: LoadedPlan, asOf: Date, on db: any Database) async throws -> [String: [String: Double]] {
+    func values(for plan: Plan, asOf: Date) async throws -> [String: [String: Double]] {
         var values: [String: [String: Double]] = [:]
-        for task in loaded.plan.tasks {
+        for task in plan.tasks {
             for indicator in task.indicators where measures(indicator.source) {
                 values[task.code, default: [:]][indicator.code] = 6.5
             }

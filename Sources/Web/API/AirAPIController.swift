@@ -2,6 +2,7 @@ import AirQuality
 import Campaign
 import LantianCore
 import Persistence
+import Services
 import Vapor
 
 /// `/api/v1/air`: the station registry, stored daily values with their AQI, and the season's target table.

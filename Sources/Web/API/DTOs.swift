@@ -2,6 +2,7 @@ import Campaign
 import Foundation
 import LantianCore
 import Persistence
+import Services
 import Vapor
 
 struct PlanSummaryDTO: Content {

@@ -1,3 +1,4 @@
+import Services
 import Vapor
 
 extension Application {

@@ -78,7 +78,7 @@ struct Bootstrap {
             return office
         }
         let office = UnitRecord(unit: OrgUnit(code: "office", name: "市大气办", kind: .office), parentID: nil)
-        try await office.create(on: db)
+        try await db.writeTransaction(touching: [.units]) { tx in try await office.create(on: tx) }
         return office
     }
 }

@@ -1,6 +1,7 @@
 import Campaign
 import Foundation
 import LantianCore
+import Services
 
 /// Every page of the site, typed: links are built from these cases, never from strings.
 enum SiteURL: Equatable {

@@ -2,6 +2,7 @@ import AirQuality
 import Campaign
 import Foundation
 import LantianCore
+import Services
 
 /// The season page's pictures, from the same figures as its tables and CSV.
 enum SeasonCharts {

@@ -74,7 +74,7 @@ struct AdminController {
                 try await unitsPage(req, errors: errors, form: values).render(), status: .unprocessableEntity)
         }
         let unit = UnitRecord(unit: OrgUnit(code: code, name: name, kind: kind), parentID: parentID)
-        try await req.db.writeTransaction { db in
+        try await req.db.writeTransaction(touching: [.units]) { db in
             try await unit.create(on: db)
             try await AuditLog.record(
                 on: db, actor: user.audit, action: "unit.create", entity: "unit", entityID: code, before: Nothing?.none,

@@ -3,6 +3,7 @@ import Campaign
 import LantianCore
 import Persistence
 import Plot
+import Services
 import Vapor
 
 /// 空气质量: the season page.

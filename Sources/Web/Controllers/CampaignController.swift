@@ -3,6 +3,7 @@ import Fluent
 import LantianCore
 import Persistence
 import Plot
+import Services
 import Vapor
 
 /// 调度总览、任务列表与详情、方案、本单位任务, and their CSV exports.
@@ -28,9 +29,8 @@ struct CampaignController {
         let latest = snapshot.calendar.reportMonths(until: plan.end).last {
             snapshot.calendar.lateFrom($0) <= snapshot.now
         }
-        let season = try await req.application.seasonFiguresCache.figures(
-            plan: plan, asOf: snapshot.asOf ?? snapshot.calendar.civilDate(of: snapshot.now).adding(days: -1),
-            on: req.db)
+        let season = try await req.campaigns.seasonFigures(
+            plan: plan, asOf: snapshot.asOf ?? snapshot.calendar.civilDate(of: snapshot.now).adding(days: -1))
         let model = DashboardPage.Model(
             planTitle: plan.title, period: "\(plan.start) 至 \(plan.end)",
             asOfText: snapshot.asOf.map { "\($0) 24:00" } ?? UI.dateTime(snapshot.now, in: snapshot.calendar.timeZone),

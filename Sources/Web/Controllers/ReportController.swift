@@ -3,6 +3,7 @@ import Fluent
 import LantianCore
 import Persistence
 import Plot
+import Services
 import Vapor
 
 /// 进展报告: the form, the workflow actions and evidence downloads. Every write is checked by ``ReportPolicy`` in

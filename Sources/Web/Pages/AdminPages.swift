@@ -1,6 +1,7 @@
 import Campaign
 import Foundation
 import Plot
+import Services
 
 /// 单位管理
 enum UnitsPage {

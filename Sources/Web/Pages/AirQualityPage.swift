@@ -3,6 +3,7 @@ import Campaign
 import Foundation
 import LantianCore
 import Plot
+import Services
 
 /// 空气质量 · 秋冬季目标: the season's PM2.5 mean and heavy days against the plan's targets.
 enum AirQualityPage {

@@ -2,6 +2,7 @@ import Campaign
 import Foundation
 import LantianCore
 import Plot
+import Services
 
 /// Small pieces shared by pages.
 enum UI {
@@ -42,10 +43,6 @@ enum UI {
             ])
     }
 
-    static func percent(_ share: Double) -> String {
-        String(format: "%.0f%%", share * 100)
-    }
-
     /// 2021-11-05 23:59 in the plan's time zone.
     static func dateTime(_ date: Date?, in zone: TimeZone) -> String {
         guard let date else { return "—" }
@@ -63,7 +60,7 @@ enum UI {
             named: "svg",
             nodes: [
                 .attr("class", "bar"), .attr("viewBox", "0 0 100 10"), .attr("preserveAspectRatio", "none"),
-                .attr("role", "img"), .element(named: "title", text: percent(share)),
+                .attr("role", "img"), .element(named: "title", text: NumberText.percent(share)),
                 .element(
                     named: "rect",
                     nodes: [.attr("class", "fill"), .attr("width", String(width)), .attr("height", "10")]),

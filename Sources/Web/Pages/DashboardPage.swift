@@ -2,6 +2,7 @@ import Campaign
 import Foundation
 import LantianCore
 import Plot
+import Services
 
 /// 调度总览: the office's view of every task and target.
 enum DashboardPage {

@@ -1,6 +1,7 @@
 import Campaign
 import Foundation
 import Plot
+import Services
 import Vapor
 
 typealias BodyNode = Node<HTML.BodyContext>

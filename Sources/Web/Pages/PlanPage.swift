@@ -2,6 +2,7 @@ import Campaign
 import Foundation
 import LantianCore
 import Plot
+import Services
 
 /// 方案与文件: the plan's issuing document, its forwardings, targets and sections.
 enum PlanPage {
@@ -24,7 +25,7 @@ enum PlanPage {
                     .class("facts"),
                     .dt("攻坚期"), .dd(.text("\(plan.start) 至 \(plan.end)")),
                     .dt("报送要求"), .dd(.text("每月\(plan.reporting.dueDay)日 \(plan.reporting.dueTime) 前报送上月进展情况")),
-                    .dt("滞后判定"), .dd(.text("指标进度落后于时间进度超过 \(UI.percent(plan.statusRules.lagTolerance)) 即为滞后"))
+                    .dt("滞后判定"), .dd(.text("指标进度落后于时间进度超过 \(NumberText.percent(plan.statusRules.lagTolerance)) 即为滞后"))
                 )
             ),
             .h2(.text("约束性目标")),

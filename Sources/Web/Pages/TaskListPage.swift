@@ -1,6 +1,7 @@
 import Campaign
 import Foundation
 import Plot
+import Services
 
 /// 全部任务: every task, grouped by category, filterable by lead unit, county, deadline and status.
 enum TaskListPage {

@@ -102,7 +102,7 @@ enum TaskPage {
                     .td(.class("small"), .text(i.scope ?? "—")),
                     .td(.class("num"), .text(UI.indicatorTarget(i))),
                     .td(.class("num"), .text(line.current.map { "\(NumberText.display($0)) \(i.unit)" } ?? "未报")),
-                    .td(.unwrap(line.progress) { .group(UI.progressBar($0), .text(UI.percent($0))) }),
+                    .td(.unwrap(line.progress) { .group(UI.progressBar($0), .text(NumberText.percent($0))) }),
                     .td(.class("small"), .text(i.source.chinese + (line.sourceConnected ? "" : "（未接入，暂以单位报送为准）"))),
                     .td(
                         .class("small"),

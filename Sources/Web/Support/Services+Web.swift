@@ -15,6 +15,7 @@ extension ServiceError: AbortError {
         case .notFound: .notFound
         case .forbidden: .forbidden
         case .conflict: .conflict
+        case .invalid: .badRequest
         }
     }
 

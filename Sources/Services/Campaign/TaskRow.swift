@@ -3,14 +3,21 @@ import Foundation
 import LantianCore
 
 /// A task's line in lists and exports, worked out once from the snapshot.
-struct TaskRow {
-    var task: PlanTask
-    var assessment: TaskAssessment
-    var progress: TaskProgress
+public struct TaskRow: Sendable {
+    public var task: PlanTask
+    public var assessment: TaskAssessment
+    public var progress: TaskProgress
     /// The status shown: from a unit's viewpoint when the list is for one unit.
-    var status: TaskStatus
+    public var status: TaskStatus
 
-    static func rows(_ snapshot: CampaignSnapshot, filter: TaskFilter) -> [TaskRow] {
+    public init(task: PlanTask, assessment: TaskAssessment, progress: TaskProgress, status: TaskStatus) {
+        self.task = task
+        self.assessment = assessment
+        self.progress = progress
+        self.status = status
+    }
+
+    public static func rows(_ snapshot: CampaignSnapshot, filter: TaskFilter) -> [TaskRow] {
         let viewpoint = [filter.county, filter.unit].compactMap { $0 }.first { !$0.isEmpty }
         return snapshot.plan.tasks.compactMap { task in
             guard let assessment = snapshot.assessments[task.code], filter.matches(task, assessment) else { return nil }
@@ -21,7 +28,7 @@ struct TaskRow {
     }
 
     /// Why the status is what it is, in a sentence.
-    func explanation(_ snapshot: CampaignSnapshot) -> String {
+    public func explanation(_ snapshot: CampaignSnapshot) -> String {
         switch status {
         case .done: return "牵头单位报告已完成，指标均达标"
         case .overdue: return "已过完成时限（\(task.deadline)）"
@@ -32,13 +39,13 @@ struct TaskRow {
             let names = assessment.laggingIndicators.compactMap { code in
                 task.indicators.first { $0.code == code }?.name
             }
-            return "进度滞后：" + names.joined(separator: "、") + "（时间进度 \(UI.percent(assessment.elapsedShare))）"
-        case .onTrack: return "时间进度 \(UI.percent(assessment.elapsedShare))"
+            return "进度滞后：" + names.joined(separator: "、") + "（时间进度 \(NumberText.percent(assessment.elapsedShare))）"
+        case .onTrack: return "时间进度 \(NumberText.percent(assessment.elapsedShare))"
         }
     }
 
     /// Indicators with current values, `名称 当前/目标 单位`.
-    func indicatorSummary() -> String {
+    public func indicatorSummary() -> String {
         task.indicators.map { indicator in
             let current = progress.indicatorValues[indicator.code].map(NumberText.display) ?? "—"
             return

@@ -1,58 +1,56 @@
 import AirQuality
 import Campaign
-import Fluent
+import FluentKit
 import Foundation
 import LantianCore
-import NIOConcurrencyHelpers
 import Persistence
-import Vapor
 
 /// The plan's two air targets against the stored city series, as of a day: what the dashboard and 空气质量
 /// pages show.
-struct SeasonFigures: Sendable {
+public struct SeasonFigures: Sendable {
     /// One month of the season: its PM2.5 mean (HJ 663 validity: 27 valid days, February 25) and the days per
     /// AQI category; the same month of the previous season beside it.
-    struct Month: Sendable {
-        var year: Int
-        var month: Int
+    public struct Month: Sendable {
+        public var year: Int
+        public var month: Int
         /// Valid PM2.5 days and their mean; `valid` when enough days for a monthly mean (HJ 663).
-        var pm25Days: Int
-        var pm25Mean: Double?
-        var valid: Bool
-        var previousPM25Days: Int
-        var previousPM25Mean: Double?
-        var previousValid: Bool
-        var categoryDays: [AQICategory: Int]
+        public var pm25Days: Int
+        public var pm25Mean: Double?
+        public var valid: Bool
+        public var previousPM25Days: Int
+        public var previousPM25Mean: Double?
+        public var previousValid: Bool
+        public var categoryDays: [AQICategory: Int]
         /// Days of the month up to the as-of day without a valid city AQI.
-        var daysWithoutAQI: Int
+        public var daysWithoutAQI: Int
 
-        var label: String { "\(year)年\(month)月" }
+        public var label: String { "\(year)年\(month)月" }
     }
 
     /// One station's season so far, for the ranking.
-    struct StationRank: Sendable {
-        var station: Station
-        var summary: SeasonSummary
+    public struct StationRank: Sendable {
+        public var station: Station
+        public var summary: SeasonSummary
     }
 
-    var status: SeasonStatus
+    public var status: SeasonStatus
     /// The previous season over the same dates (one year earlier), nil when it has no data.
-    var previous: SeasonStatus?
-    var months: [Month]
+    public var previous: SeasonStatus?
+    public var months: [Month]
     /// Every station with data, the most polluted (PM2.5 mean) first; empty unless asked for.
-    var ranking: [StationRank]
-    var pm25Target: AirQualityTarget?
-    var heavyTarget: AirQualityTarget?
+    public var ranking: [StationRank]
+    public var pm25Target: AirQualityTarget?
+    public var heavyTarget: AirQualityTarget?
     /// The last day counted (inclusive).
-    var asOf: CivilDate
-    var days: [DailyStatistics]
+    public var asOf: CivilDate
+    public var days: [DailyStatistics]
     /// Declared sand-dust periods, and the day numbers they cover.
-    var sandDust: [AirQualityStore.SandDustPeriod]
-    var sandDustDays: Set<Int>
+    public var sandDust: [AirQualityStore.SandDustPeriod]
+    public var sandDustDays: Set<Int>
 
     /// Figures for `plan` up to the end of `asOf` (clamped to the plan period). The station ranking reads every
     /// station's days, so only the pages that show it ask for it (`ranking`), not the dashboard.
-    static func load(
+    public static func load(
         plan: Plan, asOf requested: CivilDate, on db: any Database, ranking withRanking: Bool = false
     ) async throws -> SeasonFigures {
         let asOf = min(max(requested, plan.start.adding(days: -1)), plan.end)
@@ -147,42 +145,5 @@ extension SeasonFigures {
             first += 1
         }
         return result
-    }
-}
-
-extension CivilDate {
-    /// The same date a year earlier (29 February becomes the 28th).
-    var yearEarlier: CivilDate {
-        CivilDate(year: year - 1, month: month, day: min(day, CivilDate.daysIn(year: year - 1, month: month)))!
-    }
-}
-
-/// Keeps the last season figures computed until the next write transaction on the database or another day:
-/// station data and sand-dust periods change only through write transactions.
-final class SeasonFiguresCache: Sendable {
-    private let entry = NIOLockedValueBox<(plan: String, asOf: CivilDate, writes: Int, figures: SeasonFigures)?>(nil)
-
-    func figures(plan: Plan, asOf: CivilDate, on db: any Database) async throws -> SeasonFigures {
-        let writes = try await db.writeCount()
-        if let cached = entry.withLockedValue({ $0 }), cached.plan == plan.code, cached.asOf == asOf,
-            cached.writes == writes
-        {
-            return cached.figures
-        }
-        let figures = try await SeasonFigures.load(plan: plan, asOf: asOf, on: db)
-        entry.withLockedValue { $0 = (plan.code, asOf, writes, figures) }
-        return figures
-    }
-}
-
-extension Application {
-    private struct SeasonFiguresCacheKey: StorageKey {
-        typealias Value = SeasonFiguresCache
-    }
-
-    /// Set once by `configure`, before the server starts.
-    var seasonFiguresCache: SeasonFiguresCache {
-        get { storage[SeasonFiguresCacheKey.self]! }
-        set { storage[SeasonFiguresCacheKey.self] = newValue }
     }
 }

@@ -1,6 +1,6 @@
 import AirQuality
 import Campaign
-import Fluent
+import FluentKit
 import Foundation
 import LantianCore
 import Persistence

@@ -1,23 +1,22 @@
 import Campaign
 import Foundation
 import LantianCore
-import Vapor
 
 /// The filters of the task list: lead unit, county, status, deadline window, category and origin.
-struct TaskFilter: Equatable, Content {
-    var lead: String?
-    var county: String?
-    var unit: String?
-    var status: String?
+public struct TaskFilter: Equatable, Codable, Sendable {
+    public var lead: String?
+    public var county: String?
+    public var unit: String?
+    public var status: String?
     /// Deadline on or before this day (`YYYY-MM-DD`).
-    var due: String?
-    var category: String?
-    var origin: String?
-    var q: String?
+    public var due: String?
+    public var category: String?
+    public var origin: String?
+    public var q: String?
     /// View the campaign as it stood at the end of this day (`YYYY-MM-DD`).
-    var asOf: String?
+    public var asOf: String?
 
-    init(
+    public init(
         lead: String? = nil, county: String? = nil, unit: String? = nil, status: String? = nil, due: String? = nil,
         category: String? = nil, origin: String? = nil, q: String? = nil, asOf: String? = nil
     ) {
@@ -32,7 +31,7 @@ struct TaskFilter: Equatable, Content {
         self.asOf = asOf
     }
 
-    var query: String {
+    public var query: String {
         let pairs: [(String, String?)] = [
             ("lead", lead), ("county", county), ("unit", unit), ("status", status), ("due", due),
             ("category", category), ("origin", origin), ("q", q), ("asOf", asOf),
@@ -46,7 +45,7 @@ struct TaskFilter: Equatable, Content {
 
     /// Why the filter cannot be applied — a status, origin or deadline that does not exist — or nil. An empty
     /// value means "no filter". The API refuses such a filter (400); the page shows what it matched.
-    var problem: String? {
+    public var problem: String? {
         if let status, !status.isEmpty, TaskStatus(rawValue: status) == nil {
             return "status 应为 \(TaskStatus.allCases.map(\.rawValue).joined(separator: "、")) 之一"
         }
@@ -58,7 +57,7 @@ struct TaskFilter: Equatable, Content {
     }
 
     /// Whether `task`, assessed as `assessment`, passes every filter that is set.
-    func matches(_ task: PlanTask, _ assessment: TaskAssessment) -> Bool {
+    public func matches(_ task: PlanTask, _ assessment: TaskAssessment) -> Bool {
         if let lead, !lead.isEmpty, !task.lead.contains(lead) { return false }
         if let county, !county.isEmpty, !(task.responsible + task.lead).contains(county) { return false }
         if let unit, !unit.isEmpty, !ReportPolicy.canReport(unit: unit, on: task) { return false }

@@ -1,0 +1,52 @@
+import Campaign
+import Foundation
+import LantianCore
+import Persistence
+
+/// The current plan with every task's assessment at one moment: what the dashboard, lists and task pages show.
+public struct CampaignSnapshot: Sendable {
+    public let loaded: LoadedPlan
+    public let calendar: ReportingCalendar
+    public let now: Date
+    /// Reports by task code.
+    public let facts: [String: [ReportFacts]]
+    /// Assessment by task code.
+    public let assessments: [String: TaskAssessment]
+    /// The day the view is as of, when it is not now (`?asOf=YYYY-MM-DD`).
+    public let asOf: CivilDate?
+    /// Values from connected indicator sources, by task and indicator code.
+    public let measured: [String: [String: Double]]
+
+    public var plan: Plan { loaded.plan }
+
+    public init(
+        loaded: LoadedPlan, facts: [String: [ReportFacts]], now: Date, asOf: CivilDate? = nil,
+        measured: [String: [String: Double]] = [:]
+    ) throws {
+        guard let calendar = ReportingCalendar(plan: loaded.plan) else {
+            throw ServiceError.invalid("方案的时区 \(loaded.plan.timeZone) 未知")
+        }
+        self.loaded = loaded
+        self.calendar = calendar
+        self.now = now
+        self.facts = facts
+        self.asOf = asOf
+        self.measured = measured
+        var assessments: [String: TaskAssessment] = [:]
+        for task in loaded.plan.tasks {
+            assessments[task.code] = TaskAssessment(
+                task: task,
+                progress: TaskProgress(
+                    task: task, reports: facts[task.code] ?? [], measured: measured[task.code] ?? [:]),
+                asOf: now,
+                calendar: calendar, rules: loaded.plan.statusRules)
+        }
+        self.assessments = assessments
+    }
+
+    public func progress(of task: PlanTask) -> TaskProgress {
+        TaskProgress(task: task, reports: facts[task.code] ?? [], measured: measured[task.code] ?? [:])
+    }
+
+    public func unitName(_ code: String) -> String { loaded.unit(code: code)?.name ?? code }
+}
