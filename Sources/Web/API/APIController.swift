@@ -9,24 +9,24 @@ import Vapor
 /// Reads accept a session or a bearer token; writes take a bearer token (so that no browser form can forge them).
 struct APIController {
     func boot(routes: any RoutesBuilder, sessions: any Middleware) {
-        routes.get("openapi.json") { _ in
+        routes.get(SiteURL.API.document) { _ in
             var headers = HTTPHeaders()
             headers.contentType = .json
             return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
         }.publiclyReachable()
-        routes.post("tokens", use: createToken).publiclyReachable()
+        routes.post(SiteURL.API.tokens, use: createToken).publiclyReachable()
         let read = routes.grouped(sessions, SessionAuthenticator(), TokenAuthenticator(), APIAccessMiddleware())
-        read.get("plans", use: plans)
-        read.get("plan", use: plan)
-        read.get("units", use: units)
-        read.get("tasks", use: tasks)
-        read.get("tasks", ":code", use: task)
-        read.get("tasks", ":code", "reports", use: reports)
-        read.get("tokens", use: listTokens)
+        read.get(SiteURL.API.plans, use: plans)
+        read.get(SiteURL.API.plan, use: plan)
+        read.get(SiteURL.API.units, use: units)
+        read.get(SiteURL.API.tasks, use: tasks)
+        read.get(SiteURL.API.task, use: task)
+        read.get(SiteURL.API.reports, use: reports)
+        read.get(SiteURL.API.tokens, use: listTokens)
         AirAPIController().boot(routes: read)
         let write = routes.grouped(TokenAuthenticator(), APIAccessMiddleware())
-        write.post("tasks", ":code", "reports", ":unit", ":month", use: act)
-        write.delete("tokens", ":id", use: revokeToken)
+        write.post(SiteURL.API.reportAction, use: act)
+        write.delete(SiteURL.API.token, use: revokeToken)
     }
 
     // MARK: tokens

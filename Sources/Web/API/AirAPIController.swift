@@ -8,9 +8,9 @@ import Vapor
 /// `/api/v1/air`: the station registry, stored daily values with their AQI, and the season's target table.
 struct AirAPIController {
     func boot(routes: any RoutesBuilder) {
-        routes.get("air", "stations", use: stations)
-        routes.get("air", "days", use: days)
-        routes.get("air", "season", use: season)
+        routes.get(SiteURL.API.airStations, use: stations)
+        routes.get(SiteURL.API.airDays, use: days)
+        routes.get(SiteURL.API.airSeason, use: season)
     }
 
     func stations(req: Request) async throws -> Response {

@@ -3,7 +3,10 @@ import Foundation
 import LantianCore
 import Services
 
-/// Every page of the site, typed: links are built from these cases, never from strings.
+/// Every page of the site, typed: links are built from these cases, never from strings. The path patterns are
+/// written once, per capability (``SiteURL/Campaign``, ``SiteURL/Reports`` …): the controllers register their
+/// routes with the same patterns the links are filled from, and `SiteURLTests` checks that every pattern is
+/// registered and every registered route has its pattern here.
 enum SiteURL: Equatable {
     case home
     case login(next: String?)
@@ -13,8 +16,9 @@ enum SiteURL: Equatable {
     case tokenRevoke(id: UUID)
     case plan
     case air
-    case airCSV(table: String, asOf: String)
+    case airCSV(AirTable, asOf: String)
     case airImport
+    case sandDust
     case tasks(TaskFilter)
     case tasksCSV(TaskFilter)
     case task(code: String, asOf: String? = nil)
@@ -25,37 +29,143 @@ enum SiteURL: Equatable {
     case dashboardCSV
     case units
     case users
+    case userReset(username: String)
+    case userToggle(username: String)
     case planImport
     case audit
     case stylesheet
 
+    /// The season page's CSV tables.
+    enum AirTable: String, CaseIterable {
+        case daily, months, stations
+    }
+
     var path: String {
         switch self {
-        case .home: return "/"
+        case .home: return Campaign.dashboard.path()
         case .login(let next):
-            guard let next, next != "/" else { return "/login" }
-            return "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        case .logout: return "/logout"
-        case .password: return "/account/password"
-        case .tokens: return "/account/tokens"
-        case .tokenRevoke(let id): return "/account/tokens/\(id.uuidString)/revoke"
-        case .plan: return "/plan"
-        case .air: return "/air"
-        case .airCSV(let table, let asOf): return "/air/\(table).csv?asOf=\(asOf)"
-        case .airImport: return "/air/import"
-        case .tasks(let filter): return "/tasks" + filter.query
-        case .tasksCSV(let filter): return "/tasks.csv" + filter.query
-        case .task(let code, let asOf): return "/tasks/\(code)" + (asOf.map { "?asOf=\($0)" } ?? "")
-        case .myTasks: return "/my"
-        case .report(let task, let unit, let month): return "/tasks/\(task)/reports/\(unit)/\(month)"
-        case .reportAction(let task, let unit, let month): return "/tasks/\(task)/reports/\(unit)/\(month)/action"
-        case .evidence(let id): return "/evidence/\(id.uuidString)"
-        case .dashboardCSV: return "/dashboard.csv"
-        case .units: return "/admin/units"
-        case .users: return "/admin/users"
-        case .planImport: return "/admin/plans/import"
-        case .audit: return "/admin/audit"
-        case .stylesheet: return "/static/lantian.css"
+            let path = Account.login.path()
+            guard let next, next != "/" else { return path }
+            return path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        case .logout: return Account.logout.path()
+        case .password: return Account.password.path()
+        case .tokens: return Account.tokens.path()
+        case .tokenRevoke(let id): return Account.tokenRevoke.path(id.uuidString)
+        case .plan: return Campaign.plan.path()
+        case .air: return Air.season.path()
+        case .airCSV(let table, let asOf): return Air.csv(table).path() + "?asOf=" + asOf
+        case .airImport: return Air.importData.path()
+        case .sandDust: return Air.sandDust.path()
+        case .tasks(let filter): return Campaign.tasks.path() + filter.query
+        case .tasksCSV(let filter): return Campaign.tasksCSV.path() + filter.query
+        case .task(let code, let asOf): return Campaign.task.path(code) + (asOf.map { "?asOf=\($0)" } ?? "")
+        case .myTasks: return Campaign.myTasks.path()
+        case .report(let task, let unit, let month): return Reports.report.path(task, unit, month.description)
+        case .reportAction(let task, let unit, let month):
+            return Reports.action.path(task, unit, month.description)
+        case .evidence(let id): return Reports.evidence.path(id.uuidString)
+        case .dashboardCSV: return Campaign.dashboardCSV.path()
+        case .units: return Admin.units.path()
+        case .users: return Admin.users.path()
+        case .userReset(let username): return Admin.userReset.path(username)
+        case .userToggle(let username): return Admin.userToggle.path(username)
+        case .planImport: return Admin.planImport.path()
+        case .audit: return Admin.audit.path()
+        case .stylesheet: return Static.stylesheet.path()
         }
     }
+}
+
+extension SiteURL {
+    /// 总览、任务、方案: the campaign's pages.
+    enum Campaign {
+        static let dashboard = SitePath("/")
+        static let dashboardCSV = SitePath("/dashboard.csv")
+        static let tasks = SitePath("/tasks")
+        static let tasksCSV = SitePath("/tasks.csv")
+        static let task = SitePath("/tasks/:code")
+        static let plan = SitePath("/plan")
+        static let myTasks = SitePath("/my")
+        static let all = [dashboard, dashboardCSV, tasks, tasksCSV, task, plan, myTasks]
+    }
+
+    /// 进展报告: one unit's report on a task for a month, its workflow and its evidence.
+    enum Reports {
+        static let report = SitePath("/tasks/:code/reports/:unit/:month")
+        static let action = SitePath("/tasks/:code/reports/:unit/:month/action")
+        static let evidence = SitePath("/evidence/:id")
+        static let all = [report, action, evidence]
+    }
+
+    /// 空气质量: the season page, its tables, sand-dust periods and station-data import.
+    enum Air {
+        static let season = SitePath("/air")
+        static let dailyCSV = SitePath("/air/daily.csv")
+        static let monthsCSV = SitePath("/air/months.csv")
+        static let stationsCSV = SitePath("/air/stations.csv")
+        static let sandDust = SitePath("/air/sand-dust")
+        static let importData = SitePath("/air/import")
+        static let all = [season, dailyCSV, monthsCSV, stationsCSV, sandDust, importData]
+
+        static func csv(_ table: AirTable) -> SitePath {
+            switch table {
+            case .daily: dailyCSV
+            case .months: monthsCSV
+            case .stations: stationsCSV
+            }
+        }
+    }
+
+    /// 登录与账号: sign-in, password, the user's API tokens.
+    enum Account {
+        static let login = SitePath("/login")
+        static let logout = SitePath("/logout")
+        static let password = SitePath("/account/password")
+        static let tokens = SitePath("/account/tokens")
+        static let tokenRevoke = SitePath("/account/tokens/:id/revoke")
+        static let all = [login, logout, password, tokens, tokenRevoke]
+    }
+
+    /// 管理: units, users, plan import, the audit log (office only).
+    enum Admin {
+        static let units = SitePath("/admin/units")
+        static let users = SitePath("/admin/users")
+        static let userReset = SitePath("/admin/users/:username/reset")
+        static let userToggle = SitePath("/admin/users/:username/toggle")
+        static let planImport = SitePath("/admin/plans/import")
+        static let audit = SitePath("/admin/audit")
+        static let all = [units, users, userReset, userToggle, planImport, audit]
+    }
+
+    /// The stylesheet and the health check.
+    enum Static {
+        static let stylesheet = SitePath("/static/lantian.css")
+        static let health = SitePath("/healthz")
+        static let all = [stylesheet, health]
+    }
+
+    /// The JSON API (`/api/v1`), described by `OpenAPIDocument`.
+    enum API {
+        static let document = SitePath("/api/v1/openapi.json")
+        static let tokens = SitePath("/api/v1/tokens")
+        static let token = SitePath("/api/v1/tokens/:id")
+        static let plans = SitePath("/api/v1/plans")
+        static let plan = SitePath("/api/v1/plan")
+        static let units = SitePath("/api/v1/units")
+        static let tasks = SitePath("/api/v1/tasks")
+        static let task = SitePath("/api/v1/tasks/:code")
+        static let reports = SitePath("/api/v1/tasks/:code/reports")
+        static let reportAction = SitePath("/api/v1/tasks/:code/reports/:unit/:month")
+        static let airStations = SitePath("/api/v1/air/stations")
+        static let airDays = SitePath("/api/v1/air/days")
+        static let airSeason = SitePath("/api/v1/air/season")
+        static let all = [
+            document, tokens, token, plans, plan, units, tasks, task, reports, reportAction, airStations, airDays,
+            airSeason,
+        ]
+    }
+
+    /// Every pattern of the site and the API.
+    static let allPaths: [SitePath] =
+        Campaign.all + Reports.all + Air.all + Account.all + Admin.all + Static.all + API.all
 }

@@ -3,13 +3,13 @@ import Vapor
 
 /// Every route: the browser site behind sessions and CSRF, and the JSON API behind tokens or sessions.
 func routes(_ app: Application) throws {
-    app.get("static", "lantian.css") { _ in
+    app.get(SiteURL.Static.stylesheet) { _ in
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
     }.publiclyReachable()
-    app.get("healthz") { _ in "ok" }.publiclyReachable()
+    app.get(SiteURL.Static.health) { _ in "ok" }.publiclyReachable()
 
     // Who may call comes first, then the form token (which may mean reading an upload): the login and role
     // checks run before CSRFMiddleware in every group, so no body is read for a caller who would be refused.
@@ -23,5 +23,5 @@ func routes(_ app: Application) throws {
     ReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
-    APIController().boot(routes: app.grouped("api", "v1"), sessions: app.sessions.middleware)
+    APIController().boot(routes: app, sessions: app.sessions.middleware)
 }

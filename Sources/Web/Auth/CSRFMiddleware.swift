@@ -52,9 +52,9 @@ extension RoutesBuilder {
     /// which reads the token from it), and a larger one is refused with 413.
     @discardableResult
     func upload(
-        _ path: PathComponent..., maxBytes: Int, use handler: @escaping @Sendable (Request) async throws -> Response
+        _ path: SitePath, maxBytes: Int, use handler: @escaping @Sendable (Request) async throws -> Response
     ) -> Route {
-        let route = on(.POST, path, body: .collect(maxSize: ByteCount(value: maxBytes)), use: handler)
+        let route = on(.POST, path.components, body: .collect(maxSize: ByteCount(value: maxBytes)), use: handler)
         route.userInfo[CSRFMiddleware.maxBodyKey] = maxBytes
         return route
     }

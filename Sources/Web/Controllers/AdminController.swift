@@ -10,16 +10,15 @@ import Vapor
 /// `RequireRoleMiddleware.office`.
 struct AdminController {
     func boot(routes: any RoutesBuilder, maxUploadBytes: Int) {
-        let admin = routes.grouped("admin")
-        admin.get("units", use: units)
-        admin.post("units", use: createUnit)
-        admin.get("users", use: users)
-        admin.post("users", use: createUser)
-        admin.post("users", ":username", "reset", use: resetPassword)
-        admin.post("users", ":username", "toggle", use: toggleUser)
-        admin.get("plans", "import", use: importForm)
-        admin.upload("plans", "import", maxBytes: maxUploadBytes, use: importPlan)
-        admin.get("audit", use: audit)
+        routes.get(SiteURL.Admin.units, use: units)
+        routes.post(SiteURL.Admin.units, use: createUnit)
+        routes.get(SiteURL.Admin.users, use: users)
+        routes.post(SiteURL.Admin.users, use: createUser)
+        routes.post(SiteURL.Admin.userReset, use: resetPassword)
+        routes.post(SiteURL.Admin.userToggle, use: toggleUser)
+        routes.get(SiteURL.Admin.planImport, use: importForm)
+        routes.upload(SiteURL.Admin.planImport, maxBytes: maxUploadBytes, use: importPlan)
+        routes.get(SiteURL.Admin.audit, use: audit)
     }
 
     // MARK: units

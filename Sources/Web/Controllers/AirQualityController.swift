@@ -13,13 +13,13 @@ struct AirQualityController {
 
     /// Reads for every signed-in user; declaring sand-dust periods and importing station data for the office.
     func boot(routes: any RoutesBuilder, office: any RoutesBuilder) {
-        routes.get("air", use: season)
-        routes.get("air", "daily.csv", use: dailyCSV)
-        routes.get("air", "months.csv", use: monthsCSV)
-        routes.get("air", "stations.csv", use: stationsCSV)
-        office.post("air", "sand-dust", use: declareSandDust)
-        office.get("air", "import", use: importForm)
-        office.upload("air", "import", maxBytes: maxDataBytes, use: importData)
+        routes.get(SiteURL.Air.season, use: season)
+        routes.get(SiteURL.Air.dailyCSV, use: dailyCSV)
+        routes.get(SiteURL.Air.monthsCSV, use: monthsCSV)
+        routes.get(SiteURL.Air.stationsCSV, use: stationsCSV)
+        office.post(SiteURL.Air.sandDust, use: declareSandDust)
+        office.get(SiteURL.Air.importData, use: importForm)
+        office.upload(SiteURL.Air.importData, maxBytes: maxDataBytes, use: importData)
     }
 
     /// The plan and its season figures as of the day the request asks for (default: yesterday).

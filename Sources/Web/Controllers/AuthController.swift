@@ -7,16 +7,16 @@ import Vapor
 /// 登录、退出、修改密码.
 struct AuthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: loginForm).publiclyReachable()
-        routes.post("login", use: login).publiclyReachable()
-        routes.post("logout", use: logout).publiclyReachable()
+        routes.get(SiteURL.Account.login, use: loginForm).publiclyReachable()
+        routes.post(SiteURL.Account.login, use: login).publiclyReachable()
+        routes.post(SiteURL.Account.logout, use: logout).publiclyReachable()
     }
 
     func bootSignedIn(routes: any RoutesBuilder) {
-        routes.get("account", "password", use: passwordForm)
-        routes.post("account", "password", use: changePassword)
-        routes.get("account", "tokens", use: tokens)
-        routes.post("account", "tokens", ":id", "revoke", use: revokeToken)
+        routes.get(SiteURL.Account.password, use: passwordForm)
+        routes.post(SiteURL.Account.password, use: changePassword)
+        routes.get(SiteURL.Account.tokens, use: tokens)
+        routes.post(SiteURL.Account.tokenRevoke, use: revokeToken)
     }
 
     /// API 令牌: the user's live tokens (the office sees everyone's), each revocable.

@@ -9,13 +9,13 @@ import Vapor
 /// 调度总览、任务列表与详情、方案、本单位任务, and their CSV exports.
 struct CampaignController {
     func boot(routes: any RoutesBuilder) {
-        routes.get(use: dashboard)
-        routes.get("dashboard.csv", use: dashboardCSV)
-        routes.get("tasks", use: tasks)
-        routes.get("tasks.csv", use: tasksCSV)
-        routes.get("tasks", ":code", use: task)
-        routes.get("plan", use: plan)
-        routes.get("my", use: myTasks)
+        routes.get(SiteURL.Campaign.dashboard, use: dashboard)
+        routes.get(SiteURL.Campaign.dashboardCSV, use: dashboardCSV)
+        routes.get(SiteURL.Campaign.tasks, use: tasks)
+        routes.get(SiteURL.Campaign.tasksCSV, use: tasksCSV)
+        routes.get(SiteURL.Campaign.task, use: task)
+        routes.get(SiteURL.Campaign.plan, use: plan)
+        routes.get(SiteURL.Campaign.myTasks, use: myTasks)
     }
 
     func dashboard(req: Request) async throws -> HTML {

@@ -10,13 +10,12 @@ import Vapor
 /// ``ReportStore`` against the signed-in user's role and unit.
 struct ReportController {
     func boot(routes: any RoutesBuilder, maxUploadBytes: Int) {
-        let report = routes.grouped("tasks", ":code", "reports", ":unit", ":month")
-        report.get(use: show)
+        routes.get(SiteURL.Reports.report, use: show)
         // Room for the files plus the form's own fields.
         let limit = maxUploadBytes * EvidenceStore.maxFilesPerSubmission + (1 << 20)
-        report.upload(maxBytes: limit, use: submit)
-        report.post("action", use: review)
-        routes.get("evidence", ":id", use: evidence)
+        routes.upload(SiteURL.Reports.report, maxBytes: limit, use: submit)
+        routes.post(SiteURL.Reports.action, use: review)
+        routes.get(SiteURL.Reports.evidence, use: evidence)
     }
 
     struct ReportForm: Content {

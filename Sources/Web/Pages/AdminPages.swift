@@ -94,14 +94,14 @@ enum UsersPage {
                         .td(
                             .form(
                                 .class("inline"), .method(.post),
-                                .action(SiteURL.users.path + "/\(line.username)/reset"),
+                                .action(SiteURL.userReset(username: line.username)),
                                 Layout.csrfField(context.csrf),
                                 .button(.type(.submit), .class("link"), .text("重置密码"))
                             ),
                             .text(" "),
                             .form(
                                 .class("inline"), .method(.post),
-                                .action(SiteURL.users.path + "/\(line.username)/toggle"),
+                                .action(SiteURL.userToggle(username: line.username)),
                                 Layout.csrfField(context.csrf),
                                 .button(.type(.submit), .class("link"), .text(line.active ? "停用" : "启用"))
                             )

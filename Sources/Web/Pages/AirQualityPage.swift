@@ -23,7 +23,7 @@ enum AirQualityPage {
         return Layout.page(
             "空气质量 · 秋冬季目标", context,
             .form(
-                .class("filters"), .method(.get), .action("/air"),
+                .class("filters"), .method(.get), .action(SiteURL.air),
                 .span(.class("muted"), .text("攻坚期 \(model.period) · 统计至 \(f.asOf)（含当日）")),
                 .label(.text("统计至"), .input(.type(.date), .name("asOf"), .attr("value", f.asOf.description))),
                 .button(.type(.submit), .class("secondary"), .text("查看"))
@@ -39,9 +39,9 @@ enum AirQualityPage {
             .p(
                 .class("small"),
                 .text("数据下载（CSV）："),
-                .a(.href(SiteURL.airCSV(table: "daily", asOf: f.asOf.description)), .text("逐日城市数据")),
-                .text(" · "), .a(.href(SiteURL.airCSV(table: "months", asOf: f.asOf.description)), .text("各月")),
-                .text(" · "), .a(.href(SiteURL.airCSV(table: "stations", asOf: f.asOf.description)), .text("点位排名"))
+                .a(.href(SiteURL.airCSV(.daily, asOf: f.asOf.description)), .text("逐日城市数据")),
+                .text(" · "), .a(.href(SiteURL.airCSV(.months, asOf: f.asOf.description)), .text("各月")),
+                .text(" · "), .a(.href(SiteURL.airCSV(.stations, asOf: f.asOf.description)), .text("点位排名"))
             ),
             .div(
                 .class("chart wide"), .raw(SeasonCharts.dailyPM25(f, firstDay: model.firstDay, lastDay: model.lastDay))),
@@ -186,7 +186,7 @@ enum AirQualityPage {
 
     private static func declareForm(_ model: Model, _ context: PageContext) -> BodyNode {
         .form(
-            .class("filters"), .method(.post), .action("/air/sand-dust"),
+            .class("filters"), .method(.post), .action(SiteURL.sandDust),
             Layout.csrfField(context.csrf),
             .if(!model.errors.isEmpty, .ul(.class("errors"), .forEach(model.errors) { .li(.text($0)) })),
             .label(.text("起始日"), .input(.type(.date), .name("firstDay"), .required(true))),

@@ -19,7 +19,7 @@ enum LoginPage {
                         .div(.class("errors"), .attribute(named: "role", value: "alert"), .text($0))
                     },
                     .form(
-                        .method(.post), .action("/login"),
+                        .method(.post), .action(SiteURL.login(next: nil)),
                         Layout.csrfField(context.csrf),
                         .unwrap(model.next) { UI.hidden("next", $0) },
                         .label(.for("username"), .text("用户名")),

@@ -32,7 +32,7 @@ enum TaskListPage {
         return Layout.page(
             "全部任务", context,
             .form(
-                .class("filters"), .method(.get), .action("/tasks"),
+                .class("filters"), .method(.get), .action(SiteURL.tasks(TaskFilter())),
                 UI.select("lead", [("", "全部")] + model.leads, selected: f.lead, label: "牵头单位"),
                 UI.select("county", [("", "全部")] + model.counties, selected: f.county, label: "县（市、区）"),
                 UI.select(
@@ -47,7 +47,7 @@ enum TaskListPage {
                 .label(.text("关键词"), .input(.type(.search), .name("q"), .attr("value", f.q ?? ""))),
                 .label(.text("统计时点"), .input(.type(.date), .name("asOf"), .attr("value", f.asOf ?? ""))),
                 .button(.type(.submit), .text("筛选")),
-                .a(.class("button secondary"), .href("/tasks"), .text("清除")),
+                .a(.class("button secondary"), .href(SiteURL.tasks(TaskFilter())), .text("清除")),
                 .a(.class("button secondary"), .href(SiteURL.tasksCSV(f)), .text("导出 CSV"))
             ),
             .p(.class("muted"), .text("共 \(model.total) 项任务")),
