@@ -142,6 +142,11 @@ public struct LoadedPlan: Sendable {
     public var plan: Plan
     public var ids: IDs
 
+    public init(plan: Plan, ids: IDs) {
+        self.plan = plan
+        self.ids = ids
+    }
+
     public struct IDs: Sendable {
         public var plan: UUID
         /// Task code → id.

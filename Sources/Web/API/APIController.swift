@@ -112,30 +112,12 @@ struct APIController {
 
     func reports(req: Request) async throws -> [ReportDTO] {
         let snapshot = try await req.campaign()
-        guard let code = req.parameters.get("code"), let taskID = snapshot.loaded.ids.tasks[code] else {
+        guard let code = req.parameters.get("code"), let task = snapshot.loaded.task(code: code) else {
             throw Abort(.notFound, reason: "没有这项任务")
         }
         let user = try await req.currentUser()
-        guard let task = snapshot.loaded.task(code: code) else { throw Abort(.notFound, reason: "没有这项任务") }
-        let records = try await ReportRecord.query(on: req.db).filter(\.$task.$id == taskID).with(\.$values)
-            .with(\.$evidence).sort(\.$month).all()
-        // Drafts stay with their unit; others see what was submitted (ReportPolicy.readAccess).
-        let access = records.map { record in
-            user.readAccess(
-                toReportsOf: snapshot.loaded.unitCode(id: record.$unit.id) ?? "", on: task, in: snapshot.loaded)
-        }
-        let outside = zip(records, access).filter { $0.1 == .asSubmitted }.compactMap { $0.0.id }
-        let submitted = try await ReportStore(database: req.db).lastSubmitted(reportIDs: outside)
-        return zip(records, access).compactMap { record, access in
-            switch access {
-            case .everyVersion:
-                return ReportDTO(record: record, taskCode: code, snapshot: snapshot)
-            case .asSubmitted:
-                guard let id = record.id, let content = try? submitted[id]?.content() else { return nil }
-                return ReportDTO(record: record, taskCode: code, snapshot: snapshot, submitted: content)
-            case .none:
-                return nil
-            }
+        return try await ReportReading(db: req.db).reports(on: task, in: snapshot.loaded, reader: user.actor).map {
+            ReportDTO(record: $0.record, taskCode: code, snapshot: snapshot, submitted: $0.submitted)
         }
     }
 

@@ -1,6 +1,7 @@
 import Campaign
 import Fluent
 import Persistence
+import Services
 import Vapor
 
 /// The signed-in user with their unit: who the server checks every write against.
@@ -23,9 +24,7 @@ struct CurrentUser: Sendable {
 
     /// What this user may read of `unit`'s reports on `task` (``ReportPolicy/readAccess(role:actorUnit:reportUnit:task:supervisor:)``).
     func readAccess(toReportsOf unit: String, on task: PlanTask, in loaded: LoadedPlan) -> ReportPolicy.ReadAccess {
-        ReportPolicy.readAccess(
-            role: role, actorUnit: unitCode, reportUnit: unit, task: task, supervisor: loaded.ids.supervisors[task.code]
-        )
+        ReportReading.access(of: actor, toReportsOf: unit, on: task, in: loaded)
     }
 }
 

@@ -1,0 +1,45 @@
+import Campaign
+import Foundation
+import LantianCore
+import Plot
+
+/// 本单位任务: the tasks a unit reports on, with this month's report, and the forwarded tasks it oversees.
+enum MyTasksPage {
+    static func render(_ model: Model, _ context: PageContext) -> HTML {
+        Layout.page(
+            "本单位任务", context,
+            .p(.text("\(model.unitName)：共 \(model.lines.count) 项任务。本期应报 \(model.month.chinese)进展，截止 \(model.due)。")),
+            table(model.lines, month: model.month),
+            .if(
+                !model.supervised.isEmpty,
+                .group(
+                    .h2(.text("本单位转发、由下级单位落实的任务")),
+                    table(model.supervised, month: model.month)
+                ))
+        )
+    }
+
+    private static func table(_ lines: [Line], month: ReportMonth) -> BodyNode {
+        .table(
+            .tr(.th("编号"), .th("任务"), .th("职责"), .th("完成时限"), .th("任务状态"), .th("\(month.chinese)报告"), .th("")),
+            .forEach(lines) { line in
+                .tr(
+                    .td(.a(.href(SiteURL.task(code: line.code)), .text(line.code))),
+                    .td(.a(.href(SiteURL.task(code: line.code)), .text(line.title))),
+                    .td(.class("small"), .text(line.role)),
+                    .td(.text(line.deadline)),
+                    .td(UI.statusBadge(line.status)),
+                    .td(
+                        .unwrap(line.reportState) { UI.stateBadge($0) },
+                        .if(line.reportState == nil, .span(.class("muted"), .text("未填写"))),
+                        .if(line.late, .span(.class("late small"), .text(" 迟报")))
+                    ),
+                    .td(
+                        .a(
+                            .class("button secondary"), .attr("href", line.reportLink),
+                            .text(line.reportLink.isEmpty ? "" : "填报 / 查看")))
+                )
+            }
+        )
+    }
+}
