@@ -48,16 +48,16 @@ public struct Station: Hashable, Sendable, Codable {
     public static func registry(_ text: String) -> (stations: [Station], issues: [String]) {
         var stations: [Station] = []
         var issues: [String] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst()
-        where !line.allSatisfy(\.isWhitespace) {
-            let f = CSVLine.fields(line)
+        CSVScanner.rows(text) { line in
+            guard line.line > 1, !line.isBlank else { return }
+            let f = line.texts
             guard f.count == 6 else {
-                issues.append("line \(offset + 1): expected 6 fields, found \(f.count)")
-                continue
+                issues.append("line \(line.line): expected 6 fields, found \(f.count)")
+                return
             }
             guard let kind = Kind(rawValue: f[2]) else {
-                issues.append("line \(offset + 1), kind: \"\(f[2])\" is not one of \(Kind.allCases.map(\.rawValue))")
-                continue
+                issues.append("line \(line.line), kind: \"\(f[2])\" is not one of \(Kind.allCases.map(\.rawValue))")
+                return
             }
             stations.append(
                 Station(

@@ -81,27 +81,28 @@ public struct UserAccounts: Sendable {
     /// The rows of an accounts file: UTF-8 CSV (RFC 4180 quoting; a byte-order mark is skipped) with the header
     /// `username,name,role,unit[,password]`. Throws every malformed line, numbered from 1, at once.
     public static func rows(csv text: String) throws -> [Row] {
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
-            separator: "\n", omittingEmptySubsequences: false
-        )
-        .map { String($0).trimmingCharacters(in: .whitespaces) }
-        if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
-        guard lines.first?.lowercased().hasPrefix("username,") == true else {
-            throw Problems(messages: ["line 1: the header must be username,name,role,unit[,password]"])
-        }
+        var header: [String] = []
         var rows: [Row] = []
         var problems: [String] = []
-        for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+        CSVScanner.rows(text) { line in
+            if line.line == 1 {
+                header = line.texts.map { $0.lowercased() }
+                return
+            }
+            guard !line.isBlank else { return }
             // A quoted name may hold a comma ("王伟, 副主任").
-            let fields = CSVLine.fields(Substring(line)).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = line.texts
             guard fields.count == 4 || fields.count == 5 else {
-                problems.append("line \(index + 1): expected 4 or 5 fields, found \(fields.count)")
-                continue
+                problems.append("line \(line.line): expected 4 or 5 fields, found \(fields.count)")
+                return
             }
             rows.append(
                 Row(
-                    line: index + 1, username: fields[0], displayName: fields[1], role: fields[2],
+                    line: line.line, username: fields[0], displayName: fields[1], role: fields[2],
                     unitCode: fields[3], password: fields.count == 5 && !fields[4].isEmpty ? fields[4] : nil))
+        }
+        guard header.first == "username" else {
+            throw Problems(messages: ["line 1: the header must be username,name,role,unit[,password]"])
         }
         if !problems.isEmpty { throw Problems(messages: problems) }
         return rows
