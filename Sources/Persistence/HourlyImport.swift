@@ -185,14 +185,10 @@ private struct ImportState {
     /// Registered stations' numbers by code, and codes by number.
     var known: [String: Int] = [:]
     var codes: [Int: String] = [:]
-    /// Station-days with a changed hour whose day must be recomputed from the stored hours at the end.
-    var touched: [Int: Set<Int>] = [:]
+    /// The feed's own daily values from closing rows, by station code and day.
     var closedDays: [String: [Int: DailyStatistics]] = [:]
-    /// The hours of this import's station-days as they now stand, until a day has all 24 and is computed here
-    /// (the usual case: no need to read back what was just written); then dropped, so memory stays flat.
-    var held: [StationDayKey: (hours: [PollutantValues?], count: Int, touched: Bool)] = [:]
-    /// Days computed from complete held hours.
-    var computed: [StationDayKey: DailyStatistics] = [:]
+    /// Which days to compute, by station number (the domain's rules; flat memory).
+    var days = StationDayAssembler<Int>()
 
     /// What each station-hour row of this import says it came from: `import:<id>` of its `air_imports` row.
     var sourceKey = ""
@@ -238,47 +234,36 @@ private struct ImportState {
             numbers = observations.map { known[$0.station] }
         }
         // One row per station-hour: later lines lay their values over earlier ones.
-        var merged: [StationHourKey: PollutantValues] = [:]
-        var order: [StationHourKey] = []
-        merged.reserveCapacity(observations.count)
-        for (observation, number) in zip(observations, numbers) {
-            let key = StationHourKey(station: number!, hour: observation.hour.value)
-            if let earlier = merged[key] {
-                merged[key] = earlier.merging(observation.values)
-            } else {
-                merged[key] = observation.values
-                order.append(key)
-            }
-        }
+        let (order, merged) = StationHours.merge(
+            zip(observations, numbers).lazy.map {
+                (key: StationHourKey(station: $1!, hour: $0.hour.value), values: $0.values)
+            })
         let hours = order.map(\.hour)
         let stored = try await storedRows(from: hours.min()!, to: hours.max()!, stations: Set(order.map(\.station)))
         var inserts: [(StationHourKey, PollutantValues)] = []
         var updates: [(StationHourKey, PollutantValues)] = []
-        var changes: [(StationHourKey, Pollutant, Double?, Double)] = []
+        var changes: [(StationHourKey, StationHours.Correction)] = []
         for key in order {
-            let values = merged[key]!
-            guard let old = stored[key] else {
-                inserts.append((key, values))
-                hold(key, values, touched: true)
-                continue
+            let outcome = StationHours.outcome(of: merged[key]!, over: stored[key])
+            switch outcome {
+            case .insert(let values): inserts.append((key, values))
+            case .unchanged: summary.unchanged += 1
+            case .update(let values, let corrections):
+                updates.append((key, values))
+                changes += corrections.map { (key, $0) }
             }
-            let new = old.merging(values)
-            hold(key, new, touched: new != old)
-            if new == old {
-                summary.unchanged += 1
-                continue
-            }
-            for pollutant in Pollutant.allCases where new[pollutant] != old[pollutant] {
-                changes.append((key, pollutant, old[pollutant], new[pollutant]!))
-            }
-            updates.append((key, new))
+            let changed = if case .unchanged = outcome { false } else { true }
+            days.hold(station: key.station, hour: HourStamp(value: key.hour), values: outcome.values, changed: changed)
         }
         summary.stationHours += order.count
         summary.inserted += inserts.count
         summary.updated += updates.count
         summary.correctedValues += changes.count
-        completeHeldDays()
-        if computed.count >= 5_000 { try await storeComputedDays() }
+        // 24 hours beat the feed's own daily values: a complete day's closing row is not needed any more.
+        for key in days.completeHeldDays() {
+            if let code = codes[key.station] { closedDays[code]?[key.day] = nil }
+        }
+        if days.computed.count >= 5_000 { try await storeComputedDays() }
         // In key order: each insert lands next to the previous one in the (station, hour) B-tree.
         inserts.sort { ($0.0.station, $0.0.hour) < ($1.0.station, $1.0.hour) }
         try await insert(inserts)
@@ -296,45 +281,15 @@ private struct ImportState {
                 .columns(
                     "id", "station_code", "hour", "pollutant", "old_value", "new_value", "source", "changed_by",
                     "changed_at")
-            for (key, pollutant, old, new) in changes[chunk..<min(chunk + 500, changes.count)] {
+            for (key, change) in changes[chunk..<min(chunk + 500, changes.count)] {
                 builder = builder.values(
-                    SQLBind(UUID()), SQLBind(codes[key.station] ?? ""), SQLBind(key.hour), SQLBind(pollutant.rawValue),
-                    SQLBind(old), SQLBind(new), SQLBind(options.source), SQLBind(options.actor.username),
+                    SQLBind(UUID()), SQLBind(codes[key.station] ?? ""), SQLBind(key.hour),
+                    SQLBind(change.pollutant.rawValue), SQLBind(change.old), SQLBind(change.new),
+                    SQLBind(options.source), SQLBind(options.actor.username),
                     SQLBind(now))
             }
             try await builder.run()
         }
-    }
-
-    /// Keeps an hour's values as they now stand; `touched` when they changed.
-    private mutating func hold(_ key: StationHourKey, _ values: PollutantValues, touched changed: Bool) {
-        let stamp = HourStamp(value: key.hour)
-        let day = StationDayKey(station: key.station, day: stamp.dayNumber)
-        var entry = held[day] ?? (Array(repeating: nil, count: 24), 0, false)
-        if entry.hours[stamp.endHour - 1] == nil { entry.count += 1 }
-        entry.hours[stamp.endHour - 1] = values
-        entry.touched = entry.touched || changed
-        held[day] = entry
-        if changed {
-            touched[key.station, default: []].insert(stamp.dayNumber)
-            computed[day] = nil
-        }
-    }
-
-    /// Computes the touched days whose 24 hours are all held, and lets go of every complete day.
-    private mutating func completeHeldDays() {
-        for (key, entry) in held where entry.count == 24 {
-            if entry.touched {
-                computed[key] = DailyStatistics.compute(dayNumber: key.day, dayHours: entry.hours)
-                touched[key.station]?.remove(key.day)
-            }
-            // 24 hours beat the feed's own daily values: the closing row is not needed any more.
-            if let code = codes[key.station] { closedDays[code]?[key.day] = nil }
-            held[key] = nil
-        }
-        // Days that never fill (a file of 00:00 rows only) must not pile up: their touched days stay listed and
-        // are read back from the database at the end.
-        if held.count > 20_000 { held.removeAll() }
     }
 
     private mutating func registerUnknown(_ stations: Set<String>) async throws {
@@ -400,19 +355,19 @@ private struct ImportState {
 
     /// Stores the days computed so far, so that they do not pile up in memory.
     private mutating func storeComputedDays() async throws {
-        let days = computed.map { (station: codes[$0.key.station] ?? "", statistics: $0.value) }
-        computed.removeAll(keepingCapacity: true)
-        summary.stationDays += days.count
-        try await AirQualityStore(database: db).upsertDays(days, source: options.source)
+        let computed = days.takeComputed().map { (station: codes[$0.key.station] ?? "", statistics: $0.value) }
+        summary.stationDays += computed.count
+        try await AirQualityStore(database: db).upsertDays(computed, source: options.source)
     }
 
     /// Recomputes every touched station-day from its stored hours (≥ 20 hours), else from the closing row of
     /// the feed, and stores the days that have either.
     mutating func recomputeDays() async throws {
         try await storeComputedDays()
-        var days: [(station: String, statistics: DailyStatistics)] = []
+        var recomputed: [(station: String, statistics: DailyStatistics)] = []
         let touchedCodes = Dictionary(
-            touched.filter { !$0.value.isEmpty }.compactMap { entry in codes[entry.key].map { ($0, entry.value) } },
+            days.touched.filter { !$0.value.isEmpty }.compactMap { entry in codes[entry.key].map { ($0, entry.value) }
+            },
             uniquingKeysWith: { a, _ in a })
         let stations = Set(touchedCodes.keys).union(closedDays.keys).sorted()
         for start in stride(from: 0, to: stations.count, by: 500) {
@@ -438,17 +393,16 @@ private struct ImportState {
             }
             for station in group {
                 for day in (wanted[station] ?? []).sorted() {
-                    let dayHours = hours[station]?[day] ?? []
-                    if dayHours.lazy.filter({ $0 != nil }).count >= ValidityRules.hj663.minHoursForDailyMean {
-                        days.append((station, DailyStatistics.compute(dayNumber: day, dayHours: dayHours)))
-                    } else if let closed = closedDays[station]?[day] {
-                        days.append((station, closed))
+                    if let statistics = StationDayAssembler<Int>.day(
+                        day, storedHours: hours[station]?[day] ?? [], closing: closedDays[station]?[day])
+                    {
+                        recomputed.append((station, statistics))
                     }
                 }
             }
         }
-        summary.stationDays += days.count
-        try await AirQualityStore(database: db).upsertDays(days, source: options.source)
+        summary.stationDays += recomputed.count
+        try await AirQualityStore(database: db).upsertDays(recomputed, source: options.source)
     }
 }
 
@@ -456,12 +410,6 @@ private struct ImportState {
 private struct StationHourKey: Hashable {
     var station: Int
     var hour: Int
-}
-
-/// A station (by number) and a day.
-private struct StationDayKey: Hashable {
-    var station: Int
-    var day: Int
 }
 
 private struct HourRow: Decodable {

@@ -1,0 +1,81 @@
+import LantianCore
+
+/// Which station-days an hourly import must recompute, and the days it can compute from the hours it holds,
+/// pure and with bounded memory.
+///
+/// Each stored hour is held until its day has all 24; a day with a changed hour is then computed here (the usual
+/// case: the importer need not read back what it just wrote) and every complete day is let go. Days that never
+/// fill stay listed as touched and are recomputed from the stored hours at the end (``day(_:storedHours:closing:)``).
+/// At most ``maxHeldDays`` incomplete days are held; beyond that they are dropped and read back instead.
+public struct StationDayAssembler<Station: Hashable & Sendable>: Sendable {
+    public struct Key: Hashable, Sendable {
+        public var station: Station
+        public var day: Int
+
+        public init(station: Station, day: Int) {
+            self.station = station
+            self.day = day
+        }
+    }
+
+    public let maxHeldDays: Int
+    /// Days with a changed hour not yet computed here, by station: to recompute from the stored hours.
+    public private(set) var touched: [Station: Set<Int>] = [:]
+    /// Days computed from 24 held hours, not yet taken.
+    public private(set) var computed: [Key: DailyStatistics] = [:]
+    private var held: [Key: (hours: [PollutantValues?], count: Int, touched: Bool)] = [:]
+
+    public init(maxHeldDays: Int = 20_000) {
+        self.maxHeldDays = maxHeldDays
+    }
+
+    /// Holds an hour's values as they now stand after the import; `changed` when the import changed them.
+    public mutating func hold(station: Station, hour: HourStamp, values: PollutantValues, changed: Bool) {
+        let day = Key(station: station, day: hour.dayNumber)
+        var entry = held[day] ?? (Array(repeating: nil, count: 24), 0, false)
+        if entry.hours[hour.endHour - 1] == nil { entry.count += 1 }
+        entry.hours[hour.endHour - 1] = values
+        entry.touched = entry.touched || changed
+        held[day] = entry
+        if changed {
+            touched[station, default: []].insert(hour.dayNumber)
+            computed[day] = nil
+        }
+    }
+
+    /// Computes the touched days whose 24 hours are all held, lets go of every complete day, and returns the
+    /// complete days (whose feed-supplied daily values are no longer needed).
+    public mutating func completeHeldDays() -> [Key] {
+        var complete: [Key] = []
+        for (key, entry) in held where entry.count == 24 {
+            if entry.touched {
+                computed[key] = DailyStatistics.compute(dayNumber: key.day, dayHours: entry.hours)
+                touched[key.station]?.remove(key.day)
+            }
+            complete.append(key)
+            held[key] = nil
+        }
+        // Days that never fill (a file of 00:00 rows only) must not pile up: their touched days stay listed and
+        // are read back from the database at the end.
+        if held.count > maxHeldDays { held.removeAll() }
+        return complete
+    }
+
+    /// Hands over the days computed so far.
+    public mutating func takeComputed() -> [Key: DailyStatistics] {
+        defer { computed.removeAll(keepingCapacity: true) }
+        return computed
+    }
+
+    /// A station-day from its stored hours (HJ 663-2013: a daily mean needs 20 valid hours), else the feed's own
+    /// daily values from the closing row, else nothing.
+    public static func day(
+        _ dayNumber: Int, storedHours: [PollutantValues?], closing: DailyStatistics?,
+        rules: ValidityRules = .hj663
+    ) -> DailyStatistics? {
+        if storedHours.lazy.filter({ $0 != nil }).count >= rules.minHoursForDailyMean {
+            return DailyStatistics.compute(dayNumber: dayNumber, dayHours: storedHours, rules: rules)
+        }
+        return closing
+    }
+}
