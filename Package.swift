@@ -95,6 +95,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "LantianCoreTests", dependencies: ["LantianCore"], swiftSettings: strict),
         .testTarget(
             name: "CampaignTests", dependencies: ["LantianCore", "Campaign", "Seed"], swiftSettings: strict),
         .testTarget(

@@ -7,10 +7,32 @@ public enum NumberText {
     /// finite. 48.7 → "48.7", 1/3 → "0.333", 16000 → "16000".
     public static func csv(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
+        // Most values (measurements, whole numbers) are exactly k/1000: written from the integer k, which is what
+        // "%.3f" gives for them, without the formatter's cost.
+        let thousandths = value * 1000
+        if abs(thousandths) < 1e15, thousandths == thousandths.rounded(), Double(Int(thousandths)) / 1000 == value {
+            return thousandthsText(Int(thousandths))
+        }
         var text = String(format: "%.3f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
+    }
+
+    /// `k` thousandths without trailing zeros: 48700 → "48.7", -5 → "-0.005", 16000000 → "16000".
+    private static func thousandthsText(_ k: Int) -> String {
+        let magnitude = k.magnitude
+        let whole = String(magnitude / 1000)
+        var fraction = Int(magnitude % 1000)
+        let sign = k < 0 ? "-" : ""
+        guard fraction != 0 else { return sign + whole }
+        var digits = 3
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let text = String(fraction)
+        return sign + whole + "." + String(repeating: "0", count: digits - text.count) + text
     }
 
     /// Pages: thousands grouped with ",", up to two decimals (half-even): 16,000 / 48.7 / 5.76.

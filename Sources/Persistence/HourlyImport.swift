@@ -188,7 +188,7 @@ private struct ImportState {
     /// The feed's own daily values from closing rows, by station code and day.
     var closedDays: [String: [Int: DailyStatistics]] = [:]
     /// Which days to compute, by station number (the domain's rules; flat memory).
-    var days = StationDayAssembler<Int>()
+    var days = StationDayAssembler()
 
     /// What each station-hour row of this import says it came from: `import:<id>` of its `air_imports` row.
     var sourceKey = ""
@@ -235,9 +235,8 @@ private struct ImportState {
         }
         // One row per station-hour: later lines lay their values over earlier ones.
         let (order, merged) = StationHours.merge(
-            zip(observations, numbers).lazy.map {
-                (key: StationHourKey(station: $1!, hour: $0.hour.value), values: $0.values)
-            })
+            keys: zip(observations, numbers).map { StationHourKey(station: $1!, hour: $0.hour.value) },
+            values: observations.map(\.values))
         let hours = order.map(\.hour)
         let stored = try await storedRows(from: hours.min()!, to: hours.max()!, stations: Set(order.map(\.station)))
         var inserts: [(StationHourKey, PollutantValues)] = []
@@ -393,7 +392,7 @@ private struct ImportState {
             }
             for station in group {
                 for day in (wanted[station] ?? []).sorted() {
-                    if let statistics = StationDayAssembler<Int>.day(
+                    if let statistics = StationDayAssembler.day(
                         day, storedHours: hours[station]?[day] ?? [], closing: closedDays[station]?[day])
                     {
                         recomputed.append((station, statistics))
@@ -404,12 +403,6 @@ private struct ImportState {
         summary.stationDays += recomputed.count
         try await AirQualityStore(database: db).upsertDays(recomputed, source: options.source)
     }
-}
-
-/// A station (by number) and an hour.
-private struct StationHourKey: Hashable {
-    var station: Int
-    var hour: Int
 }
 
 private struct HourRow: Decodable {

@@ -17,6 +17,9 @@ struct AQCommand: AsyncParsableCommand {
                 category and primary pollutants. With --city, the city series instead: hourly, the mean of the
                 stations' concentrations; daily, the mean of the stations' daily statistics (HJ 663), the AQI computed
                 from those means. Daily statistics need ≥ 20 hourly values (ending 01:00 … 24:00 Beijing time).
+                The hourly station table (CSV) is written as the files are read, in flat memory; a file that cannot
+                be read (bad header, a line over 1 MB) ends the command with exit status 1 after the rows before it.
+                Bad lines are reported on standard error and also end with exit status 1.
                 """)
 
         @ArgumentParser.Argument(help: "Hourly station CSV files (CNEMC, wide, long or PRSA).") var files: [String]
@@ -35,33 +38,50 @@ struct AQCommand: AsyncParsableCommand {
             var closedDays: [StationDay] = []
             var stderr = FileHandleOutputStream.standardError
             var problems = 0
+            // The station-hour table streams: each chunk's rows are written as they are read, memory stays flat.
+            let streaming = !daily && !city && format == .csv
+            var table = HourlyAQITable()
+            var out = StandardOutput()
+            if streaming { out.line(CSVWriter.record(HourlyAQITable.header)) }
             for file in files {
                 let source = try FileChunks(path: file)
                 var reader = HourlyReader(format: layout.format(ozone: ozone))
                 var bar = ProgressBar(label: file, total: source.size)
+                func drain(_ reader: inout HourlyReader) {
+                    let (read, closed, issues) = reader.take()
+                    if streaming {
+                        out.write { bytes in for observation in read { table.append(observation, to: &bytes) } }
+                    } else {
+                        observations += read
+                        closedDays += closed
+                    }
+                    problems += issues.count
+                    for issue in issues { print("\(file): \(issue)", to: &stderr) }
+                }
                 while let chunk = try source.next() {
                     chunk.withUnsafeBytes { reader.feed($0) }
                     bar.update(done: reader.bytesRead, detail: "")
                     if reader.fatal != nil { break }
+                    drain(&reader)
                 }
                 reader.finish()
                 bar.finish()
                 if let fatal = reader.fatal {
+                    out.flush()
                     print("\(file): \(fatal)", to: &stderr)
                     throw ExitCode(1)
                 }
-                let (read, closed, issues) = reader.take()
-                observations += read
-                closedDays += closed
-                problems += issues.count
-                for issue in issues { print("\(file): \(issue)", to: &stderr) }
+                drain(&reader)
                 for warning in reader.warnings { print("\(file): warning: \(warning)", to: &stderr) }
                 if let note = reader.ozoneNote {
                     print("\(file): \(note.warning ? "warning: " : "")ozone: \(note.text)", to: &stderr)
                 }
             }
-            let rows = daily ? dailyRows(observations, closedDays) : hourlyRows(observations)
-            try format.write(rows)
+            if streaming {
+                out.flush()
+            } else {
+                try format.write(daily ? dailyRows(observations, closedDays) : hourlyRows(observations))
+            }
             if problems > 0 { throw ExitCode(1) }
         }
 
@@ -116,8 +136,10 @@ enum OutputFormat: String, ExpressibleByArgument {
     func write<Row: TableRow>(_ rows: [Row]) throws {
         switch self {
         case .csv:
-            print(Row.header.joined(separator: ","))
-            for row in rows { print(row.csv.map(CSVField.escape).joined(separator: ",")) }
+            var out = StandardOutput()
+            out.line(CSVWriter.record(Row.header))
+            for row in rows { out.line(CSVWriter.record(row.csv)) }
+            out.flush()
         case .json: try Self.printJSON(rows)
         }
     }
@@ -135,13 +157,6 @@ protocol TableRow: Encodable {
     var csv: [String] { get }
 }
 
-enum CSVField {
-    static func escape(_ field: String) -> String {
-        field.contains(",") || field.contains("\"") || field.contains("\n")
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-    }
-}
-
 /// One output row of `lantian aq compute`.
 struct AQRow: TableRow {
     var station: String
@@ -151,17 +166,9 @@ struct AQRow: TableRow {
     var o3Max1h: Double? = nil
     var invalid: [String] = []
 
-    static let columns: [IAQIColumn] = [
-        IAQIColumn(.so2, .hour1), IAQIColumn(.so2, .hour24), IAQIColumn(.no2, .hour1), IAQIColumn(.no2, .hour24),
-        IAQIColumn(.pm10, .hour24), IAQIColumn(.co, .hour1), IAQIColumn(.co, .hour24), IAQIColumn(.o3, .hour1),
-        IAQIColumn(.o3, .hour8), IAQIColumn(.pm25, .hour24),
-    ]
+    static var columns: [IAQIColumn] { HourlyAQITable.columns }
 
-    static var header: [String] {
-        ["station", "time"] + Pollutant.allCases.map(\.rawValue) + ["o3_max_1h"]
-            + columns.map { "iaqi_" + $0.key }
-            + ["aqi", "category", "primary", "invalid"]
-    }
+    static var header: [String] { HourlyAQITable.header }
 
     var csv: [String] {
         let number = NumberText.csv

@@ -8,13 +8,13 @@ import Testing
 
     /// Two lines of one station-hour: the later value wins, a value only the earlier one has is kept.
     @Test func laterLinesLayTheirValuesOverEarlierOnes() {
-        let (order, merged) = StationHours.merge([
-            (key: "A@1", values: PollutantValues(pm25: 40)),
-            (key: "B@1", values: PollutantValues(pm25: 10)),
-            (key: "A@1", values: PollutantValues(so2: 7, pm25: 42)),
-        ])
-        #expect(order == ["A@1", "B@1"])
-        #expect(merged["A@1"] == PollutantValues(so2: 7, pm25: 42))
+        let a = StationHourKey(station: 1, hour: 100)
+        let b = StationHourKey(station: 2, hour: 100)
+        let (order, merged) = StationHours.merge(
+            keys: [a, b, a],
+            values: [PollutantValues(pm25: 40), PollutantValues(pm25: 10), PollutantValues(so2: 7, pm25: 42)])
+        #expect(order == [a, b])
+        #expect(merged[a] == PollutantValues(so2: 7, pm25: 42))
     }
 
     /// A missing value never erases a stored one; a different value replaces it and is a correction with its
@@ -37,7 +37,7 @@ import Testing
     /// A day whose 24 hours are held is computed once touched, and let go; an untouched complete day is only let
     /// go; an incomplete day stays listed as touched for the read-back at the end.
     @Test func completeDaysAreComputedFromHeldHours() {
-        var days = StationDayAssembler<Int>()
+        var days = StationDayAssembler()
         for hour in 1...24 {
             days.hold(
                 station: 1, hour: HourStamp(dayNumber: Self.day, hour: hour),
@@ -66,14 +66,14 @@ import Testing
         let closing = DailyStatistics(dayNumber: Self.day, means: [.pm25: 55], o3Max1h: nil, o3Max8h: nil)
         let twenty = (1...24).map { $0 <= 20 ? PollutantValues(pm25: 10) : nil }
         let nineteen = (1...24).map { $0 <= 19 ? PollutantValues(pm25: 10) : nil }
-        #expect(StationDayAssembler<Int>.day(Self.day, storedHours: twenty, closing: closing)?.means[.pm25] == 10)
-        #expect(StationDayAssembler<Int>.day(Self.day, storedHours: nineteen, closing: closing) == closing)
-        #expect(StationDayAssembler<Int>.day(Self.day, storedHours: nineteen, closing: nil) == nil)
+        #expect(StationDayAssembler.day(Self.day, storedHours: twenty, closing: closing)?.means[.pm25] == 10)
+        #expect(StationDayAssembler.day(Self.day, storedHours: nineteen, closing: closing) == closing)
+        #expect(StationDayAssembler.day(Self.day, storedHours: nineteen, closing: nil) == nil)
     }
 
     /// Incomplete days beyond the bound are dropped from memory (they stay listed as touched).
     @Test func heldDaysAreBounded() {
-        var days = StationDayAssembler<Int>(maxHeldDays: 10)
+        var days = StationDayAssembler(maxHeldDays: 10)
         for station in 1...11 {
             days.hold(
                 station: station, hour: HourStamp(dayNumber: Self.day, hour: 3), values: PollutantValues(pm25: 1),

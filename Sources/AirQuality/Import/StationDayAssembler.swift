@@ -1,18 +1,18 @@
 import LantianCore
 
 /// Which station-days an hourly import must recompute, and the days it can compute from the hours it holds,
-/// pure and with bounded memory.
+/// pure and with bounded memory. Stations are their registry numbers.
 ///
 /// Each stored hour is held until its day has all 24; a day with a changed hour is then computed here (the usual
 /// case: the importer need not read back what it just wrote) and every complete day is let go. Days that never
 /// fill stay listed as touched and are recomputed from the stored hours at the end (``day(_:storedHours:closing:)``).
 /// At most ``maxHeldDays`` incomplete days are held; beyond that they are dropped and read back instead.
-public struct StationDayAssembler<Station: Hashable & Sendable>: Sendable {
+public struct StationDayAssembler: Sendable {
     public struct Key: Hashable, Sendable {
-        public var station: Station
+        public var station: Int
         public var day: Int
 
-        public init(station: Station, day: Int) {
+        public init(station: Int, day: Int) {
             self.station = station
             self.day = day
         }
@@ -20,7 +20,7 @@ public struct StationDayAssembler<Station: Hashable & Sendable>: Sendable {
 
     public let maxHeldDays: Int
     /// Days with a changed hour not yet computed here, by station: to recompute from the stored hours.
-    public private(set) var touched: [Station: Set<Int>] = [:]
+    public private(set) var touched: [Int: Set<Int>] = [:]
     /// Days computed from 24 held hours, not yet taken.
     public private(set) var computed: [Key: DailyStatistics] = [:]
     private var held: [Key: (hours: [PollutantValues?], count: Int, touched: Bool)] = [:]
@@ -30,7 +30,7 @@ public struct StationDayAssembler<Station: Hashable & Sendable>: Sendable {
     }
 
     /// Holds an hour's values as they now stand after the import; `changed` when the import changed them.
-    public mutating func hold(station: Station, hour: HourStamp, values: PollutantValues, changed: Bool) {
+    public mutating func hold(station: Int, hour: HourStamp, values: PollutantValues, changed: Bool) {
         let day = Key(station: station, day: hour.dayNumber)
         var entry = held[day] ?? (Array(repeating: nil, count: 24), 0, false)
         if entry.hours[hour.endHour - 1] == nil { entry.count += 1 }

@@ -7,13 +7,16 @@ import LantianCore
 /// - A value missing from the file never erases a stored one; a value that differs replaces it, and each
 ///   replaced value is a correction to be recorded with its old value.
 public enum StationHours {
-    /// The file's station-hours merged, each once, in the order first read.
-    public static func merge<Key: Hashable>(
-        _ observations: some Sequence<(key: Key, values: PollutantValues)>
-    ) -> (order: [Key], values: [Key: PollutantValues]) {
-        var merged: [Key: PollutantValues] = [:]
-        var order: [Key] = []
-        for (key, values) in observations {
+    /// The file's station-hours merged, each once, in the order first read: `keys[i]` names the station-hour of
+    /// `values[i]`.
+    public static func merge(
+        keys: [StationHourKey], values: [PollutantValues]
+    ) -> (order: [StationHourKey], values: [StationHourKey: PollutantValues]) {
+        var merged: [StationHourKey: PollutantValues] = [:]
+        merged.reserveCapacity(keys.count)
+        var order: [StationHourKey] = []
+        order.reserveCapacity(keys.count)
+        for (key, values) in zip(keys, values) {
             if let earlier = merged[key] {
                 merged[key] = earlier.merging(values)
             } else {
@@ -64,5 +67,16 @@ public enum StationHours {
             return Correction(pollutant: pollutant, old: stored[pollutant], new: value)
         }
         return .update(new, corrections: corrections)
+    }
+}
+
+/// A station, by its registry number, and an hour: the key of stored station-hours.
+public struct StationHourKey: Hashable, Sendable {
+    public var station: Int
+    public var hour: Int
+
+    public init(station: Int, hour: Int) {
+        self.station = station
+        self.hour = hour
     }
 }

@@ -1,25 +1,17 @@
+import LantianCore
 import Vapor
 
 /// CSV for Excel and WPS: UTF-8 with a byte-order mark (so that Chinese opens correctly), CRLF line ends,
-/// RFC 4180 quoting.
+/// RFC 4180 quoting, formulas guarded (``CSVWriter/spreadsheetField(_:)``).
 struct CSV {
     var header: [String]
     var rows: [[String]]
 
     var text: String {
-        "\u{FEFF}" + ([header] + rows).map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n")
+        "\u{FEFF}"
+            + ([header] + rows).map { $0.map(CSVWriter.spreadsheetField).joined(separator: ",") }
+            .joined(separator: "\r\n")
             + "\r\n"
-    }
-
-    static func field(_ value: String) -> String {
-        // A leading = + - @ (or a TAB or CR before one) would be run as a formula by spreadsheets; numbers stay
-        // numbers.
-        let guarded =
-            value.first.map { "=+-@\t\r".contains($0) } == true && Double(value) == nil ? "'" + value : value
-        if guarded.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + guarded.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return guarded
     }
 
     func response(fileName: String) -> Response {
