@@ -74,7 +74,10 @@ public struct AirQualityStore: Sendable {
             if !unknown.isEmpty {
                 throw UnknownStations(codes: unknown.sorted())
             }
-            for chunk in stride(from: 0, to: days.count, by: 200).map({ Array(days[$0..<min($0 + 200, days.count)]) }) {
+            // 2,000 days (22,000 bound values) a statement: below SQLite's and PostgreSQL's limits on parameters.
+            for chunk in stride(from: 0, to: days.count, by: 2_000).map({
+                Array(days[$0..<min($0 + 2_000, days.count)])
+            }) {
                 var insert = sql.insert(into: "station_days")
                     .columns(
                         "id", "station_id", "day", "pm25", "pm10", "so2", "no2", "co", "o3_max_1h", "o3_max_8h",

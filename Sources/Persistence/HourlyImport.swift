@@ -2,6 +2,8 @@ import AirQuality
 import FluentKit
 import Foundation
 import LantianCore
+import NIOCore
+import PostgresNIO
 import SQLKit
 import Synchronization
 
@@ -242,8 +244,8 @@ private struct ImportState {
         var inserts: [(StationHourKey, PollutantValues)] = []
         var updates: [(StationHourKey, PollutantValues)] = []
         var changes: [(StationHourKey, StationHours.Correction)] = []
-        for key in order {
-            let outcome = StationHours.outcome(of: merged[key]!, over: stored[key])
+        for (key, values) in zip(order, merged) {
+            let outcome = StationHours.outcome(of: values, over: stored.isEmpty ? nil : stored[key])
             switch outcome {
             case .insert(let values): inserts.append((key, values))
             case .unchanged: summary.unchanged += 1
@@ -315,6 +317,11 @@ private struct ImportState {
     /// database's own work. Everything in the text is written by Swift from integers and doubles (shortest exact
     /// form, never text from the file); the source is the import's number (``recordImport()``).
     private func insert(_ rows: [(StationHourKey, PollutantValues)]) async throws {
+        guard !rows.isEmpty else { return }
+        if sql.dialect.name == "postgresql", let postgres = db as? any PostgresDatabase {
+            try await copy(rows, into: postgres)
+            return
+        }
         let source = "'" + sourceKey + "'"
         for start in stride(from: 0, to: rows.count, by: 5_000) {
             var text = "INSERT INTO station_hours (station, hour, so2, no2, pm10, co, o3, pm25, source) VALUES "
@@ -329,6 +336,70 @@ private struct ImportState {
                 text += "," + source + ")"
             }
             try await sql.raw(SQLQueryString(stringLiteral: text)).run()
+        }
+    }
+
+    /// PostgreSQL: the rows streamed with `COPY … FROM STDIN` (text format) on the transaction's connection, in
+    /// blocks of about 1 MB — several times faster than multi-row inserts.
+    private func copy(_ rows: [(StationHourKey, PollutantValues)], into postgres: any PostgresDatabase) async throws {
+        let source = Array(sourceKey.utf8)
+        let logger = db.logger
+        try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await connection.copyFrom(
+                    table: "station_hours",
+                    columns: ["station", "hour", "so2", "no2", "pm10", "co", "o3", "pm25", "source"], logger: logger
+                ) { writer in
+                    var buffer = ByteBuffer()
+                    buffer.reserveCapacity(1 << 20)
+                    for (key, v) in rows {
+                        Self.writeDigits(key.station, to: &buffer)
+                        buffer.writeInteger(UInt8(9))
+                        Self.writeDigits(key.hour, to: &buffer)
+                        for value in [v.so2, v.no2, v.pm10, v.co, v.o3, v.pm25] {
+                            buffer.writeInteger(UInt8(9))
+                            if let value, value.isFinite {
+                                // Whole numbers (most concentrations) without a string; the rest exactly.
+                                if value == value.rounded(), abs(value) < 1e15 {
+                                    Self.writeDigits(Int(value), to: &buffer)
+                                } else {
+                                    buffer.writeString(NumberText.exact(value))
+                                }
+                            } else {
+                                buffer.writeString("\\N")
+                            }
+                        }
+                        buffer.writeInteger(UInt8(9))
+                        buffer.writeBytes(source)
+                        buffer.writeInteger(UInt8(10))
+                        if buffer.readableBytes >= 1 << 20 {
+                            try await writer.write(buffer)
+                            buffer.clear()
+                        }
+                    }
+                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
+                }
+            }
+        }.get()
+    }
+
+    /// Writes `n` in decimal digits.
+    private static func writeDigits(_ n: Int, to buffer: inout ByteBuffer) {
+        if n < 0 { buffer.writeInteger(UInt8(45)) }
+        var magnitude = n.magnitude
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { bytes in
+            repeat {
+                bytes[19 - count] = UInt8(48 + magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[(20 - count)...]))
         }
     }
 

@@ -17,7 +17,8 @@ extension Bench {
                 from --seed) as one CNEMC file per day, then reports: (1) import into a fresh SQLite file (streaming,
                 all files in one transaction as `aq import` does, days recomputed per HJ 663); (2) the same into PostgreSQL when --postgres
                 names a database whose name contains "bench" (its tables are dropped first); (3) parse + validate +
-                hourly AQI + an in-memory index, on two cores; (4) every station's and the city's daily series and
+                hourly AQI + an in-memory index, on two cores; (3b) the code `aq compute` runs (reading, the hourly AQI
+                table as CSV bytes), on one task; (4) every station's and the city's daily series and
                 season statistics. Peak memory (VmHWM) is reset before each stage.
                 """)
 
@@ -97,6 +98,35 @@ extension Bench {
                     format: "  parse + validate + AQI + index (2 tasks): %.1f s, %.0f station-hours/s, "
                         + "%d bad lines, AQI sum %d (peak RSS %@)", parseSeconds, Double(observations) / parseSeconds,
                     parsed.reduce(0) { $0 + $1.badLines }, parsed.reduce(0) { $0 + $1.aqiSum }, Memory.peak()))
+
+            // The code `lantian aq compute FILE… --format csv` runs, on one task as the command does.
+            Memory.resetPeak()
+            clock = Stopwatch()
+            var table = HourlyAQITable()
+            var written = 0
+            var out: [UInt8] = []
+            for file in files {
+                let source = try FileChunks(path: file)
+                var reader = HourlyReader()
+                func drain() {
+                    for observation in reader.take().observations { table.append(observation, to: &out) }
+                    written += out.count
+                    out.removeAll(keepingCapacity: true)
+                }
+                while let chunk = try source.next() {
+                    chunk.withUnsafeBytes { reader.feed($0) }
+                    drain()
+                }
+                reader.finish()
+                drain()
+            }
+            let tableSeconds = clock.lap()
+            say(
+                String(
+                    format: "  aq compute's hourly table (read + AQI + CSV, 1 task): %.1f s, %.0f station-hours/s, "
+                        + "%.0f MB written (peak RSS %@)", tableSeconds, stationHours / tableSeconds,
+                    Double(written) / 1e6, Memory.peak()))
+            clock = Stopwatch()
 
             let grids = parsed.flatMap(\.grids).sorted { $0.firstDay < $1.firstDay }
             let summary = await SeasonComputation.run(grids: grids, registry: registry, firstDay: firstDay, days: days)

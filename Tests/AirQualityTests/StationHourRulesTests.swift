@@ -14,7 +14,7 @@ import Testing
             keys: [a, b, a],
             values: [PollutantValues(pm25: 40), PollutantValues(pm25: 10), PollutantValues(so2: 7, pm25: 42)])
         #expect(order == [a, b])
-        #expect(merged[a] == PollutantValues(so2: 7, pm25: 42))
+        #expect(merged == [PollutantValues(so2: 7, pm25: 42), PollutantValues(pm25: 10)])
     }
 
     /// A missing value never erases a stored one; a different value replaces it and is a correction with its
@@ -55,7 +55,7 @@ import Testing
         #expect(computed.count == 1)
         // PM2.5 1 … 24: the mean of the day's 24 hours is 12.5 µg/m³.
         #expect(computed[.init(station: 1, day: Self.day)]?.means[.pm25] == 12.5)
-        #expect(days.touched[1]?.isEmpty == true)
+        #expect(days.touched[1] == nil)
         #expect(days.touched[3] == [Self.day])
         #expect(days.takeComputed().isEmpty)
     }

@@ -18,29 +18,44 @@ public struct StationDayAssembler: Sendable {
         }
     }
 
+    /// One day's hours as they now stand.
+    private struct Held {
+        var hours = [PollutantValues?](repeating: nil, count: 24)
+        var count = 0
+        /// Some hour of the day was changed by the import.
+        var touched = false
+
+        mutating func set(_ index: Int, _ values: PollutantValues, changed: Bool) {
+            if hours[index] == nil { count += 1 }
+            hours[index] = values
+            if changed { touched = true }
+        }
+    }
+
     public let maxHeldDays: Int
-    /// Days with a changed hour not yet computed here, by station: to recompute from the stored hours.
-    public private(set) var touched: [Int: Set<Int>] = [:]
     /// Days computed from 24 held hours, not yet taken.
     public private(set) var computed: [Key: DailyStatistics] = [:]
-    private var held: [Key: (hours: [PollutantValues?], count: Int, touched: Bool)] = [:]
+    private var held: [Key: Held] = [:]
+    /// Touched days let go before they were complete (beyond ``maxHeldDays``).
+    private var dropped: [Int: Set<Int>] = [:]
 
     public init(maxHeldDays: Int = 20_000) {
         self.maxHeldDays = maxHeldDays
     }
 
+    /// Days with a changed hour not computed here, by station: to recompute from the stored hours. (A day
+    /// computed here and changed again later is listed too; its recomputation comes after and stands.)
+    public var touched: [Int: Set<Int>] {
+        var result = dropped
+        for (key, entry) in held where entry.touched { result[key.station, default: []].insert(key.day) }
+        return result
+    }
+
     /// Holds an hour's values as they now stand after the import; `changed` when the import changed them.
     public mutating func hold(station: Int, hour: HourStamp, values: PollutantValues, changed: Bool) {
-        let day = Key(station: station, day: hour.dayNumber)
-        var entry = held[day] ?? (Array(repeating: nil, count: 24), 0, false)
-        if entry.hours[hour.endHour - 1] == nil { entry.count += 1 }
-        entry.hours[hour.endHour - 1] = values
-        entry.touched = entry.touched || changed
-        held[day] = entry
-        if changed {
-            touched[station, default: []].insert(hour.dayNumber)
-            computed[day] = nil
-        }
+        // One lookup, the day's hours changed in place.
+        held[Key(station: station, day: hour.dayNumber), default: Held()].set(
+            hour.endHour - 1, values, changed: changed)
     }
 
     /// Computes the touched days whose 24 hours are all held, lets go of every complete day, and returns the
@@ -48,16 +63,16 @@ public struct StationDayAssembler: Sendable {
     public mutating func completeHeldDays() -> [Key] {
         var complete: [Key] = []
         for (key, entry) in held where entry.count == 24 {
-            if entry.touched {
-                computed[key] = DailyStatistics.compute(dayNumber: key.day, dayHours: entry.hours)
-                touched[key.station]?.remove(key.day)
-            }
+            if entry.touched { computed[key] = DailyStatistics.compute(dayNumber: key.day, dayHours: entry.hours) }
             complete.append(key)
-            held[key] = nil
         }
-        // Days that never fill (a file of 00:00 rows only) must not pile up: their touched days stay listed and
-        // are read back from the database at the end.
-        if held.count > maxHeldDays { held.removeAll() }
+        for key in complete { held[key] = nil }
+        // Days that never fill (a file of 00:00 rows only) must not pile up: their touched days are listed and
+        // read back from the database at the end.
+        if held.count > maxHeldDays {
+            for (key, entry) in held where entry.touched { dropped[key.station, default: []].insert(key.day) }
+            held.removeAll()
+        }
         return complete
     }
 

@@ -8,20 +8,23 @@ import LantianCore
 ///   replaced value is a correction to be recorded with its old value.
 public enum StationHours {
     /// The file's station-hours merged, each once, in the order first read: `keys[i]` names the station-hour of
-    /// `values[i]`.
+    /// `values[i]`; the result's values are aligned with its keys.
     public static func merge(
         keys: [StationHourKey], values: [PollutantValues]
-    ) -> (order: [StationHourKey], values: [StationHourKey: PollutantValues]) {
-        var merged: [StationHourKey: PollutantValues] = [:]
-        merged.reserveCapacity(keys.count)
+    ) -> (order: [StationHourKey], values: [PollutantValues]) {
+        var position: [StationHourKey: Int] = [:]
+        position.reserveCapacity(keys.count)
         var order: [StationHourKey] = []
         order.reserveCapacity(keys.count)
-        for (key, values) in zip(keys, values) {
-            if let earlier = merged[key] {
-                merged[key] = earlier.merging(values)
+        var merged: [PollutantValues] = []
+        merged.reserveCapacity(keys.count)
+        for (key, value) in zip(keys, values) {
+            if let index = position[key] {
+                merged[index] = merged[index].merging(value)
             } else {
-                merged[key] = values
+                position[key] = order.count
                 order.append(key)
+                merged.append(value)
             }
         }
         return (order, merged)
