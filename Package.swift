@@ -105,6 +105,27 @@ let package = Package(
             name: "AirQualityTests", dependencies: ["LantianCore", "AirQuality", "Seed"],
             resources: [.copy("Resources")],
             swiftSettings: strict),
+        // What the database-backed test targets share: one PostgreSQL database taken in turns, a fresh database.
+        .target(
+            name: "LantianTestSupport",
+            dependencies: [
+                "Persistence", "Services",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/LantianTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PersistenceTests",
+            dependencies: [
+                "LantianCore", "AirQuality", "Campaign", "Persistence", "Seed", "LantianTestSupport",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "WebTests",
             dependencies: [
@@ -115,6 +136,7 @@ let package = Package(
                 "Seed",
                 "Services",
                 "Web",
+                "LantianTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],

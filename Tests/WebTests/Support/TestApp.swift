@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import Foundation
+import LantianTestSupport
 import NIOConcurrencyHelpers
 import Persistence
 import SQLKit
@@ -34,7 +35,7 @@ func withLantian(
     let clock = TestClock(time)
     let files = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-test-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: files) }
-    guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else {
+    guard let url = SharedPostgres.url else {
         let configuration = AppConfiguration(
             storage: .sqliteInMemory, filesDirectory: files, maxUploadBytes: 1 << 20, now: { clock.now })
         try await withApp { app in
@@ -43,34 +44,20 @@ func withLantian(
         }
         return
     }
-    // One PostgreSQL database for every suite: tests take turns, each on an emptied schema.
-    await PostgresTurn.shared.acquire()
+    // One PostgreSQL database for every suite of every target: tests take turns, each on an emptied schema.
+    await SharedPostgres.turn.acquire()
     do {
-        try await resetPostgres(url)
+        try await SharedPostgres.reset(url)
         let configuration = AppConfiguration(
             storage: .postgres(url: url), filesDirectory: files, maxUploadBytes: 1 << 20, now: { clock.now })
         try await withApp { app in
             let first = try await configure(app, configuration)
             try await body(app, clock, first)
         }
-        await PostgresTurn.shared.release()
+        await SharedPostgres.turn.release()
     } catch {
-        await PostgresTurn.shared.release()
+        await SharedPostgres.turn.release()
         throw error
-    }
-}
-
-/// Lets one test at a time use the shared PostgreSQL database, across suites.
-enum PostgresTurn {
-    static let shared = Turns()
-}
-
-private func resetPostgres(_ url: String) async throws {
-    try await withApp { app in
-        app.databases.use(try .postgres(url: url), as: .psql)
-        let sql = app.db as! any SQLDatabase
-        try await sql.raw("DROP SCHEMA public CASCADE").run()
-        try await sql.raw("CREATE SCHEMA public").run()
     }
 }
 

@@ -1,10 +1,11 @@
 import AirQuality
+import FluentKit
 import Foundation
 import LantianCore
+import LantianTestSupport
 import Persistence
 import SQLKit
 import Testing
-import Vapor
 
 /// 24 CNEMC rows of 2022-04-10 for one station: PM2.5 equal to the hour's end (1 … 24), so the day's mean is
 /// 12.5 µg/m³; `pm25At` overrides single hours.
@@ -18,8 +19,8 @@ private func cnemcDay(station: String = "2160A", pm25At: [Int: Int] = [:]) -> St
     return text
 }
 
-private func count(_ app: Application, _ table: String) async throws -> Int {
-    try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)")
+private func count(_ db: any Database, _ table: String) async throws -> Int {
+    try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)")
         .first(decoding: CountRow.self)?.n ?? -1
 }
 
@@ -33,21 +34,37 @@ private struct ChangeRow: Decodable {
     var newValue: Double?
 }
 
-extension WebTests {
+/// The station-hour importer against a real database (SQLite, or PostgreSQL with `DATABASE_URL`), without the
+/// web app.
+@Suite(.serialized) struct HourlyImportTests {
+    /// 2022-04-12 10:00 Beijing time.
+    private static let now = ISO8601DateFormatter().date(from: "2022-04-12T10:00:00+08:00")!
+
+    /// A fresh database with station 2160A (a national-control station, so that it counts in the city series).
+    private func withStation(_ body: (any Database) async throws -> Void) async throws {
+        try await withTestDatabase { db in
+            try await AirQualityStore(database: db).upsertStations([
+                Station(
+                    code: "2160A", name: "市监测站", kind: .nationalControl, county: "", longitude: nil, latitude: nil)
+            ])
+            try await body(db)
+        }
+    }
+
     /// The upload's file name goes into the database only as a bound value: a name built to end the SQL string
     /// is stored as it is, and each station-hour row names its import by number.
     @Test func hourlyImportKeepsTheFileNameOutOfSQLText() async throws {
-        try await withLantian(at: "2022-04-12T10:00:00+08:00") { app, clock, _ in
+        try await withStation { db in
             let name = "x'); DROP TABLE station_hours; -- 监测'数据.csv"
-            let summary = try await HourlyImport(database: app.db).run(
-                options: .init(source: name, actor: .system), at: clock.now, bytes: Array(cnemcDay().utf8))
+            let summary = try await HourlyImport(database: db).run(
+                options: .init(source: name, actor: .system), at: Self.now, bytes: Array(cnemcDay().utf8))
             #expect(summary.inserted == 24)
             struct Import: Decodable {
                 var id: Int
                 var source: String
             }
             struct Hour: Decodable { var source: String }
-            let sql = app.db as! any SQLDatabase
+            let sql = db as! any SQLDatabase
             let imports = try await sql.select().columns("id", "source").from("air_imports").orderBy("id")
                 .all(decoding: Import.self)
             let last = try #require(imports.last)
@@ -62,22 +79,22 @@ extension WebTests {
     /// Re-importing the same file changes nothing; a corrected value replaces the stored one, the old value is
     /// kept, and the day is recomputed: (300 − 5 + 29) / 24 = 13.5 µg/m³.
     @Test func hourlyImportRecordsCorrections() async throws {
-        try await withLantian(at: "2022-04-12T10:00:00+08:00") { app, clock, _ in
-            let importer = HourlyImport(database: app.db)
+        try await withStation { db in
+            let importer = HourlyImport(database: db)
             let options = HourlyImport.Options(source: "day.csv", actor: .system)
-            let first = try await importer.run(options: options, at: clock.now, bytes: Array(cnemcDay().utf8))
+            let first = try await importer.run(options: options, at: Self.now, bytes: Array(cnemcDay().utf8))
             #expect(first.inserted == 24 && first.updated == 0 && first.stationDays == 1)
-            let store = AirQualityStore(database: app.db)
+            let store = AirQualityStore(database: db)
             #expect(try await store.cityDays(from: "2022-04-10", to: "2022-04-10").first?.means[.pm25] == 12.5)
 
-            let again = try await importer.run(options: options, at: clock.now, bytes: Array(cnemcDay().utf8))
+            let again = try await importer.run(options: options, at: Self.now, bytes: Array(cnemcDay().utf8))
             #expect(again.inserted == 0 && again.updated == 0 && again.unchanged == 24)
-            #expect(try await count(app, "station_hour_changes") == 0)
+            #expect(try await count(db, "station_hour_changes") == 0)
 
             let corrected = try await importer.run(
-                options: options, at: clock.now, bytes: Array(cnemcDay(pm25At: [5: 29]).utf8))
+                options: options, at: Self.now, bytes: Array(cnemcDay(pm25At: [5: 29]).utf8))
             #expect(corrected.updated == 1 && corrected.correctedValues == 1 && corrected.unchanged == 23)
-            let changes = try await (app.db as! any SQLDatabase).select()
+            let changes = try await (db as! any SQLDatabase).select()
                 .columns("station_code", "hour", "pollutant", "old_value", "new_value").from("station_hour_changes")
                 .all(decoding: ChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             #expect(changes.count == 1)
@@ -88,10 +105,10 @@ extension WebTests {
             // A file of that one hour alone: the day is recomputed from the stored hours, (324 − 29 + 53) / 24.
             let oneHour = cnemcDay(pm25At: [5: 53]).split(separator: "\n").enumerated()
                 .filter { $0.offset == 0 || $0.offset == 5 }.map(\.element).joined(separator: "\n")
-            let single = try await importer.run(options: options, at: clock.now, bytes: Array(oneHour.utf8))
+            let single = try await importer.run(options: options, at: Self.now, bytes: Array(oneHour.utf8))
             #expect(single.updated == 1 && single.stationDays == 1)
             #expect(try await store.cityDays(from: "2022-04-10", to: "2022-04-10").first?.means[.pm25] == 14.5)
-            let audit = try await (app.db as! any SQLDatabase).raw(
+            let audit = try await (db as! any SQLDatabase).raw(
                 "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'airData.import' AND entity_id = 'day.csv'"
             ).first(decoding: CountRow.self)?.n
             #expect(audit == 4)
@@ -100,28 +117,28 @@ extension WebTests {
 
     /// An unknown station anywhere in the file stores nothing at all; registering it on import stores all.
     @Test func hourlyImportIsAllOrNothing() async throws {
-        try await withLantian(at: "2022-04-12T10:00:00+08:00") { app, clock, _ in
-            let importer = HourlyImport(database: app.db)
-            let hoursBefore = try await count(app, "station_hours")
+        try await withStation { db in
+            let importer = HourlyImport(database: db)
+            let hoursBefore = try await count(db, "station_hours")
             let text =
                 cnemcDay() + cnemcDay(station: "9999Z").split(separator: "\n").dropFirst().joined(separator: "\n")
             await #expect(throws: HourlyImport.Failure.self) {
                 _ = try await importer.run(
-                    options: .init(source: "mixed.csv", actor: .system, batchSize: 10), at: clock.now,
+                    options: .init(source: "mixed.csv", actor: .system, batchSize: 10), at: Self.now,
                     bytes: Array(text.utf8))
             }
-            #expect(try await count(app, "station_hours") == hoursBefore)
+            #expect(try await count(db, "station_hours") == hoursBefore)
             await #expect(throws: HourlyImport.Failure.self) {
                 _ = try await importer.run(
-                    options: .init(source: "bad.csv", actor: .system), at: clock.now,
+                    options: .init(source: "bad.csv", actor: .system), at: Self.now,
                     bytes: Array("date,hour,kind\n".utf8))
             }
             let summary = try await importer.run(
                 options: .init(registerUnknownAs: .township, source: "mixed.csv", actor: .system, batchSize: 10),
-                at: clock.now, bytes: Array(text.utf8))
+                at: Self.now, bytes: Array(text.utf8))
             #expect(summary.inserted == 48 && summary.registeredStations == ["9999Z"])
-            #expect(try await count(app, "station_hours") == hoursBefore + 48)
-            let township = try await AirQualityStore(database: app.db).stations().first { $0.code == "9999Z" }
+            #expect(try await count(db, "station_hours") == hoursBefore + 48)
+            let township = try await AirQualityStore(database: db).stations().first { $0.code == "9999Z" }
             #expect(township?.kind == .township)
         }
     }
