@@ -31,27 +31,27 @@ extension AQCommand {
             let format = layout.format(ozone: ozone)
             let register = register
             do {
-                let summaries = try await withDatabase { db, configuration in
-                    try await db.writeTransaction { tx in
-                        var summaries: [(String, HourlyImport.Summary)] = []
-                        for source in sources {
-                            let bar = Mutex(ProgressBar(label: source.path, total: source.size))
-                            let options = HourlyImport.Options(
-                                format: format, registerUnknownAs: register,
-                                source: (source.path as NSString).lastPathComponent, actor: .cli)
-                            let summary = try await HourlyImport(database: tx).run(
-                                options: options, at: Date(), next: source.next,
-                                progress: { p in
-                                    bar.withLock {
-                                        $0.update(done: p.bytesRead, detail: "\(p.stationHours) station-hours")
-                                    }
-                                })
-                            bar.withLock { $0.finish() }
-                            summaries.append((source.path, summary))
+                let bars = Mutex(sources.map { ProgressBar(label: $0.path, total: $0.size) })
+                let sizes = sources.map(\.size)
+                let files: [(options: HourlyImport.Options, next: @Sendable () throws -> [UInt8]?)] = sources.map {
+                    source in
+                    (
+                        HourlyImport.Options(
+                            format: format, registerUnknownAs: register,
+                            source: (source.path as NSString).lastPathComponent, actor: .cli),
+                        source.next
+                    )
+                }
+                let imported = try await withDatabase { db, _ in
+                    // Each file in short transactions; a failure undoes every file before it too.
+                    try await HourlyImport(database: db).runAll(files, at: Date()) { index, p in
+                        bars.withLock { bars in
+                            bars[index].update(done: p.bytesRead, detail: "\(p.stationHours) station-hours")
+                            if p.bytesRead >= sizes[index] { bars[index].finish() }
                         }
-                        return summaries
                     }
                 }
+                let summaries: [(String, HourlyImport.Summary)] = Array(zip(sources.map(\.path), imported))
                 for (path, summary) in summaries {
                     for issue in summary.issues { print("\(path): \(issue)", to: &stderr) }
                     for warning in summary.warnings { print("\(path): warning: \(warning)", to: &stderr) }

@@ -15,7 +15,7 @@ extension Bench {
             discussion: """
                 Generates STATIONS × DAYS × 24 station-hours (all six pollutants, about 1 % missing, deterministic
                 from --seed) as one CNEMC file per day, then reports: (1) import into a fresh SQLite file (streaming,
-                all files in one transaction as `aq import` does, days recomputed per HJ 663); (2) the same into PostgreSQL when --postgres
+                all files or none, in short transactions, as `aq import` does, days recomputed per HJ 663); (2) the same into PostgreSQL when --postgres
                 names a database whose name contains "bench" (its tables are dropped first); (3) parse + validate +
                 hourly AQI + an in-memory index, on two cores; (3b) the code `aq compute` runs (reading, the hourly AQI
                 table as CSV bytes), on one task; (4) every station's and the city's daily series and
@@ -163,14 +163,10 @@ extension Bench {
                 try await AirQualityStore(database: db).upsertStations(registry)
                 Memory.resetPeak()
                 var clock = Stopwatch()
-                // As `lantian aq import FILE…` does: every file in one transaction, all or nothing.
-                try await db.writeTransaction { db in
-                    for file in files {
-                        let source = try FileChunks(path: file)
-                        _ = try await HourlyImport(database: db).run(
-                            options: .init(source: "bench", actor: .cli), at: Date(), next: source.next)
-                    }
-                }
+                // As `lantian aq import FILE…` does: all files or none, each in short transactions.
+                let sources = try files.map { try FileChunks(path: $0) }
+                _ = try await HourlyImport(database: db).runAll(
+                    sources.map { (HourlyImport.Options(source: "bench", actor: .cli), $0.next) }, at: Date())
                 return clock.lap()
             }
         }

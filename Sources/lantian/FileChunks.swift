@@ -38,6 +38,7 @@ struct ProgressBar {
     let total: Int
     private let enabled = isatty(2) == 1
     private var lastDrawn = -1
+    private var finished = false
 
     init(label: String, total: Int) {
         self.label = label
@@ -54,8 +55,10 @@ struct ProgressBar {
         FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(percent)% \(detail)   ".utf8))
     }
 
-    func finish() {
-        guard enabled else { return }
+    /// Ends the bar's line (once).
+    mutating func finish() {
+        guard enabled, !finished else { return }
+        finished = true
         FileHandle.standardError.write(Data("\n".utf8))
     }
 }

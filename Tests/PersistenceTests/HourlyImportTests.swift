@@ -5,6 +5,7 @@ import LantianCore
 import LantianTestSupport
 import Persistence
 import SQLKit
+import Synchronization
 import Testing
 
 /// 24 CNEMC rows of 2022-04-10 for one station: PM2.5 equal to the hour's end (1 … 24), so the day's mean is
@@ -25,6 +26,19 @@ private func count(_ db: any Database, _ table: String) async throws -> Int {
 }
 
 private struct CountRow: Decodable { var n: Int }
+
+/// `text` handed over in chunks of `size` bytes, as a file is read.
+private func chunks(_ text: String, size: Int) -> @Sendable () throws -> [UInt8]? {
+    let remaining = Mutex(ArraySlice(Array(text.utf8)))
+    return {
+        remaining.withLock { rest in
+            guard !rest.isEmpty else { return nil }
+            let chunk = Array(rest.prefix(size))
+            rest = rest.dropFirst(size)
+            return chunk
+        }
+    }
+}
 
 private struct ChangeRow: Decodable {
     var stationCode: String
@@ -142,4 +156,82 @@ private struct ChangeRow: Decodable {
             #expect(township?.kind == .township)
         }
     }
+
+    /// A long import stores batch by batch in short transactions (so that a report save does not wait behind
+    /// it): 48 station-hours in batches of 10 take at least five transactions besides the first and the last.
+    /// (The ozone layout is given: rows whose ozone columns agree are otherwise held until the layout is told.)
+    @Test func aLongImportCommitsInShortTransactions() async throws {
+        try await withStation { db in
+            let before = try await CacheVersions.read(on: db)[.airData]
+            let text =
+                cnemcDay() + cnemcDay(station: "9999Z").split(separator: "\n").dropFirst().joined(separator: "\n")
+            let summary = try await HourlyImport(database: db).run(
+                options: .init(
+                    format: .cnemc(.standard), registerUnknownAs: .township, source: "two.csv", actor: .system,
+                    batchSize: 10),
+                at: Self.now, next: chunks(text, size: 300))
+            #expect(summary.inserted == 48)
+            #expect(try await CacheVersions.read(on: db)[.airData] - before >= 7)
+            #expect(try await count(db, "station_hour_undo") == 0)
+        }
+    }
+
+    /// An import that fails after some of its batches were stored is undone whole: the hour it corrected has
+    /// its old value again, the hours and the station it added are gone, its correction record is gone, the
+    /// day is as it was (12.5 µg/m³), and the import is marked rolled back.
+    @Test func aFailedImportIsUndoneWhole() async throws {
+        try await withStation { db in
+            let importer = HourlyImport(database: db)
+            _ = try await importer.run(
+                options: .init(source: "day.csv", actor: .system), at: Self.now, bytes: Array(cnemcDay().utf8))
+            // Hour 5 corrected to 29, a new station's 24 hours, then a line of 2 MB: fatal, after three batches.
+            let text =
+                cnemcDay(pm25At: [5: 29])
+                + cnemcDay(station: "9999Z").split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
+                + String(repeating: "x", count: 2 << 20) + "\n"
+            await #expect(throws: HourlyImport.Failure.self) {
+                _ = try await importer.run(
+                    options: .init(
+                        format: .cnemc(.standard), registerUnknownAs: .township, source: "bad.csv", actor: .system,
+                        batchSize: 10),
+                    at: Self.now, next: chunks(text, size: 300))
+            }
+            #expect(try await count(db, "station_hours") == 24)
+            #expect(try await count(db, "station_hour_changes") == 0)
+            #expect(try await count(db, "station_hour_undo") == 0)
+            #expect(try await AirQualityStore(database: db).stations().map(\.code) == ["2160A"])
+            struct Value: Decodable { var pm25: Double? }
+            let hour5 = try await (db as! any SQLDatabase).select().column("pm25").from("station_hours")
+                .where("hour", .equal, SQLBind(HourStamp(timepoint: "2022-04-10T05:00:00")!.value))
+                .first(decoding: Value.self)
+            #expect(hour5?.pm25 == 5)
+            let day = try await AirQualityStore(database: db).cityDays(from: "2022-04-10", to: "2022-04-10")
+            #expect(day.first?.means[.pm25] == 12.5)
+            struct State: Decodable { var state: String }
+            let states = try await (db as! any SQLDatabase).select().column("state").from("air_imports")
+                .orderBy("id").all(decoding: State.self).map(\.state)
+            #expect(states == ["done", "rolledBack"])
+        }
+    }
+
+    /// An import cut off mid-way (the process ended) is undone by the next import once it is an hour old.
+    @Test func anImportCutOffIsUndoneLater() async throws {
+        try await withStation { db in
+            let sql = db as! any SQLDatabase
+            struct ID: Decodable { var id: Int }
+            let cut = try await sql.insert(into: "air_imports").columns("source", "imported_by", "imported_at", "state")
+                .values(
+                    SQLBind("cut.csv"), SQLBind("cli"), SQLBind(Self.now.addingTimeInterval(-7200)), SQLBind("running")
+                )
+                .returning("id").first(decoding: ID.self)
+            let id = try #require(cut?.id)
+            try await sql.raw(
+                "INSERT INTO station_hours (station, hour, pm25, source) VALUES (1, 100, 7, \(bind: "import:\(id)"))"
+            ).run()
+            _ = try await HourlyImport(database: db).run(
+                options: .init(source: "day.csv", actor: .system), at: Self.now, bytes: Array(cnemcDay().utf8))
+            #expect(try await count(db, "station_hours") == 24)
+        }
+    }
+
 }

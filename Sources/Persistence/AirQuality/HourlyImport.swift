@@ -38,6 +38,8 @@ public struct HourlyImport: Sendable {
 
     /// What an import did.
     public struct Summary: Sendable, Codable {
+        /// The import's number in `air_imports` (its station-hours say `import:<n>`).
+        public var importID = 0
         public var format: String = ""
         /// CNEMC files: how the ozone columns were read and why (told from the rows unless requested).
         public var ozone: String = ""
@@ -86,23 +88,87 @@ public struct HourlyImport: Sendable {
     }
 
     /// Reads chunks from `next` until it returns nil and stores what they hold.
+    ///
+    /// Each batch is stored in its own short write transaction, so that report saves and other writes do not wait
+    /// behind a long upload; what the import overwrites is kept in `station_hour_undo`, and a failure at any step
+    /// rolls the whole import back (``rollBack(importID:on:)``): nothing of it is left behind. The
+    /// station-days are written in the last transaction. Inside a caller's transaction the import is simply part
+    /// of it.
     public func run(
         options: Options, at now: Date, next: @escaping @Sendable () throws -> [UInt8]?,
         progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> Summary {
-        try await database.writeTransaction(touching: [.airData]) { db in
-            var state = ImportState(db: db, options: options, now: now)
+        if database.inTransaction {
+            return try await Self.stream(
+                ImportState(db: database, options: options, now: now, bounded: false), next: next, progress: progress
+            ) { state, body in try await body(&state) }
+        }
+        try await Self.rollBackStale(on: database, at: now)
+        var started = ImportState(db: database, options: options, now: now, bounded: true)
+        started = try await database.writeTransaction(touching: [.airData]) { [started] tx in
+            var state = started.on(tx)
             try await state.recordImport()
             try await state.loadStations()
-            // Reading and parsing the next batch (one core) overlaps storing this one (the database's thread).
-            let parsing = BatchParser(format: options.format, batchSize: options.batchSize, next: next)
-            var upcoming = Task { try parsing.nextBatch() }
+            return state
+        }
+        let database = database
+        let record = started
+        do {
+            return try await Self.stream(started, next: next, progress: progress) { state, body in
+                state = try await database.writeTransaction(touching: [.airData]) { [state] tx in
+                    var inTransaction = state.on(tx)
+                    try await body(&inTransaction)
+                    return inTransaction.on(database)
+                }
+            }
+        } catch {
+            try? await Self.rollBack(importID: record.importID, on: database)
+            throw error
+        }
+    }
+
+    /// Imports several files as one: each in its own short transactions, and when one fails the ones before it
+    /// are undone too (``rollBack(importID:on:)``), so that the files are stored all or none.
+    public func runAll(
+        _ files: [(options: Options, next: @Sendable () throws -> [UInt8]?)], at now: Date,
+        progress: @escaping @Sendable (Int, Progress) -> Void = { _, _ in }
+    ) async throws -> [Summary] {
+        var done: [Summary] = []
+        do {
+            for (index, file) in files.enumerated() {
+                done.append(
+                    try await run(options: file.options, at: now, next: file.next) { progress(index, $0) })
+            }
+        } catch {
+            for summary in done.reversed() { try? await Self.rollBack(importID: summary.importID, on: database) }
+            throw error
+        }
+        return done
+    }
+
+    /// Parses batch after batch and stores each through `transact`, then writes the days, the audit entry and
+    /// the import's end in one last step.
+    private static func stream(
+        _ initial: ImportState, next: @escaping @Sendable () throws -> [UInt8]?,
+        progress: @escaping @Sendable (Progress) -> Void,
+        transact: (inout ImportState, @escaping @Sendable (inout ImportState) async throws -> Void) async throws -> Void
+    ) async throws -> Summary {
+        var state = initial
+        if !state.bounded {
+            try await state.recordImport()
+            try await state.loadStations()
+        }
+        // Reading and parsing the next batch (one core) overlaps storing this one (the database's thread).
+        let parsing = BatchParser(format: state.options.format, batchSize: state.options.batchSize, next: next)
+        var upcoming = Task { try parsing.nextBatch() }
+        do {
             while true {
                 let batch = try await upcoming.value
                 if let fatal = batch.fatal { throw Failure.fatal(fatal) }
                 state.note(issues: batch.issues, closed: batch.closedDays)
                 if !batch.isLast { upcoming = Task { try parsing.nextBatch() } }
-                try await state.store(batch.observations)
+                let observations = batch.observations
+                try await transact(&state) { try await $0.store(observations) }
                 progress(Progress(bytesRead: batch.bytesRead, stationHours: state.summary.stationHours))
                 guard !batch.isLast else {
                     state.summary.format = batch.format.map(String.init(describing:)) ?? ""
@@ -113,12 +179,20 @@ public struct HourlyImport: Sendable {
                     break
                 }
             }
+        } catch {
+            // Let the parser finish the chunk it is on before the caller's files are closed.
+            _ = try? await upcoming.value
+            throw error
+        }
+        try await transact(&state) { state in
             try await state.recomputeDays()
             try await AuditLog.record(
-                on: db, actor: options.actor, action: "airData.import", entity: "airData", entityID: options.source,
-                before: Nothing?.none, after: state.summary, at: now)
-            return state.summary
+                on: state.db, actor: state.options.actor, action: "airData.import", entity: "airData",
+                entityID: state.options.source, before: Nothing?.none, after: state.summary, at: state.now)
+            try await state.finish()
         }
+        state.summary.importID = state.importID
+        return state.summary
     }
 }
 
@@ -179,10 +253,15 @@ private final class BatchParser: @unchecked Sendable {
 }
 
 /// The work of one import, inside its transaction.
-private struct ImportState {
-    let db: any Database
+private struct ImportState: Sendable {
+    private(set) var db: any Database
     let options: HourlyImport.Options
     let now: Date
+    /// Stored in several transactions, undo kept (``HourlyImport/run(options:at:next:progress:)``); days are
+    /// then written only at the end.
+    let bounded: Bool
+    /// This import's number in `air_imports`.
+    private(set) var importID = 0
     var summary = HourlyImport.Summary()
     /// Registered stations' numbers by code, and codes by number.
     var known: [String: Int] = [:]
@@ -197,21 +276,33 @@ private struct ImportState {
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
-    init(db: any Database, options: HourlyImport.Options, now: Date) {
+    init(db: any Database, options: HourlyImport.Options, now: Date, bounded: Bool) {
         self.db = db
         self.options = options
         self.now = now
+        self.bounded = bounded
+    }
+
+    /// The same state working on `database` (the transaction of the step at hand).
+    func on(_ database: any Database) -> ImportState {
+        var state = self
+        state.db = database
+        return state
     }
 
     /// Records the import (file, user, time) and takes its number.
     mutating func recordImport() async throws {
         struct Row: Decodable { var id: Int }
-        let row = try await sql.insert(into: "air_imports").columns("source", "imported_by", "imported_at")
-            .values(SQLBind(options.source), SQLBind(options.actor.username), SQLBind(now))
+        let row = try await sql.insert(into: "air_imports").columns("source", "imported_by", "imported_at", "state")
+            .values(
+                SQLBind(options.source), SQLBind(options.actor.username), SQLBind(now),
+                SQLBind(bounded ? "running" : "done")
+            )
             .returning("id").first(decoding: Row.self)
         guard let row else {
             throw HourlyImport.Failure.fatal(ImportIssue(line: 0, field: "", reason: "import not recorded"))
         }
+        importID = row.id
         sourceKey = "import:\(row.id)"
     }
 
@@ -245,7 +336,7 @@ private struct ImportState {
         var updates: [(StationHourKey, PollutantValues)] = []
         var changes: [(StationHourKey, StationHours.Correction)] = []
         for (key, values) in zip(order, merged) {
-            let outcome = StationHours.outcome(of: values, over: stored.isEmpty ? nil : stored[key])
+            let outcome = StationHours.outcome(of: values, over: stored.isEmpty ? nil : stored[key]?.values)
             switch outcome {
             case .insert(let values): inserts.append((key, values))
             case .unchanged: summary.unchanged += 1
@@ -264,10 +355,29 @@ private struct ImportState {
         for key in days.completeHeldDays() {
             if let code = codes[key.station] { closedDays[code]?[key.day] = nil }
         }
-        if days.computed.count >= 5_000 { try await storeComputedDays() }
+        // Days wait for the last step of a bounded import, so that a failure leaves the stored days as they were.
+        if !bounded && days.computed.count >= 5_000 { try await storeComputedDays() }
         // In key order: each insert lands next to the previous one in the (station, hour) B-tree.
         inserts.sort { ($0.0.station, $0.0.hour) < ($1.0.station, $1.0.hour) }
         try await insert(inserts)
+        // What this import overwrites, as it stood before the import (the first record of an hour stands), so that
+        // a failed import can be undone. Hours it inserts need none: after the undo they are the ones still
+        // labelled with this import.
+        if bounded && !updates.isEmpty {
+            for chunk in stride(from: 0, to: updates.count, by: 2_000) {
+                var builder = sql.insert(into: "station_hour_undo")
+                    .columns(
+                        "import_id", "station", "hour", "existed", "so2", "no2", "pm10", "co", "o3", "pm25", "source")
+                for (key, _) in updates[chunk..<min(chunk + 2_000, updates.count)] {
+                    let old = stored[key]!
+                    builder = builder.values(
+                        SQLBind(importID), SQLBind(key.station), SQLBind(key.hour), SQLBind(true),
+                        SQLBind(old.values.so2), SQLBind(old.values.no2), SQLBind(old.values.pm10),
+                        SQLBind(old.values.co), SQLBind(old.values.o3), SQLBind(old.values.pm25), SQLBind(old.source))
+                }
+                try await builder.ignoringConflicts(with: ["import_id", "station", "hour"]).run()
+            }
+        }
         for (key, values) in updates {
             try await sql.update("station_hours")
                 .set("so2", to: SQLBind(values.so2)).set("no2", to: SQLBind(values.no2))
@@ -281,13 +391,13 @@ private struct ImportState {
             var builder = sql.insert(into: "station_hour_changes")
                 .columns(
                     "id", "station_code", "hour", "pollutant", "old_value", "new_value", "source", "changed_by",
-                    "changed_at")
+                    "changed_at", "import_id")
             for (key, change) in changes[chunk..<min(chunk + 500, changes.count)] {
                 builder = builder.values(
                     SQLBind(UUID()), SQLBind(codes[key.station] ?? ""), SQLBind(key.hour),
                     SQLBind(change.pollutant.rawValue), SQLBind(change.old), SQLBind(change.new),
                     SQLBind(options.source), SQLBind(options.actor.username),
-                    SQLBind(now))
+                    SQLBind(now), SQLBind(importID))
             }
             try await builder.run()
         }
@@ -309,6 +419,11 @@ private struct ImportState {
                     SQLBind(Double?.none), SQLBind(Double?.none), SQLBind(number)
                 )
                 .run()
+            // A station registered by a bounded import goes again if the import is undone (hour −1 marks it).
+            if bounded {
+                try await sql.insert(into: "station_hour_undo").columns("import_id", "station", "hour", "existed")
+                    .values(SQLBind(importID), SQLBind(number), SQLBind(-1), SQLBind(false)).run()
+            }
         }
         summary.registeredStations += unknown.sorted()
     }
@@ -406,21 +521,32 @@ private struct ImportState {
     /// A concentration as SQL: exact, whole numbers (most of them) without Double's slower shortest-form printing.
     static func number(_ value: Double) -> String { value.isFinite ? NumberText.exact(value) : "NULL" }
 
-    /// The stored rows of these stations between two hours, by the table's key (station, hour).
+    /// The stored rows of these stations between two hours, by the table's key (station, hour), with the import
+    /// (or source) each came from.
     private func storedRows(
         from first: Int, to last: Int, stations: Set<Int>
-    ) async throws -> [StationHourKey: PollutantValues] {
-        var result: [StationHourKey: PollutantValues] = [:]
+    ) async throws -> [StationHourKey: (values: PollutantValues, source: String)] {
+        var result: [StationHourKey: (values: PollutantValues, source: String)] = [:]
         let numbers = stations.sorted()
         for start in stride(from: 0, to: numbers.count, by: 500) {
             let rows = try await sql.select()
-                .columns("station", "hour", "so2", "no2", "pm10", "co", "o3", "pm25").from("station_hours")
+                .columns("station", "hour", "so2", "no2", "pm10", "co", "o3", "pm25", "source").from("station_hours")
                 .where("station", .in, SQLBind.group(Array(numbers[start..<min(start + 500, numbers.count)])))
                 .where("hour", .greaterThanOrEqual, SQLBind(first)).where("hour", .lessThanOrEqual, SQLBind(last))
-                .all(decoding: HourRow.self)
-            for row in rows { result[StationHourKey(station: row.station, hour: row.hour)] = row.values }
+                .all(decoding: SourcedHourRow.self)
+            for row in rows {
+                result[StationHourKey(station: row.station, hour: row.hour)] = (row.values, row.source)
+            }
         }
         return result
+    }
+
+    /// The last step of a bounded import: it is done, its undo record goes.
+    func finish() async throws {
+        guard bounded else { return }
+        try await sql.update("air_imports").set("state", to: SQLBind("done")).where("id", .equal, SQLBind(importID))
+            .run()
+        try await sql.delete(from: "station_hour_undo").where("import_id", .equal, SQLBind(importID)).run()
     }
 
     /// Stores the days computed so far, so that they do not pile up in memory.
@@ -476,6 +602,20 @@ private struct ImportState {
     }
 }
 
+private struct SourcedHourRow: Decodable {
+    var station: Int
+    var hour: Int
+    var so2: Double?
+    var no2: Double?
+    var pm10: Double?
+    var co: Double?
+    var o3: Double?
+    var pm25: Double?
+    var source: String
+
+    var values: PollutantValues { PollutantValues(so2: so2, no2: no2, pm10: pm10, co: co, o3: o3, pm25: pm25) }
+}
+
 private struct HourRow: Decodable {
     var station: Int
     var hour: Int
@@ -490,6 +630,51 @@ private struct HourRow: Decodable {
 }
 
 extension HourlyImport {
+    /// Undoes import `importID` whole, in one transaction: the hours it overwrote get their values back, the
+    /// hours it added go, its recorded corrections go, and the stations it registered go. Days are untouched: a
+    /// bounded import writes them only in its last step, with the rest.
+    public static func rollBack(importID: Int, on database: any Database) async throws {
+        guard importID > 0 else { return }
+        try await database.writeTransaction(touching: [.airData]) { db in
+            let sql = db as! any SQLDatabase
+            let id = SQLBind(importID)
+            for pollutant in ["so2", "no2", "pm10", "co", "o3", "pm25", "source"] {
+                try await sql.raw(
+                    """
+                    UPDATE station_hours SET \(ident: pollutant) = (
+                        SELECT u.\(ident: pollutant) FROM station_hour_undo u
+                        WHERE u.import_id = \(id) AND u.station = station_hours.station AND u.hour = station_hours.hour)
+                    WHERE EXISTS (
+                        SELECT 1 FROM station_hour_undo u
+                        WHERE u.import_id = \(id) AND u.station = station_hours.station AND u.hour = station_hours.hour)
+                    """
+                ).run()
+            }
+            try await sql.delete(from: "station_hours").where("source", .equal, SQLBind("import:\(importID)")).run()
+            try await sql.raw(
+                """
+                DELETE FROM stations WHERE number IN (
+                    SELECT station FROM station_hour_undo WHERE import_id = \(id) AND hour = -1)
+                """
+            ).run()
+            try await sql.delete(from: "station_hour_changes").where("import_id", .equal, id).run()
+            try await sql.delete(from: "station_hour_undo").where("import_id", .equal, id).run()
+            try await sql.update("air_imports").set("state", to: SQLBind("rolledBack")).where("id", .equal, id).run()
+        }
+    }
+
+    /// Imports still `running` an hour after they began were cut off (the process ended mid-way): undone, so
+    /// that their partial data does not stand. No import runs for an hour (that would be half a billion
+    /// station-hours).
+    static func rollBackStale(on database: any Database, at now: Date) async throws {
+        struct Row: Decodable { var id: Int }
+        let stale = try await (database as! any SQLDatabase).select().column("id").from("air_imports")
+            .where("state", .equal, SQLBind("running"))
+            .where("imported_at", .lessThan, SQLBind(now.addingTimeInterval(-3600)))
+            .all(decoding: Row.self)
+        for row in stale { try await rollBack(importID: row.id, on: database) }
+    }
+
     /// Imports a whole text held in memory (an upload, the bundled data).
     public func run(options: Options, at now: Date, bytes: [UInt8]) async throws -> Summary {
         let remaining = Mutex<[UInt8]?>(bytes)

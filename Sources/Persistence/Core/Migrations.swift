@@ -21,6 +21,7 @@ public enum LantianMigrations {
             M014AddTaskUnitPosition(),
             M015CreateAirImports(),
             M016CreateCacheVersions(),
+            M017CreateStationHourUndo(),
         ]
     }
 }
