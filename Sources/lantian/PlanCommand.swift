@@ -18,6 +18,16 @@ struct PlanCommand: AsyncParsableCommand {
             do {
                 let plan = try PlanFile.read(text)
                 print("\(file): OK — \(plan.code), \(plan.tasks.count) tasks, \(plan.units.count) units")
+                var stderr = FileHandleOutputStream.standardError
+                for task in plan.tasks where task.explicitTitle == nil {
+                    print("\(file): warning: task \(task.code) has no title; lists show \"\(task.title)\"", to: &stderr)
+                }
+                let repeated = Dictionary(grouping: plan.tasks, by: \.title).filter { $0.value.count > 1 }
+                for (title, tasks) in repeated.sorted(by: { $0.key < $1.key }) {
+                    print(
+                        "\(file): warning: tasks \(tasks.map(\.code).joined(separator: ", ")) share the title \"\(title)\"",
+                        to: &stderr)
+                }
             } catch {
                 printIssues(error.issues.map(\.description), file: file)
                 throw ExitCode(1)

@@ -50,6 +50,24 @@ import Testing
         #expect(plan.tasks.allSatisfy { !$0.lead.isEmpty })
     }
 
+    /// Every task carries a short title of its own, chosen from its clause (issue 9: s01-3 and s02-3 used to read
+    /// "2021年底前"); the clause itself stays the measure text.
+    @Test func everyTaskHasItsOwnTitle() throws {
+        #expect(plan.tasks.count == 74)
+        #expect(plan.tasks.allSatisfy { $0.explicitTitle != nil })
+        #expect(Set(plan.tasks.map(\.title)).count == 74)
+        // Not the clause's opening words: no deadline ("2021年底前"), no "按照".
+        #expect(
+            plan.tasks.allSatisfy {
+                $0.title.count <= 40 && !($0.title.hasPrefix("202") && $0.title.dropFirst(4).hasPrefix("年"))
+                    && !$0.title.hasPrefix("按照")
+            })
+        #expect(try task("s01-3").title == "天溪煤制油分公司关停搬迁")
+        #expect(try task("s02-3").title == "福盛钢铁粗钢产量压减40.4万吨")
+        #expect(try task("s02-3").measures.hasPrefix("2021年底前"))
+        #expect(try task("t11").title.contains("1.6万户"))
+    }
+
     @Test func countiesAndDepartments() {
         let counties = Set(plan.units.filter { $0.kind == .county }.map(\.name))
         #expect(

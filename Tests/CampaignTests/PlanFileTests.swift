@@ -39,6 +39,28 @@ import Testing
         #expect(plan.tasks[0].indicators[0].breakdown.count == 2)
     }
 
+    /// A file without titles still loads: the title is derived (here the clause's first phrase); a title given
+    /// is used; one longer than 40 characters is refused with its path.
+    @Test func titlesAreOptionalAndShort() throws {
+        let derived = try PlanFile.read(Self.minimal).tasks[0]
+        #expect(derived.explicitTitle == nil)
+        #expect(derived.title == "完成散煤替代1.6万户")
+        let titled = try PlanFile.read(
+            Self.minimal.replacingOccurrences(of: "  - code: a\n", with: "  - code: a\n    title: 散煤替代1.6万户\n"))
+        #expect(titled.tasks[0].title == "散煤替代1.6万户")
+        let long = String(repeating: "很", count: 41)
+        #expect(throws: PlanFileError.self) {
+            try PlanFile.read(
+                Self.minimal.replacingOccurrences(of: "  - code: a\n", with: "  - code: a\n    title: \(long)\n"))
+        }
+        do {
+            _ = try PlanFile.read(
+                Self.minimal.replacingOccurrences(of: "  - code: a\n", with: "  - code: a\n    title: \(long)\n"))
+        } catch {
+            #expect(error.issues.map(\.path) == ["tasks[0].title"])
+        }
+    }
+
     /// A bad file is rejected whole, with every problem listed by path and line.
     @Test func listsEveryProblemWithPathAndLine() throws {
         let bad = Self.minimal

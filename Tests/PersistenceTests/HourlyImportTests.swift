@@ -214,6 +214,37 @@ private struct ChangeRow: Decodable {
         }
     }
 
+    /// Several files are stored all or none: when the second cannot be read, the first — which corrected an
+    /// hour and computed its day — is undone too.
+    @Test func filesImportedTogetherAreUndoneTogether() async throws {
+        try await withStation { db in
+            let importer = HourlyImport(database: db)
+            _ = try await importer.run(
+                options: .init(source: "day.csv", actor: .system), at: Self.now, bytes: Array(cnemcDay().utf8))
+            await #expect(throws: HourlyImport.Failure.self) {
+                _ = try await importer.runAll(
+                    [
+                        (.init(source: "fix.csv", actor: .system), chunks(cnemcDay(pm25At: [5: 29]), size: 400)),
+                        (.init(source: "bad.csv", actor: .system), chunks("date,hour,kind\n", size: 400)),
+                    ], at: Self.now)
+            }
+            #expect(try await count(db, "station_hour_changes") == 0)
+            #expect(try await count(db, "station_hour_undo") == 0)
+            let day = try await AirQualityStore(database: db).cityDays(from: "2022-04-10", to: "2022-04-10")
+            #expect(day.first?.means[.pm25] == 12.5)
+            let both = try await importer.runAll(
+                [
+                    (.init(source: "fix.csv", actor: .system), chunks(cnemcDay(pm25At: [5: 29]), size: 400)),
+                    (.init(source: "more.csv", actor: .system), chunks(cnemcDay(pm25At: [6: 30]), size: 400)),
+                ], at: Self.now)
+            // The second file is a whole day again, with hour 5 as first stored and hour 6 corrected: it puts hour 5
+            // back (a correction too) — (300 − 6 + 30) / 24 = 13.5 µg/m³.
+            #expect(both.map(\.correctedValues) == [1, 2])
+            let after = try await AirQualityStore(database: db).cityDays(from: "2022-04-10", to: "2022-04-10")
+            #expect(after.first?.means[.pm25] == 13.5)
+        }
+    }
+
     /// An import cut off mid-way (the process ended) is undone by the next import once it is an hour old.
     @Test func anImportCutOffIsUndoneLater() async throws {
         try await withStation { db in

@@ -170,6 +170,11 @@ import Web
             let indent = String(line.prefix(line.count - trimmed.count))
             if line == "  code: jincheng-2021-2022" {
                 lines.append("  code: probe-plan")
+            } else if trimmed.hasPrefix("title: "), lines.last?.drop(while: { $0 == " " }).hasPrefix("- code: ") == true
+            {
+                // A task's short title has at most 40 characters: the attack that fits.
+                let short = text == Self.hostile ? #""><svg onload=alert(3)>'</title>"# : text
+                lines.append(indent + "title: '" + short.replacingOccurrences(of: "'", with: "''") + "'")
             } else if trimmed.hasPrefix("title: ") || trimmed.hasPrefix("category: ")
                 || trimmed.hasPrefix("measures: ") || trimmed.hasPrefix("issuer: ")
             {

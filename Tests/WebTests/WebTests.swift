@@ -248,7 +248,7 @@ import Web
                     (field: "evidence[]", name: "virus.exe", type: "application/octet-stream", data: Data([1, 2, 3]))
                 ])
             #expect(response.status == .unprocessableEntity)
-            #expect(response.body.string.contains("“一千”不是有效的非负数"))
+            #expect(response.body.string.contains("“一千”不是数值；请填写如 16000、16,000 或 1.6万"))
             #expect(response.body.string.contains("virus.exe：不支持的文件类型"))
             #expect(response.body.string.contains("保留的文字"))
             let page = try await reporter.get(Self.reportPath)

@@ -32,12 +32,15 @@ public struct PlanTask: Hashable, Sendable, Codable {
     public var notes: String?
     /// The forwarding notice (文号) that added the task, for origin `forwarding`.
     public var forwardedBy: String?
+    /// The short title the plan file gives (`title`), naming the work in the plan's own words; nil when the
+    /// file gives none (``title`` is then derived).
+    public var explicitTitle: String?
 
     public init(
         code: String, origin: Origin, section: Int? = nil, category: String, keyWork: String? = nil,
         mainTask: String? = nil, measures: String, deadline: CivilDate, deadlineText: String, lead: [String],
         cooperating: [String] = [], responsible: [String] = [], subjects: [String] = [],
-        indicators: [Indicator] = [], notes: String? = nil, forwardedBy: String? = nil
+        indicators: [Indicator] = [], notes: String? = nil, forwardedBy: String? = nil, title: String? = nil
     ) {
         self.code = code
         self.origin = origin
@@ -55,6 +58,7 @@ public struct PlanTask: Hashable, Sendable, Codable {
         self.indicators = indicators
         self.notes = notes
         self.forwardedBy = forwardedBy
+        self.explicitTitle = title
     }
 
     public enum Origin: String, CaseIterable, Sendable, Codable {
@@ -80,9 +84,11 @@ public struct PlanTask: Hashable, Sendable, Codable {
         return (lead + responsible).filter { seen.insert($0).inserted }
     }
 
-    /// A short title for lists: the main task, else the key work, else the first phrase of the measures (up to
-    /// the first comma or full stop, at most 30 characters).
+    /// The short title lists show: the plan file's `title`; for a file without one, derived — the main task,
+    /// else the key work, else the first phrase of the measures (up to the first comma or full stop, at most 30
+    /// characters).
     public var title: String {
+        if let explicitTitle, !explicitTitle.isEmpty { return explicitTitle }
         if let mainTask, !mainTask.isEmpty { return mainTask }
         if let keyWork, !keyWork.isEmpty { return keyWork }
         let phrase = measures.prefix { !"，。；".contains($0) }

@@ -12,9 +12,11 @@ struct PlanFileParser {
     ]
     private static let documentKeys: Set = ["number", "issuer", "title", "date", "disclosure", "recipients"]
     private static let taskKeys: Set = [
-        "code", "origin", "section", "category", "keyWork", "mainTask", "measures", "deadline", "deadlineText",
-        "lead", "cooperating", "responsible", "subjects", "indicators", "notes",
+        "code", "title", "origin", "section", "category", "keyWork", "mainTask", "measures", "deadline",
+        "deadlineText", "lead", "cooperating", "responsible", "subjects", "indicators", "notes",
     ]
+    /// The longest short title: a title names the work, the clause stays in `measures`.
+    static let maxTitleLength = 40
     private static let indicatorKeys: Set = [
         "code", "name", "unit", "direction", "target", "baseline", "deadline", "scope", "source", "breakdown",
     ]
@@ -291,6 +293,13 @@ struct PlanFileParser {
             reader.report(t.path("section"), t["section"], "no section numbered \(section)")
         }
         let category = reader.string(t, "category")
+        let title = reader.string(t, "title", required: false)
+        if let title, title.count > Self.maxTitleLength {
+            reader.report(
+                t.path("title"), t["title"],
+                "a title has at most \(Self.maxTitleLength) characters (this one \(title.count)); the clause belongs in measures"
+            )
+        }
         let measures = reader.string(t, "measures")
         let deadline = reader.date(t, "deadline")
         let deadlineText = reader.string(t, "deadlineText")
@@ -317,7 +326,7 @@ struct PlanFileParser {
             mainTask: reader.string(t, "mainTask", required: false), measures: measures, deadline: deadline,
             deadlineText: deadlineText, lead: lead, cooperating: cooperating, responsible: responsible,
             subjects: reader.strings(t, "subjects").map(\.2), indicators: indicators,
-            notes: reader.string(t, "notes", required: false))
+            notes: reader.string(t, "notes", required: false), title: title)
     }
 
     private func parseIndicator(_ node: Node, at path: String) -> Indicator? {

@@ -10,10 +10,12 @@ public struct ReportFacts: Hashable, Sendable {
     public var submittedAt: Date?
     /// Indicator code → cumulative value.
     public var values: [String: Double]
+    /// The comment it was last sent back with (by the office or the unit's leader), if any.
+    public var comment: String?
 
     public init(
         unit: String, month: ReportMonth, state: ReportState, reportedStatus: ReportedStatus, submittedAt: Date?,
-        values: [String: Double]
+        values: [String: Double], comment: String? = nil
     ) {
         self.unit = unit
         self.month = month
@@ -21,6 +23,7 @@ public struct ReportFacts: Hashable, Sendable {
         self.reportedStatus = reportedStatus
         self.submittedAt = submittedAt
         self.values = values
+        self.comment = comment
     }
 }
 

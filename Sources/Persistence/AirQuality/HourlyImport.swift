@@ -99,65 +99,94 @@ public struct HourlyImport: Sendable {
         progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> Summary {
         if database.inTransaction {
-            return try await Self.stream(
-                ImportState(db: database, options: options, now: now, bounded: false), next: next, progress: progress
-            ) { state, body in try await body(&state) }
-        }
-        try await Self.rollBackStale(on: database, at: now)
-        var started = ImportState(db: database, options: options, now: now, bounded: true)
-        started = try await database.writeTransaction(touching: [.airData]) { [started] tx in
-            var state = started.on(tx)
+            var state = ImportState(db: database, options: options, now: now, bounded: false)
             try await state.recordImport()
             try await state.loadStations()
-            return state
+            try await Self.stream(&state, next: next, progress: progress) { state, body in try await body(&state) }
+            try await state.finalize()
+            return state.summary
+        }
+        return try await finalize([try await storeBounded(options: options, at: now, next: next, progress: progress)])[
+            0]
+    }
+
+    /// Imports several files as one: each stored in its own short transactions, then all finished together in
+    /// one last step; when one fails, the ones before it are undone too (``rollBack(importID:on:)``), so that the
+    /// files are stored all or none.
+    public func runAll(
+        _ files: [(options: Options, next: @Sendable () throws -> [UInt8]?)], at now: Date,
+        progress: @escaping @Sendable (Int, Progress) -> Void = { _, _ in }
+    ) async throws -> [Summary] {
+        var stored: [ImportState] = []
+        do {
+            for (index, file) in files.enumerated() {
+                stored.append(
+                    try await storeBounded(options: file.options, at: now, next: file.next) { progress(index, $0) })
+            }
+        } catch {
+            for state in stored.reversed() { try? await Self.rollBack(importID: state.importID, on: database) }
+            throw error
+        }
+        return try await finalize(stored)
+    }
+
+    /// Stores a file's station-hours batch by batch, each batch in its own write transaction, and leaves the
+    /// import `running` with its undo record; undone whole when anything fails.
+    private func storeBounded(
+        options: Options, at now: Date, next: @escaping @Sendable () throws -> [UInt8]?,
+        progress: @escaping @Sendable (Progress) -> Void
+    ) async throws -> ImportState {
+        try await Self.rollBackStale(on: database, at: now)
+        let initial = ImportState(db: database, options: options, now: now, bounded: true)
+        var state = try await database.writeTransaction(touching: [.airData]) { tx in
+            var state = initial.on(tx)
+            try await state.recordImport()
+            try await state.loadStations()
+            return state.on(initial.db)
         }
         let database = database
-        let record = started
+        let importID = state.importID
         do {
-            return try await Self.stream(started, next: next, progress: progress) { state, body in
+            try await Self.stream(&state, next: next, progress: progress) { state, body in
                 state = try await database.writeTransaction(touching: [.airData]) { [state] tx in
                     var inTransaction = state.on(tx)
                     try await body(&inTransaction)
                     return inTransaction.on(database)
                 }
             }
+            return state
         } catch {
-            try? await Self.rollBack(importID: record.importID, on: database)
+            try? await Self.rollBack(importID: importID, on: database)
             throw error
         }
     }
 
-    /// Imports several files as one: each in its own short transactions, and when one fails the ones before it
-    /// are undone too (``rollBack(importID:on:)``), so that the files are stored all or none.
-    public func runAll(
-        _ files: [(options: Options, next: @Sendable () throws -> [UInt8]?)], at now: Date,
-        progress: @escaping @Sendable (Int, Progress) -> Void = { _, _ in }
-    ) async throws -> [Summary] {
-        var done: [Summary] = []
+    /// The last step of bounded imports, in one transaction: their days, audit entries and ends; undone whole
+    /// when it fails.
+    private func finalize(_ states: [ImportState]) async throws -> [Summary] {
+        let database = database
         do {
-            for (index, file) in files.enumerated() {
-                done.append(
-                    try await run(options: file.options, at: now, next: file.next) { progress(index, $0) })
+            return try await database.writeTransaction(touching: [.airData]) { tx in
+                var summaries: [Summary] = []
+                for state in states {
+                    var inTransaction = state.on(tx)
+                    try await inTransaction.finalize()
+                    summaries.append(inTransaction.summary)
+                }
+                return summaries
             }
         } catch {
-            for summary in done.reversed() { try? await Self.rollBack(importID: summary.importID, on: database) }
+            for state in states.reversed() { try? await Self.rollBack(importID: state.importID, on: database) }
             throw error
         }
-        return done
     }
 
-    /// Parses batch after batch and stores each through `transact`, then writes the days, the audit entry and
-    /// the import's end in one last step.
+    /// Parses batch after batch and stores each through `transact`.
     private static func stream(
-        _ initial: ImportState, next: @escaping @Sendable () throws -> [UInt8]?,
+        _ state: inout ImportState, next: @escaping @Sendable () throws -> [UInt8]?,
         progress: @escaping @Sendable (Progress) -> Void,
         transact: (inout ImportState, @escaping @Sendable (inout ImportState) async throws -> Void) async throws -> Void
-    ) async throws -> Summary {
-        var state = initial
-        if !state.bounded {
-            try await state.recordImport()
-            try await state.loadStations()
-        }
+    ) async throws {
         // Reading and parsing the next batch (one core) overlaps storing this one (the database's thread).
         let parsing = BatchParser(format: state.options.format, batchSize: state.options.batchSize, next: next)
         var upcoming = Task { try parsing.nextBatch() }
@@ -184,15 +213,6 @@ public struct HourlyImport: Sendable {
             _ = try? await upcoming.value
             throw error
         }
-        try await transact(&state) { state in
-            try await state.recomputeDays()
-            try await AuditLog.record(
-                on: state.db, actor: state.options.actor, action: "airData.import", entity: "airData",
-                entityID: state.options.source, before: Nothing?.none, after: state.summary, at: state.now)
-            try await state.finish()
-        }
-        state.summary.importID = state.importID
-        return state.summary
     }
 }
 
@@ -541,8 +561,19 @@ private struct ImportState: Sendable {
         return result
     }
 
-    /// The last step of a bounded import: it is done, its undo record goes.
-    func finish() async throws {
+    /// The import's last step: the touched days recomputed, the audit entry, and — for a bounded import — its
+    /// end (state `done`, the undo record dropped).
+    mutating func finalize() async throws {
+        try await recomputeDays()
+        summary.importID = importID
+        try await AuditLog.record(
+            on: db, actor: options.actor, action: "airData.import", entity: "airData", entityID: options.source,
+            before: Nothing?.none, after: summary, at: now)
+        try await finish()
+    }
+
+    /// The end of a bounded import: it is done, its undo record goes.
+    private func finish() async throws {
         guard bounded else { return }
         try await sql.update("air_imports").set("state", to: SQLBind("done")).where("id", .equal, SQLBind(importID))
             .run()

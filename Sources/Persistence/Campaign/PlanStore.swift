@@ -131,7 +131,7 @@ public struct PlanStore: Sendable {
                 lead: codes(.lead), cooperating: codes(.cooperating), responsible: codes(.responsible),
                 subjects: (try? JSONDecoder().decode([String].self, from: Data(record.subjects.utf8))) ?? [],
                 indicators: try taskIndicators.map { try $0.indicator() }, notes: record.notes,
-                forwardedBy: record.forwardedBy)
+                forwardedBy: record.forwardedBy, title: record.title)
         }
         return LoadedPlan(plan: plan, ids: ids)
     }

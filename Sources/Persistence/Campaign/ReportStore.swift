@@ -90,7 +90,8 @@ public struct ReportStore: Sendable {
                 SQLColumn("id", table: "reports"), SQLColumn("task_id", table: "reports"),
                 SQLColumn("unit_id", table: "reports"), SQLColumn("month", table: "reports"),
                 SQLColumn("state", table: "reports"), SQLColumn("reported_status", table: "reports"),
-                SQLColumn("first_submitted_at", table: "reports"), SQLColumn("updated_at", table: "reports")
+                SQLColumn("first_submitted_at", table: "reports"), SQLColumn("updated_at", table: "reports"),
+                SQLColumn("comment", table: "reports")
             )
             .from("reports")
             .join("tasks", on: SQLColumn("task_id", table: "reports"), .equal, SQLColumn("id", table: "tasks"))
@@ -138,7 +139,7 @@ public struct ReportStore: Sendable {
             let facts = ReportFacts(
                 unit: unit, month: month, state: ReportState(rawValue: report.state) ?? .draft,
                 reportedStatus: ReportedStatus(rawValue: report.reportedStatus) ?? .inProgress,
-                submittedAt: report.firstSubmittedAt, values: valuesByReport[report.id] ?? [:])
+                submittedAt: report.firstSubmittedAt, values: valuesByReport[report.id] ?? [:], comment: report.comment)
             return FactsRow(id: report.id, task: task, facts: facts, updatedAt: report.updatedAt ?? .distantPast)
         }
     }
@@ -303,6 +304,7 @@ private struct ReportRow: Decodable {
     var reportedStatus: String
     var firstSubmittedAt: Date?
     var updatedAt: Date?
+    var comment: String?
 }
 
 private struct ValueRow: Decodable {

@@ -22,6 +22,7 @@ public enum LantianMigrations {
             M015CreateAirImports(),
             M016CreateCacheVersions(),
             M017CreateStationHourUndo(),
+            M018AddTaskTitle(),
         ]
     }
 }

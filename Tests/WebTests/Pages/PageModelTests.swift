@@ -23,6 +23,28 @@ import Testing
         #expect(t11.reportState == nil)
     }
 
+    /// What is due this month, by state; a report the office sent back comes first, with its comment.
+    @Test func myTasksPutsReturnedReportsFirstAndCountsWhatIsDue() throws {
+        let returned = ReportFacts(
+            unit: "zezhou", month: ReportMonth("2021-10")!, state: .returned, reportedStatus: .inProgress,
+            submittedAt: PageFixture.instant("2021-11-02T09:00:00+08:00"), values: [:], comment: "请补充改造户数佐证")
+        let snapshot = try PageFixture.snapshot(
+            facts: [
+                "t31": [returned],
+                "t14": [PageFixture.report("zezhou", "2021-10", .draft)],
+                "t11": [
+                    PageFixture.report("zezhou", "2021-10", .submitted, submittedAt: "2021-11-02T10:00:00+08:00"),
+                    PageFixture.report("gaoping", "2021-10", .draft),
+                ],
+            ])
+        let model = MyTasksPage.Model(snapshot: snapshot, user: PageFixture.zezhouReporter)
+        #expect(model.lines.first?.code == "t31")
+        #expect(model.lines.first?.returnedWith == "请补充改造户数佐证")
+        #expect(model.lines.dropFirst().allSatisfy { $0.returnedWith == nil })
+        #expect(
+            model.counts == .init(total: 52, notStarted: 49, drafts: 1, pending: 0, submitted: 1, returned: 1))
+    }
+
     /// 散煤治理 (t11): another county's draft shows its state but no link, for the office and for a neighbour;
     /// a submitted report links for the office; a unit's own draft links for itself.
     @Test func taskPageLinksOnlyTheReportsTheReaderMayOpen() throws {

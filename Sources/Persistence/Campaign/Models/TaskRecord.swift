@@ -15,6 +15,8 @@ public final class TaskRecord: Model, @unchecked Sendable {
     @Field(key: "category") public var category: String
     @OptionalField(key: "key_work") public var keyWork: String?
     @OptionalField(key: "main_task") public var mainTask: String?
+    /// The plan file's short title; nil for plans imported without one.
+    @OptionalField(key: "title") public var title: String?
     @Field(key: "measures") public var measures: String
     /// `YYYY-MM-DD`, so that text order is date order.
     @Field(key: "deadline") public var deadline: String
@@ -41,6 +43,7 @@ public final class TaskRecord: Model, @unchecked Sendable {
         self.category = task.category
         self.keyWork = task.keyWork
         self.mainTask = task.mainTask
+        self.title = task.explicitTitle
         self.measures = task.measures
         self.deadline = task.deadline.description
         self.deadlineText = task.deadlineText

@@ -70,13 +70,11 @@ struct ReportController {
         if status == nil { errors.append("请选择完成情况") }
         var values: [String: Double] = [:]
         for indicator in target.task.indicators {
-            let text = (form.values?[indicator.code] ?? "").replacingOccurrences(of: ",", with: "")
-                .trimmingCharacters(in: .whitespaces)
+            let text = (form.values?[indicator.code] ?? "").trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
-            if let value = Double(text), value.isFinite, value >= 0 {
-                values[indicator.code] = value
-            } else {
-                errors.append("\(indicator.name)：“\(text)”不是有效的非负数")
+            switch ReportedNumber.parse(text, unit: indicator.unit) {
+            case .success(let value): values[indicator.code] = value
+            case .failure(let refusal): errors.append("\(indicator.name)：\(refusal)")
             }
         }
         let narrative = (form.narrative ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

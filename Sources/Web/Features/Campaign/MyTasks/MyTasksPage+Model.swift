@@ -15,6 +15,18 @@ extension MyTasksPage {
         var reportState: ReportState?
         var late: Bool
         var reportLink: String
+        /// Why the report was sent back, while it is returned.
+        var returnedWith: String? = nil
+    }
+
+    /// This month's reports of the unit by where they stand.
+    struct ReportCounts: Equatable {
+        var total = 0
+        var notStarted = 0
+        var drafts = 0
+        var pending = 0
+        var submitted = 0
+        var returned = 0
     }
 
     struct Model {
@@ -23,6 +35,7 @@ extension MyTasksPage {
         var due: String
         var lines: [Line]
         var supervised: [Line]
+        var counts = ReportCounts()
     }
 }
 
@@ -37,7 +50,8 @@ extension MyTasksPage.Model {
                 code: task.code, title: task.title, role: role, deadline: task.deadlineText,
                 status: assessment?.status(for: unit) ?? .onTrack, reportState: report?.state,
                 late: report?.submittedAt.map { snapshot.calendar.isLate(submittedAt: $0, for: month) } ?? false,
-                reportLink: SiteURL.report(task: task.code, unit: unit, month: month).path)
+                reportLink: SiteURL.report(task: task.code, unit: unit, month: month).path,
+                returnedWith: report?.state == .returned ? report?.comment : nil)
         }
         let mine = snapshot.plan.tasks.filter { ReportPolicy.canReport(unit: user.unitCode, on: $0) }.map { task in
             let roles = [
@@ -51,8 +65,20 @@ extension MyTasksPage.Model {
         }.flatMap { task in
             task.reportingUnits.map { unit in line(task, unit: unit, role: snapshot.unitName(unit)) }
         }
+        var counts = MyTasksPage.ReportCounts(total: mine.count)
+        for line in mine {
+            switch line.reportState {
+            case nil: counts.notStarted += 1
+            case .draft: counts.drafts += 1
+            case .pendingApproval: counts.pending += 1
+            case .submitted, .accepted: counts.submitted += 1
+            case .returned: counts.returned += 1
+            }
+        }
+        // Reports sent back come first, with why; the rest in plan order.
+        let ordered = mine.filter { $0.reportState == .returned } + mine.filter { $0.reportState != .returned }
         self.init(
-            unitName: user.unitName, month: month, due: UI.reportDue(month, snapshot), lines: mine,
-            supervised: supervised)
+            unitName: user.unitName, month: month, due: UI.reportDue(month, snapshot), lines: ordered,
+            supervised: supervised, counts: counts)
     }
 }

@@ -9,6 +9,12 @@ enum MyTasksPage {
         Layout.page(
             "本单位任务", context,
             .p(.text("\(model.unitName)：共 \(model.lines.count) 项任务。本期应报 \(model.month.chinese)进展，截止 \(model.due)。")),
+            .p(
+                .class("due"),
+                .text(
+                    "\(model.month.chinese)报告：应报 \(model.counts.total) 项，未填写 \(model.counts.notStarted)，草稿 \(model.counts.drafts)，"
+                        + "待审核 \(model.counts.pending)，已报送 \(model.counts.submitted)，已退回 \(model.counts.returned)。")
+            ),
             table(model.lines, month: model.month),
             .if(
                 !model.supervised.isEmpty,
@@ -25,7 +31,12 @@ enum MyTasksPage {
             .forEach(lines) { line in
                 .tr(
                     .td(.a(.href(SiteURL.task(code: line.code)), .text(line.code))),
-                    .td(.a(.href(SiteURL.task(code: line.code)), .text(line.title))),
+                    .td(
+                        .a(.href(SiteURL.task(code: line.code)), .text(line.title)),
+                        .unwrap(line.returnedWith) { comment in
+                            .div(.class("returned small"), .text("退回意见：" + comment))
+                        }
+                    ),
                     .td(.class("small"), .text(line.role)),
                     .td(.text(line.deadline)),
                     .td(UI.statusBadge(line.status)),
