@@ -31,6 +31,11 @@ public struct ReportMonth: Hashable, Comparable, Sendable, Codable, CustomString
     /// 2021年10月
     public var chinese: String { "\(year)年\(month)月" }
 
+    /// The month before.
+    public var previous: ReportMonth {
+        month == 1 ? ReportMonth(year: year - 1, month: 12)! : ReportMonth(year: year, month: month - 1)!
+    }
+
     public var next: ReportMonth {
         month == 12 ? ReportMonth(year: year + 1, month: 1)! : ReportMonth(year: year, month: month + 1)!
     }

@@ -78,6 +78,34 @@ public struct PlanTask: Hashable, Sendable, Codable {
         }
     }
 
+    /// In JSON `title` is the title lists show (the file's, or derived), read back as the file's own.
+    enum CodingKeys: String, CodingKey {
+        case code, origin, section, category, keyWork, mainTask, measures, deadline, deadlineText, lead
+        case cooperating, responsible, subjects, indicators, notes, forwardedBy
+        case explicitTitle = "title"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(title, forKey: .explicitTitle)
+        try c.encode(origin, forKey: .origin)
+        try c.encodeIfPresent(section, forKey: .section)
+        try c.encode(category, forKey: .category)
+        try c.encodeIfPresent(keyWork, forKey: .keyWork)
+        try c.encodeIfPresent(mainTask, forKey: .mainTask)
+        try c.encode(measures, forKey: .measures)
+        try c.encode(deadline, forKey: .deadline)
+        try c.encode(deadlineText, forKey: .deadlineText)
+        try c.encode(lead, forKey: .lead)
+        try c.encode(cooperating, forKey: .cooperating)
+        try c.encode(responsible, forKey: .responsible)
+        try c.encode(subjects, forKey: .subjects)
+        try c.encode(indicators, forKey: .indicators)
+        try c.encodeIfPresent(notes, forKey: .notes)
+        try c.encodeIfPresent(forwardedBy, forKey: .forwardedBy)
+    }
+
     /// The units that must report on the task every month: its lead and responsible units, once each.
     public var reportingUnits: [String] {
         var seen = Set<String>()

@@ -38,11 +38,16 @@ public struct ReportStore: Sendable {
         public var narrative: String
         /// Indicator code → cumulative value; an indicator left out keeps no value.
         public var values: [String: Double]
+        /// The month this content is carried forward from unchanged (与上月相同); nil for content written anew.
+        public var carriedFrom: ReportMonth?
 
-        public init(reportedStatus: ReportedStatus, narrative: String, values: [String: Double]) {
+        public init(
+            reportedStatus: ReportedStatus, narrative: String, values: [String: Double], carriedFrom: ReportMonth? = nil
+        ) {
             self.reportedStatus = reportedStatus
             self.narrative = narrative
             self.values = values
+            self.carriedFrom = carriedFrom
         }
     }
 
@@ -203,6 +208,17 @@ public struct ReportStore: Sendable {
             let before = existing.map { snapshot(of: $0, task: task, loaded: loaded) }
             let next = action.next(from: state, by: actor.role)!
             if let content {
+                // Carried forward stays marked while the content is what was carried (a form re-sends it whole).
+                let stored = existing.map { current in
+                    Dictionary(
+                        current.values.compactMap { v in loaded.indicatorCode(id: v.$indicator.id).map { ($0, v.value) }
+                        },
+                        uniquingKeysWith: { a, _ in a })
+                }
+                let unchanged =
+                    existing != nil && report.reportedStatus == content.reportedStatus.rawValue
+                    && report.narrative == content.narrative && stored == content.values
+                report.carriedFrom = content.carriedFrom?.description ?? (unchanged ? report.carriedFrom : nil)
                 report.reportedStatus = content.reportedStatus.rawValue
                 report.narrative = content.narrative
             }
@@ -246,7 +262,8 @@ public struct ReportStore: Sendable {
                 files.append(ReportSnapshot.EvidenceRef(id: file.id, fileName: file.fileName, sha256: file.sha256))
             }
             let after = ReportSnapshot(
-                reportedStatus: report.status, narrative: report.narrative, values: values, evidence: files)
+                reportedStatus: report.status, narrative: report.narrative, values: values, evidence: files,
+                carriedFrom: report.carriedFrom)
             try await ReportRevisionRecord(
                 reportID: reportID, number: report.revision, action: action, state: next, snapshot: after,
                 comment: trimmedComment?.isEmpty == false ? trimmedComment : nil, authorID: actor.userID,
@@ -286,7 +303,7 @@ public struct ReportStore: Sendable {
             reportedStatus: report.status, narrative: report.narrative, values: values,
             evidence: report.evidence.map {
                 ReportSnapshot.EvidenceRef(id: $0.id!, fileName: $0.fileName, sha256: $0.sha256)
-            })
+            }, carriedFrom: report.carriedFrom)
     }
 }
 

@@ -23,6 +23,7 @@ public enum LantianMigrations {
             M016CreateCacheVersions(),
             M017CreateStationHourUndo(),
             M018AddTaskTitle(),
+            M019AddReportCarriedFrom(),
         ]
     }
 }

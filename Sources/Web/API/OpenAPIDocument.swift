@@ -183,7 +183,9 @@ enum OpenAPIDocument {
               "PlanTask": {
                 "type": "object",
                 "properties": {
-                  "code": { "type": "string" }, "origin": { "$ref": "#/components/schemas/TaskOrigin" },
+                  "code": { "type": "string" },
+                  "title": { "type": "string", "description": "the short title lists show (the plan file's, or derived)" },
+                  "origin": { "$ref": "#/components/schemas/TaskOrigin" },
                   "section": { "type": "integer" }, "category": { "type": "string" }, "keyWork": { "type": "string" },
                   "mainTask": { "type": "string" }, "measures": { "type": "string" },
                   "deadline": { "$ref": "#/components/schemas/Date" }, "deadlineText": { "type": "string" },
@@ -194,7 +196,7 @@ enum OpenAPIDocument {
                   "indicators": { "type": "array", "items": { "$ref": "#/components/schemas/Indicator" } },
                   "notes": { "type": "string" }, "forwardedBy": { "type": "string" }
                 },
-                "required": ["code", "origin", "category", "measures", "deadline", "deadlineText", "lead", "cooperating", "responsible", "subjects", "indicators"],
+                "required": ["code", "title", "origin", "category", "measures", "deadline", "deadlineText", "lead", "cooperating", "responsible", "subjects", "indicators"],
                 "additionalProperties": false
               },
               "Task": {

@@ -24,7 +24,8 @@ extension Request {
 
 /// Notices passed through a redirect by key, so that no text from the URL reaches the page.
 enum Notice: String {
-    case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged, revoked
+    case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged, revoked,
+        carried
 
     static func text(for key: String) -> String? {
         switch Notice(rawValue: key) {
@@ -38,6 +39,7 @@ enum Notice: String {
         case .created: "已创建。"
         case .passwordChanged: "密码已修改。"
         case .revoked: "令牌已吊销。"
+        case .carried: "已沿用上月报告的数值、完成情况和进展情况，保存为草稿。请核对，有变化的请修改后再提交。"
         case nil: nil
         }
     }

@@ -30,6 +30,7 @@ enum Stylesheet {
         footer { color:var(--muted); font-size:12px; padding:12px 24px; border-top:1px solid var(--line); }
         .notice { background:#e8f3e8; border:1px solid #9ccc9c; padding:8px 12px; margin-bottom:12px; }
         .errors { background:#fdeceb; border:1px solid #e3a19c; padding:8px 12px; margin-bottom:12px; }
+        .carried { background:#fff8e1; border:1px solid #e6c767; padding:6px 12px; }
         .warnings { background:#fff8d6; border:1px solid #e8d27a; padding:8px 12px 8px 28px; margin-bottom:12px; }
         .errors li { margin:2px 0; }
         .panel { background:#fff; border:1px solid var(--line); padding:12px 16px; margin-bottom:14px; }

@@ -23,6 +23,8 @@ public final class ReportRecord: Model, @unchecked Sendable {
     @OptionalField(key: "submitted_at") public var submittedAt: Date?
     /// The office's (or leader's) latest comment when sending it back.
     @OptionalField(key: "comment") public var comment: String?
+    /// `YYYY-MM`: the content is last month's, carried forward (与上月相同) and not edited since.
+    @OptionalField(key: "carried_from") public var carriedFrom: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

@@ -48,14 +48,18 @@ public struct ReportSnapshot: Codable, Sendable, Equatable {
     public var values: [String: Double]
     /// Evidence file names with their SHA-256.
     public var evidence: [EvidenceRef]
+    /// `YYYY-MM` when the content was carried forward from that month unchanged (与上月相同).
+    public var carriedFrom: String?
 
     public init(
-        reportedStatus: Campaign.ReportedStatus, narrative: String, values: [String: Double], evidence: [EvidenceRef]
+        reportedStatus: Campaign.ReportedStatus, narrative: String, values: [String: Double], evidence: [EvidenceRef],
+        carriedFrom: String? = nil
     ) {
         self.reportedStatus = reportedStatus
         self.narrative = narrative
         self.values = values
         self.evidence = evidence
+        self.carriedFrom = carriedFrom
     }
 
     public struct EvidenceRef: Codable, Sendable, Equatable {

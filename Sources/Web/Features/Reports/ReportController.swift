@@ -62,6 +62,9 @@ struct ReportController {
         let target = try await target(req)
         let user = try await req.currentUser()
         let form = try req.content.decode(ReportForm.self)
+        if form.action == ReportPage.carryForward {
+            return try await carryForward(req, target, user: user)
+        }
         guard let action = form.action.flatMap(ReportAction.init(rawValue:)),
             [.save, .requestApproval, .approve].contains(action)
         else { throw Abort(.badRequest, reason: "未知操作") }
@@ -107,6 +110,30 @@ struct ReportController {
         return req.redirect(
             to: SiteURL.report(task: target.task.code, unit: target.unit, month: target.month).path
                 + "?notice=\(notice.rawValue)")
+    }
+
+    /// 与上月相同: last month's report as this month's draft, marked as carried forward.
+    private func carryForward(_ req: Request, _ target: Target, user: CurrentUser) async throws -> Response {
+        let content: ReportStore.Content
+        do {
+            content = try await CarryForward(db: req.db).draft(
+                task: target.task, unit: target.unit, month: target.month, in: target.snapshot.loaded)
+        } catch let refusal as ServiceError {
+            return try await rerender(req, target, errors: [refusal.description], entered: nil)
+        }
+        do {
+            try await ReportStore(database: req.db).act(
+                .save, on: target.snapshot.loaded, taskCode: target.task.code, unitCode: target.unit,
+                month: target.month, content: content, comment: nil, actor: user.actor, at: req.now,
+                calendar: target.snapshot.calendar)
+        } catch let refusal as ReportStore.Refusal {
+            return try await rerender(
+                req, target, errors: [refusal.description], entered: nil,
+                status: refusal.isPermission ? .forbidden : .unprocessableEntity)
+        }
+        return req.redirect(
+            to: SiteURL.report(task: target.task.code, unit: target.unit, month: target.month).path
+                + "?notice=\(Notice.carried.rawValue)")
     }
 
     func review(req: Request) async throws -> Response {

@@ -52,6 +52,10 @@ extension ReportPage {
         var postPath: String
         var actionPath: String
         var otherMonths: [(ReportMonth, String)]
+        /// The month the shown content was carried forward from unchanged (与上月相同).
+        var carriedFrom: ReportMonth? = nil
+        /// Whether the unit may draft this month from last month's report.
+        var canCarryForward = false
         var maxUploadMB: Int
     }
 }
@@ -105,43 +109,52 @@ extension ReportPage.Model {
                 allowed($0) && !formActions.contains($0)
             }
         let zone = snapshot.calendar.timeZone
+        let carriedText: String? = submitted != nil ? submitted?.carriedFrom : report?.carriedFrom
+        let carriedFrom = carriedText.flatMap { ReportMonth($0) }
+        let months = snapshot.calendar.reportMonths(until: snapshot.plan.end)
+        let canCarryForward = formActions.contains(.save) && state != .returned && months.contains(month.previous)
+        let revisions: [Revision] = view.revisions.map { revision in
+            // Outside the unit only submitted versions show their content; drafts on the way show who and when.
+            let shows = submitted == nil || ReportState(rawValue: revision.state)?.isVisibleOutsideUnit == true
+            let content = shows ? try? revision.content() : nil
+            let values =
+                content.map { c in
+                    task.indicators.compactMap { i in
+                        c.values[i.code].map { "\(i.name) \(NumberText.display($0))" }
+                    }
+                    .joined(separator: "；")
+                } ?? ""
+            return .init(
+                number: revision.number,
+                action: ReportAction(rawValue: revision.action)?.chinese ?? revision.action,
+                state: ReportState(rawValue: revision.state) ?? .draft, author: revision.authorName,
+                at: UI.dateTime(revision.createdAt, in: zone), comment: revision.comment,
+                summary: [content?.reportedStatus.chinese, values, content.map { "附件 \($0.evidence.count) 个" }]
+                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "；"))
+        }
+        let late = report?.firstSubmittedAt.map { snapshot.calendar.isLate(submittedAt: $0, for: month) } ?? false
+        let reportedStatus: ReportedStatus =
+            entered?.0.reportedStatus ?? submitted?.reportedStatus ?? report?.status ?? .inProgress
+        let narrative: String = entered?.0.narrative ?? submitted?.narrative ?? report?.narrative ?? ""
+        let fields: [IndicatorField] = task.indicators.map { .init(indicator: $0, value: shownValues[$0.code] ?? "") }
+        let otherMonths: [(ReportMonth, String)] = months.filter { $0 != month }.map {
+            ($0, SiteURL.report(task: task.code, unit: unit, month: $0).path)
+        }
         self.init(
             taskCode: task.code, taskTitle: task.title, unitName: snapshot.unitName(unit),
             month: month,
             due: UI.reportDue(month, snapshot),
             state: state,
-            late: report?.firstSubmittedAt.map { snapshot.calendar.isLate(submittedAt: $0, for: month) } ?? false,
+            late: late,
             firstSubmitted: UI.dateTime(report?.firstSubmittedAt, in: zone),
             comment: state == .returned || state == .draft ? report?.comment : nil,
-            reportedStatus: entered?.0.reportedStatus ?? submitted?.reportedStatus ?? report?.status ?? .inProgress,
-            narrative: entered?.0.narrative ?? submitted?.narrative ?? report?.narrative ?? "",
-            indicators: task.indicators.map { .init(indicator: $0, value: shownValues[$0.code] ?? "") },
+            reportedStatus: reportedStatus, narrative: narrative, indicators: fields,
             evidence: evidence,
-            revisions: view.revisions.map { revision in
-                // Outside the unit only submitted versions show their content; drafts on the way show who and when.
-                let shows = submitted == nil || ReportState(rawValue: revision.state)?.isVisibleOutsideUnit == true
-                let content = shows ? try? revision.content() : nil
-                let values =
-                    content.map { c in
-                        task.indicators.compactMap { i in
-                            c.values[i.code].map { "\(i.name) \(NumberText.display($0))" }
-                        }
-                        .joined(separator: "；")
-                    } ?? ""
-                return .init(
-                    number: revision.number,
-                    action: ReportAction(rawValue: revision.action)?.chinese ?? revision.action,
-                    state: ReportState(rawValue: revision.state) ?? .draft, author: revision.authorName,
-                    at: UI.dateTime(revision.createdAt, in: zone), comment: revision.comment,
-                    summary: [content?.reportedStatus.chinese, values, content.map { "附件 \($0.evidence.count) 个" }]
-                        .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "；"))
-            },
+            revisions: revisions,
             formActions: formActions, reviewActions: reviewActions, errors: errors,
             postPath: SiteURL.report(task: task.code, unit: unit, month: month).path,
             actionPath: SiteURL.reportAction(task: task.code, unit: unit, month: month).path,
-            otherMonths: snapshot.calendar.reportMonths(until: snapshot.plan.end).filter { $0 != month }.map {
-                ($0, SiteURL.report(task: task.code, unit: unit, month: $0).path)
-            },
-            maxUploadMB: maxUploadMB)
+            otherMonths: otherMonths,
+            carriedFrom: carriedFrom, canCarryForward: canCarryForward, maxUploadMB: maxUploadMB)
     }
 }

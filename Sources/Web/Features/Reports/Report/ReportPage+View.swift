@@ -5,6 +5,9 @@ import Plot
 
 /// 进展报告: one unit's monthly report on one task — the form, the workflow buttons and every version.
 enum ReportPage {
+    /// The form's action value for 与上月相同.
+    static let carryForward = "carryForward"
+
     static func render(_ model: Model, _ context: PageContext) -> HTML {
         Layout.page(
             "\(model.month.chinese)进展报告", context,
@@ -28,6 +31,9 @@ enum ReportPage {
                     .dt("首次报送"), .dd(.text(model.firstSubmitted))
                 ),
                 .unwrap(model.comment) { .div(.class("errors"), .strong("退回意见："), .text($0)) },
+                .unwrap(model.carriedFrom) { month in
+                    .p(.class("carried"), .text("与上月相同：数值、完成情况和进展情况沿用\(month.chinese)报告，未作修改。"))
+                },
                 .p(
                     .class("small"), .text("其他月份："),
                     .forEach(model.otherMonths) { month, link in
@@ -158,7 +164,13 @@ enum ReportPage {
                     .button(
                         .type(.submit), .name("action"), .attr("value", action.rawValue),
                         .attr("class", action == .save ? "secondary" : ""), .text(action.chinese))
-                }
+                },
+                .if(
+                    model.canCarryForward,
+                    .button(
+                        .type(.submit), .name("action"), .attr("value", carryForward), .class("secondary"),
+                        .attribute(named: "formnovalidate", value: "formnovalidate"),
+                        .text("与上月相同（沿用\(model.month.previous.chinese)报告）")))
             )
         )
     }
