@@ -98,6 +98,20 @@ import Testing
         #expect(t11.status == .overdue)
         #expect(t11.lead == "市能源局")
         #expect(DashboardPage.Model.seasonDay(snapshot) == CivilDate("2021-11-05"))
+        // Per county, how many of October's reports are in: none yet of 泽州县's 52.
+        let zezhou = try #require(model.byCounty.first { $0.unit.code == "zezhou" })
+        #expect(zezhou.dueReports == 52 && zezhou.missingReports == 52)
+        let oneIn = DashboardPage.Model(
+            snapshot: try PageFixture.snapshot(
+                at: "2021-11-06T09:00:00+08:00",
+                facts: [
+                    "t11": [
+                        PageFixture.report("zezhou", "2021-10", .submitted, submittedAt: "2021-11-04T10:00:00+08:00")
+                    ]
+                ]),
+            season: nil)
+        let after = try #require(oneIn.byCounty.first { $0.unit.code == "zezhou" })
+        #expect(after.dueReports == 52 && after.missingReports == 51)
     }
 
     /// The task list filtered to 泽州县 holds the same 52 tasks as its own list, grouped by category, the plan's first task first.

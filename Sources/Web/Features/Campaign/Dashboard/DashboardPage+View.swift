@@ -115,6 +115,7 @@ enum DashboardPage {
             .tr(
                 .th("单位"), .th(.class("num"), .text("任务")),
                 .forEach(statuses) { .th(.class("num"), .text($0.chinese)) },
+                .th(.class("num"), .text("本期已报")),
                 .th(.class("num"), .text("缺报"))
             ),
             .forEach(rows) { row in
@@ -129,6 +130,7 @@ enum DashboardPage {
                             .class("num"),
                             count == 0 ? .text("0") : .a(.href(SiteURL.tasks(filter)), .text(String(count))))
                     },
+                    .td(.class("num"), .text("\(row.dueReports - row.missingReports)/\(row.dueReports)")),
                     .td(.attr("class", row.missingReports > 0 ? "num late" : "num"), .text(String(row.missingReports)))
                 )
             }
