@@ -553,9 +553,9 @@ private struct ImportState: Sendable {
                 .columns("station", "hour", "so2", "no2", "pm10", "co", "o3", "pm25", "source").from("station_hours")
                 .where("station", .in, SQLBind.group(Array(numbers[start..<min(start + 500, numbers.count)])))
                 .where("hour", .greaterThanOrEqual, SQLBind(first)).where("hour", .lessThanOrEqual, SQLBind(last))
-                .all(decoding: SourcedHourRow.self)
+                .all(decoding: HourRow.self)
             for row in rows {
-                result[StationHourKey(station: row.station, hour: row.hour)] = (row.values, row.source)
+                result[StationHourKey(station: row.station, hour: row.hour)] = (row.values, row.source ?? "")
             }
         }
         return result
@@ -633,20 +633,7 @@ private struct ImportState: Sendable {
     }
 }
 
-private struct SourcedHourRow: Decodable {
-    var station: Int
-    var hour: Int
-    var so2: Double?
-    var no2: Double?
-    var pm10: Double?
-    var co: Double?
-    var o3: Double?
-    var pm25: Double?
-    var source: String
-
-    var values: PollutantValues { PollutantValues(so2: so2, no2: no2, pm10: pm10, co: co, o3: o3, pm25: pm25) }
-}
-
+/// A stored station-hour; `source` only where the query asks for it.
 private struct HourRow: Decodable {
     var station: Int
     var hour: Int
@@ -656,6 +643,7 @@ private struct HourRow: Decodable {
     var co: Double?
     var o3: Double?
     var pm25: Double?
+    var source: String?
 
     var values: PollutantValues { PollutantValues(so2: so2, no2: no2, pm10: pm10, co: co, o3: o3, pm25: pm25) }
 }

@@ -207,17 +207,18 @@ public struct ReportStore: Sendable {
             let report = existing ?? ReportRecord(taskID: taskID, unitID: unitID, month: month)
             let before = existing.map { snapshot(of: $0, task: task, loaded: loaded) }
             let next = action.next(from: state, by: actor.role)!
+            var values =
+                existing.map { current in
+                    Dictionary(
+                        current.values.compactMap { v in
+                            loaded.indicatorCode(id: v.$indicator.id).map { ($0, v.value) }
+                        }, uniquingKeysWith: { a, _ in a })
+                } ?? [:]
             if let content {
                 // Carried forward stays marked while the content is what was carried (a form re-sends it whole).
-                let stored = existing.map { current in
-                    Dictionary(
-                        current.values.compactMap { v in loaded.indicatorCode(id: v.$indicator.id).map { ($0, v.value) }
-                        },
-                        uniquingKeysWith: { a, _ in a })
-                }
                 let unchanged =
                     existing != nil && report.reportedStatus == content.reportedStatus.rawValue
-                    && report.narrative == content.narrative && stored == content.values
+                    && report.narrative == content.narrative && values == content.values
                 report.carriedFrom = content.carriedFrom?.description ?? (unchanged ? report.carriedFrom : nil)
                 report.reportedStatus = content.reportedStatus.rawValue
                 report.narrative = content.narrative
@@ -233,14 +234,6 @@ public struct ReportStore: Sendable {
             report.comment = action.needsComment ? trimmedComment : (action == .accept ? nil : report.comment)
             if existing == nil { try await report.create(on: db) } else { try await report.update(on: db) }
             let reportID = try report.requireID()
-
-            var values =
-                existing.map { current in
-                    Dictionary(
-                        current.values.compactMap { v in
-                            loaded.indicatorCode(id: v.$indicator.id).map { ($0, v.value) }
-                        }, uniquingKeysWith: { a, _ in a })
-                } ?? [:]
             if let content {
                 try await ReportValueRecord.query(on: db).filter(\.$report.$id == reportID).delete()
                 for (code, value) in content.values {
