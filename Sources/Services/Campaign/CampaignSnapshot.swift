@@ -17,11 +17,14 @@ public struct CampaignSnapshot: Sendable {
     /// Values from connected indicator sources, by task and indicator code.
     public let measured: [String: [String: Double]]
 
+    /// The cache versions the snapshot was built at: later reads of the same request reuse them.
+    public let versions: CacheVersions
+
     public var plan: Plan { loaded.plan }
 
     public init(
         loaded: LoadedPlan, facts: [String: [ReportFacts]], now: Date, asOf: CivilDate? = nil,
-        measured: [String: [String: Double]] = [:]
+        measured: [String: [String: Double]] = [:], versions: CacheVersions = CacheVersions()
     ) throws {
         guard let calendar = ReportingCalendar(plan: loaded.plan) else {
             throw ServiceError.invalid("方案的时区 \(loaded.plan.timeZone) 未知")
@@ -32,6 +35,7 @@ public struct CampaignSnapshot: Sendable {
         self.facts = facts
         self.asOf = asOf
         self.measured = measured
+        self.versions = versions
         var assessments: [String: TaskAssessment] = [:]
         for task in loaded.plan.tasks {
             assessments[task.code] = TaskAssessment(

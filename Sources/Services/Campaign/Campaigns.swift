@@ -47,7 +47,7 @@ public struct Campaigns: Sendable {
         let facts = try await caches.reportFacts.facts(for: loaded, version: versions[.reports], on: db)
         guard let text, !text.isEmpty else {
             let measured = try await sources.measuredValues(for: loaded.plan, asOf: now)
-            return try CampaignSnapshot(loaded: loaded, facts: facts, now: now, measured: measured)
+            return try CampaignSnapshot(loaded: loaded, facts: facts, now: now, measured: measured, versions: versions)
         }
         guard let day = CivilDate(text), let calendar = ReportingCalendar(plan: loaded.plan),
             calendar.startOfDay(day) <= now
@@ -55,12 +55,17 @@ public struct Campaigns: Sendable {
         let instant = calendar.endOfDay(day)
         let then = facts.mapValues { reports in reports.filter { ($0.submittedAt ?? .distantFuture) < instant } }
         let measured = try await sources.measuredValues(for: loaded.plan, asOf: instant)
-        return try CampaignSnapshot(loaded: loaded, facts: then, now: instant, asOf: day, measured: measured)
+        return try CampaignSnapshot(
+            loaded: loaded, facts: then, now: instant, asOf: day, measured: measured, versions: versions)
     }
 
-    /// The plan's air targets against the stored city series up to the end of `asOf`, cached.
-    public func seasonFigures(plan: Plan, asOf: CivilDate) async throws -> SeasonFigures {
-        let versions = try await CacheVersions.read(on: db)
+    /// The plan's air targets against the stored city series up to the end of `asOf`, cached; `versions` read
+    /// earlier in the same request (a snapshot's) spare a query.
+    public func seasonFigures(plan: Plan, asOf: CivilDate, versions known: CacheVersions? = nil) async throws
+        -> SeasonFigures
+    {
+        let versions: CacheVersions
+        if let known { versions = known } else { versions = try await CacheVersions.read(on: db) }
         return try await caches.seasonFigures.figures(plan: plan, asOf: asOf, version: versions[.airData], on: db)
     }
 

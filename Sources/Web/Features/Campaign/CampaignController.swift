@@ -21,7 +21,7 @@ struct CampaignController {
     func dashboard(req: Request) async throws -> HTML {
         let snapshot = try await req.campaign()
         let season = try await req.campaigns.seasonFigures(
-            plan: snapshot.plan, asOf: DashboardPage.Model.seasonDay(snapshot))
+            plan: snapshot.plan, asOf: DashboardPage.Model.seasonDay(snapshot), versions: snapshot.versions)
         return DashboardPage.render(
             DashboardPage.Model(snapshot: snapshot, season: season), try await req.pageContext(.dashboard))
     }
