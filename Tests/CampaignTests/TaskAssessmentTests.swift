@@ -137,4 +137,66 @@ import Testing
             TaskProgress(task: task, reports: reports, measured: ["households": 12000]).indicatorValues["households"]
                 == 12000)
     }
+
+    /// 泽州县's October report says done and the office accepts it: its November report is not asked for (the
+    /// task is not "not reported" on its account, and it drops out of the due count), while 市能源局's still is.
+    /// Before the office accepts — or after it returns the report — November is asked for as usual.
+    @Test func aReportAcceptedAsDoneEndsTheUnitsReporting() {
+        let task = coalTask()
+        let november = october.next
+        func facts(_ unit: String, _ month: ReportMonth, _ state: ReportState, done: Bool) -> ReportFacts {
+            ReportFacts(
+                unit: unit, month: month, state: state, reportedStatus: done ? .done : .inProgress,
+                submittedAt: at("2021-11-04T10:00:00Z"), values: ["households": 9000])
+        }
+        let energy = [
+            facts("energy", october, .submitted, done: false), facts("energy", november, .submitted, done: false),
+        ]
+        let afterNovemberDue = "2021-12-06T00:00:00+08:00"
+
+        let accepted = TaskProgress(task: task, reports: energy + [facts("zezhou", october, .accepted, done: true)])
+        #expect(accepted.acceptedDone == ["zezhou": october])
+        func demand(_ unit: String, _ month: ReportMonth) -> ReportDemand {
+            ReportDemand(unit: unit, task: task, month: month, progress: accepted)
+        }
+        #expect(demand("zezhou", october) == .asked)
+        #expect(demand("zezhou", november) == .closed(october))
+        #expect(demand("energy", november) == .asked)
+        // Past the deadline (31 December) a task not accepted as done still asks; a cooperating unit is not asked.
+        #expect(demand("energy", ReportMonth("2022-01")!) == .asked)
+        #expect(demand("city-housing", november) == .optional)
+        let closed = assess(task, accepted, afterNovemberDue)
+        #expect(closed.latestDueMonth == november)
+        #expect(closed.dueUnits == ["energy"])
+        #expect(closed.missingUnits.isEmpty)
+        #expect(closed.status(for: "zezhou") != .notReported)
+
+        for state in [ReportState.submitted, .returned] {
+            let open = assess(
+                task, TaskProgress(task: task, reports: energy + [facts("zezhou", october, state, done: true)]),
+                afterNovemberDue)
+            #expect(open.dueUnits == ["energy", "zezhou"], "\(state)")
+            #expect(open.missingUnits == ["zezhou"], "\(state)")
+        }
+        // Accepted, but saying in progress: reporting goes on.
+        let inProgress = TaskProgress(task: task, reports: energy + [facts("zezhou", october, .accepted, done: false)])
+        #expect(assess(task, inProgress, afterNovemberDue).missingUnits == ["zezhou"])
+
+        let plan = Plan(
+            code: "p", title: "p", start: calendar.periodStart, end: calendar.periodEnd, timeZone: "Asia/Shanghai",
+            reporting: calendar.rule, statusRules: rules,
+            document: OfficialDocument(number: "1", issuer: "市大气办", disclosure: .public), targets: [],
+            units: [
+                OrgUnit(code: "energy", name: "市能源局", kind: .department),
+                OrgUnit(code: "zezhou", name: "泽州县", kind: .county),
+            ], groups: [], sections: [], tasks: [task], forwardings: [])
+        // On 3 December the month being reported is November: asked of 市能源局, not of 泽州县.
+        let december = assess(task, accepted, "2021-12-03T10:00:00+08:00")
+        #expect(december.reportingMonth == november)
+        #expect(december.reportsAsked == ["energy"] && december.reportsIn == ["energy"])
+        let county = StatusSummary.byCounty(plan: plan, assessments: [task.code: december]).first
+        #expect(county?.reportsAsked == 0 && county?.reportsIn == 0)
+        let lead = StatusSummary.byLead(plan: plan, assessments: [task.code: december]).first
+        #expect(lead?.reportsAsked == 1 && lead?.reportsIn == 1)
+    }
 }

@@ -55,6 +55,9 @@ import Web
         "POST /tasks/:code/reports/:unit/:month": ownUnitWriters,
         "POST /tasks/:code/reports/:unit/:month/action": officeOnly,
         "GET /evidence/:id": submittedReaders,
+        // A unit's month: its own accounts read every row, the office and viewers what was submitted.
+        "GET /units/:unit/months/:month": [.reporter, .leader, .office, .viewer],
+        "POST /units/:unit/months/:month": ownUnitWriters, "GET /my/month": signedIn,
         "GET /admin/units": officeOnly, "POST /admin/units": officeOnly, "GET /admin/users": officeOnly,
         "POST /admin/users": officeOnly, "POST /admin/users/:username/reset": officeOnly,
         "POST /admin/users/:username/toggle": officeOnly, "GET /admin/plans/import": officeOnly,
@@ -216,6 +219,13 @@ import Web
             return try await browser.postMultipart(
                 "/tasks/t11/reports/zezhou/2021-12",
                 [("action", "save"), ("reportedStatus", "inProgress"), ("narrative", "matrix")])
+        case "POST /units/:unit/months/:month":
+            return try await browser.postMultipart(
+                "/units/zezhou/months/2021-12",
+                [
+                    ("action", "save:s03-1"), ("rows[s03-1][reportedStatus]", "inProgress"),
+                    ("rows[s03-1][narrative]", "matrix \(unique)"),
+                ])
         case "POST /tasks/:code/reports/:unit/:month/action":
             return try await browser.post(submittedPath + "/action", [("action", "accept")])
         case "GET /evidence/:id":

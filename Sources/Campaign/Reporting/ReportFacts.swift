@@ -34,7 +34,8 @@ extension TaskProgress {
     /// the latest such report of a lead unit (the lead reports the city-wide figure); where no lead report gives
     /// it, the latest report of any unit. "Reported done" is every lead unit's latest report saying done (one county of six
     /// finishing does not finish a task all six lead). Reports of an
-    /// indicator whose source is a ledger or air-quality data are overridden by `measured` values.
+    /// indicator whose source is a ledger or air-quality data are overridden by `measured` values. A unit's report
+    /// saying done that the office accepted ends its reporting on the task (``TaskProgress/acceptedDone``).
     public init(task: PlanTask, reports: [ReportFacts], measured: [String: Double] = [:]) {
         let submitted = reports.filter(\.state.isSubmitted).sorted {
             ($0.month, $0.submittedAt ?? .distantPast) < ($1.month, $1.submittedAt ?? .distantPast)
@@ -56,6 +57,11 @@ extension TaskProgress {
         let allLeadsDone =
             !task.lead.isEmpty
             && task.lead.allSatisfy { lead in leadReports.last { $0.unit == lead }?.reportedStatus == .done }
-        self.init(indicatorValues: values, reportedDone: allLeadsDone, submittedMonths: months)
+        var acceptedDone: [String: ReportMonth] = [:]
+        for report in reports where report.state == .accepted && report.reportedStatus == .done {
+            acceptedDone[report.unit] = min(acceptedDone[report.unit] ?? report.month, report.month)
+        }
+        self.init(
+            indicatorValues: values, reportedDone: allLeadsDone, submittedMonths: months, acceptedDone: acceptedDone)
     }
 }

@@ -30,4 +30,10 @@ public enum ReportState: String, CaseIterable, Sendable, Codable {
 
     /// Whether the unit may still change its content.
     public var isEditable: Bool { self == .draft || self == .returned }
+
+    /// Whether a report in this state, last sent back with `comment`, waits for its unit to revise it: returned by
+    /// the office, or a draft the unit's leader sent back to the reporter (审核不通过) with a comment.
+    public func awaitsRevision(comment: String?) -> Bool {
+        self == .returned || (self == .draft && comment != nil)
+    }
 }

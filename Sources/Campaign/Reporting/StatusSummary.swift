@@ -5,8 +5,10 @@ public struct StatusSummary: Hashable, Sendable {
     public var counts: [TaskStatus: Int]
     /// Tasks whose latest due report this unit has not submitted.
     public var missingReports: Int
-    /// Tasks on which a report of this unit is due (the latest due month): `dueReports − missingReports` are in.
-    public var dueReports: Int = 0
+    /// Tasks on which this unit's report for the month being reported is asked (``TaskAssessment/reportingMonth``,
+    /// which may not be due yet), and on how many of them it is in.
+    public var reportsAsked: Int = 0
+    public var reportsIn: Int = 0
 
     public var total: Int { counts.values.reduce(0, +) }
 
@@ -28,15 +30,20 @@ public struct StatusSummary: Hashable, Sendable {
         units.compactMap { unit in
             var counts: [TaskStatus: Int] = [:]
             var missing = 0
-            var due = 0
+            var asked = 0
+            var reported = 0
             for task in plan.tasks where of(task).contains(unit.code) {
                 guard let assessment = assessments[task.code] else { continue }
                 counts[assessment.status(for: unit.code), default: 0] += 1
                 if assessment.missingUnits.contains(unit.code) { missing += 1 }
-                if assessment.latestDueMonth != nil && task.reportingUnits.contains(unit.code) { due += 1 }
+                if assessment.reportsAsked.contains(unit.code) { asked += 1 }
+                if assessment.reportsIn.contains(unit.code) { reported += 1 }
             }
             return counts.isEmpty
-                ? nil : StatusSummary(unit: unit, counts: counts, missingReports: missing, dueReports: due)
+                ? nil
+                : StatusSummary(
+                    unit: unit, counts: counts, missingReports: missing, reportsAsked: asked,
+                    reportsIn: reported)
         }
     }
 }

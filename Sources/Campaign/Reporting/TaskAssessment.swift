@@ -8,7 +8,8 @@ import LantianCore
 ///    (a task without indicators needs only the report);
 /// 2. **overdue** — the end of the deadline day (00:00 of the next day, plan time) has passed;
 /// 3. **not reported** — some reporting unit (lead or responsible) has not submitted the latest report that
-///    is due (the month's report is due on the plan's due day and time of the next month);
+///    is due (the month's report is due on the plan's due day and time of the next month; a unit whose report
+///    saying done the office accepted in an earlier month is not asked again);
 /// 4. **lagging** — for some "at least" indicator, progress (share of the way from baseline to target) is
 ///    below the elapsed share of time toward its deadline by more than `StatusRules.lagTolerance`; or some
 ///    "at most" indicator's current value is above its ceiling;
@@ -23,17 +24,38 @@ public struct TaskAssessment: Hashable, Sendable {
     public var laggingIndicators: [String]
     /// The latest month whose report is due, if any.
     public var latestDueMonth: ReportMonth?
+    /// Units whose report for the latest due month is asked for: the reporting units, less those whose work
+    /// the office accepted as done in an earlier month.
+    public var dueUnits: [String]
     /// Units that have not submitted the latest due report.
     public var missingUnits: [String]
+    /// The month being reported at the moment (the latest month that has ended, within the campaign period:
+    /// ``ReportingCalendar/currentReportMonth(asOf:)``); its report may not be due yet.
+    public var reportingMonth: ReportMonth
+    /// Units asked for the reporting month's report, and (``reportsIn``) those of them whose report is in.
+    public var reportsAsked: [String]
+    public var reportsIn: [String]
 
     public init(task: PlanTask, progress: TaskProgress, asOf: Date, calendar: ReportingCalendar, rules: StatusRules) {
         elapsedShare = calendar.elapsedShare(asOf: asOf, until: task.deadline)
-        latestDueMonth = calendar.latestDueMonth(asOf: asOf, until: task.deadline)
+        // Past its deadline a task that is not done still asks for its monthly reports (``ReportDemand``).
+        latestDueMonth = calendar.latestDueMonth(asOf: asOf, until: calendar.periodEnd)
         if let month = latestDueMonth {
-            missingUnits = task.reportingUnits.filter { !(progress.submittedMonths[$0]?.contains(month) ?? false) }
+            dueUnits = task.reportingUnits.filter {
+                ReportDemand(unit: $0, task: task, month: month, progress: progress).isAsked
+            }
+            missingUnits = dueUnits.filter { !(progress.submittedMonths[$0]?.contains(month) ?? false) }
         } else {
+            dueUnits = []
             missingUnits = []
         }
+
+        let current = calendar.currentReportMonth(asOf: asOf)
+        reportingMonth = current
+        reportsAsked = task.reportingUnits.filter {
+            ReportDemand(unit: $0, task: task, month: current, progress: progress).isAsked
+        }
+        reportsIn = reportsAsked.filter { progress.submittedMonths[$0]?.contains(current) ?? false }
 
         var progressByCode: [String: Double] = [:]
         var lagging: [String] = []

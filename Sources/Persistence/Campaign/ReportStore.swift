@@ -74,6 +74,8 @@ public struct ReportStore: Sendable {
     public struct Refusal: Error, CustomStringConvertible {
         public var description: String
         public var isPermission: Bool
+        /// The task of the step refused, where several were taken at once.
+        public var taskCode: String? = nil
     }
 
     /// One report reduced for the status computation, with what a cache needs to keep it current.
@@ -160,6 +162,37 @@ public struct ReportStore: Sendable {
             .filter(\.$month == month.description).with(\.$values).with(\.$evidence).first()
     }
 
+    /// One workflow step on one report: what ``act(_:on:taskCode:unitCode:month:content:evidence:comment:actor:at:calendar:)``
+    /// takes, and what ``perform(_:on:actor:at:calendar:)`` takes several of at once.
+    public struct Step: Sendable {
+        public var action: ReportAction
+        public var taskCode: String
+        public var unitCode: String
+        public var month: ReportMonth
+        /// Replaces the report's content for `save`, `requestApproval` and `approve` (when given).
+        public var content: Content?
+        public var evidence: [NewEvidence]
+        /// Required when the action sends the report back.
+        public var comment: String?
+        /// The revision the writer's page showed (0 before the first save); when the stored report has moved on,
+        /// the step is refused rather than overwrite what someone else wrote. Nil: not checked.
+        public var expectedRevision: Int?
+
+        public init(
+            _ action: ReportAction, taskCode: String, unitCode: String, month: ReportMonth, content: Content? = nil,
+            evidence: [NewEvidence] = [], comment: String? = nil, expectedRevision: Int? = nil
+        ) {
+            self.action = action
+            self.taskCode = taskCode
+            self.unitCode = unitCode
+            self.month = month
+            self.content = content
+            self.evidence = evidence
+            self.comment = comment
+            self.expectedRevision = expectedRevision
+        }
+    }
+
     /// Takes `action` on the report of `unitCode` on `taskCode` for `month`, creating the report on first save.
     ///
     /// `content` replaces the report's content for `save`, `requestApproval` and `approve` (when given);
@@ -171,104 +204,143 @@ public struct ReportStore: Sendable {
         content: Content?, evidence: [NewEvidence] = [], comment: String?, actor: Actor, at now: Date,
         calendar: ReportingCalendar
     ) async throws -> ReportRecord {
-        guard let task = loaded.task(code: taskCode), let taskID = loaded.ids.tasks[taskCode],
-            let unitID = loaded.ids.units[unitCode]
-        else { throw Refusal(description: "没有该任务或单位", isPermission: false) }
+        let step = Step(
+            action, taskCode: taskCode, unitCode: unitCode, month: month, content: content, evidence: evidence,
+            comment: comment)
+        return try await perform([step], on: loaded, actor: actor, at: now, calendar: calendar)[0]
+    }
+
+    /// Takes every step in one transaction: all are written, or — when one is refused — none, and the
+    /// ``Refusal`` names the task of the step refused. The monthly page (月度报送) saves and submits a unit's
+    /// month this way.
+    @discardableResult
+    public func perform(
+        _ steps: [Step], on loaded: LoadedPlan, actor: Actor, at now: Date, calendar: ReportingCalendar
+    ) async throws -> [ReportRecord] {
         let months = calendar.reportMonths(until: loaded.plan.end)
-        guard months.contains(month) else {
-            throw Refusal(description: "\(month.chinese)不在该任务的报送期内", isPermission: false)
-        }
-        let trimmedComment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if action.needsComment && (trimmedComment ?? "").isEmpty {
-            throw Refusal(description: "请填写退回意见", isPermission: false)
-        }
-        if let content {
-            for code in content.values.keys where !task.indicators.contains(where: { $0.code == code }) {
-                throw Refusal(description: "该任务没有指标 \(code)", isPermission: false)
+        for step in steps {
+            func refuse(_ text: String) -> Refusal {
+                Refusal(description: text, isPermission: false, taskCode: step.taskCode)
             }
-            for (code, value) in content.values where !value.isFinite || value < 0 {
-                throw Refusal(description: "指标 \(code) 的数值必须是非负数", isPermission: false)
+            guard let task = loaded.task(code: step.taskCode), loaded.ids.units[step.unitCode] != nil else {
+                throw refuse("没有该任务或单位")
+            }
+            guard months.contains(step.month) else { throw refuse("\(step.month.chinese)不在该任务的报送期内") }
+            if step.action.needsComment && (step.comment?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "").isEmpty
+            {
+                throw refuse("请填写退回意见")
+            }
+            if let content = step.content {
+                for code in content.values.keys where !task.indicators.contains(where: { $0.code == code }) {
+                    throw refuse("该任务没有指标 \(code)")
+                }
+                for (code, value) in content.values where !value.isFinite || value < 0 {
+                    throw refuse("指标 \(code) 的数值必须是非负数")
+                }
             }
         }
         return try await database.writeTransaction(touching: [.reports]) { db in
-            let existing = try await ReportRecord.query(on: db).filter(\.$task.$id == taskID)
-                .filter(\.$unit.$id == unitID).filter(\.$month == month.description)
-                .with(\.$values).with(\.$evidence).first()
-            let state = existing?.reportState ?? .draft
-            if let denial = ReportPolicy.denial(
-                action: action, role: actor.role, actorUnit: actor.unitCode, reportUnit: unitCode, task: task,
-                state: state)
-            {
-                throw Refusal(description: denial, isPermission: true)
+            var written: [ReportRecord] = []
+            for step in steps {
+                written.append(try await take(step, on: loaded, actor: actor, at: now, db: db))
             }
-            if existing == nil && action != .save && action != .requestApproval && action != .approve {
-                throw Refusal(description: "该报告尚未填写", isPermission: false)
-            }
-            let report = existing ?? ReportRecord(taskID: taskID, unitID: unitID, month: month)
-            let before = existing.map { snapshot(of: $0, task: task, loaded: loaded) }
-            let next = action.next(from: state, by: actor.role)!
-            var values =
-                existing.map { current in
-                    Dictionary(
-                        current.values.compactMap { v in
-                            loaded.indicatorCode(id: v.$indicator.id).map { ($0, v.value) }
-                        }, uniquingKeysWith: { a, _ in a })
-                } ?? [:]
-            if let content {
-                // Carried forward stays marked while the content is what was carried (a form re-sends it whole).
-                let unchanged =
-                    existing != nil && report.reportedStatus == content.reportedStatus.rawValue
-                    && report.narrative == content.narrative && values == content.values
-                report.carriedFrom = content.carriedFrom?.description ?? (unchanged ? report.carriedFrom : nil)
-                report.reportedStatus = content.reportedStatus.rawValue
-                report.narrative = content.narrative
-            }
-            report.state = next.rawValue
-            report.revision += 1
-            if action == .approve {
-                report.submittedAt = now
-                if report.firstSubmittedAt == nil {
-                    report.firstSubmittedAt = now
-                }
-            }
-            report.comment = action.needsComment ? trimmedComment : (action == .accept ? nil : report.comment)
-            if existing == nil { try await report.create(on: db) } else { try await report.update(on: db) }
-            let reportID = try report.requireID()
-            if let content {
-                try await ReportValueRecord.query(on: db).filter(\.$report.$id == reportID).delete()
-                for (code, value) in content.values {
-                    guard let indicatorID = loaded.ids.indicators[taskCode + "/" + code] else { continue }
-                    try await ReportValueRecord(reportID: reportID, indicatorID: indicatorID, value: value).create(
-                        on: db)
-                }
-                values = content.values
-            }
-            var files =
-                existing?.evidence.map {
-                    ReportSnapshot.EvidenceRef(id: $0.id!, fileName: $0.fileName, sha256: $0.sha256)
-                } ?? []
-            for file in evidence {
-                try await EvidenceRecord(
-                    id: file.id, reportID: reportID, fileName: file.fileName, contentType: file.contentType,
-                    size: file.size, sha256: file.sha256, storageKey: file.storageKey, uploadedBy: actor.username
-                ).create(on: db)
-                files.append(ReportSnapshot.EvidenceRef(id: file.id, fileName: file.fileName, sha256: file.sha256))
-            }
-            let after = ReportSnapshot(
-                reportedStatus: report.status, narrative: report.narrative, values: values, evidence: files,
-                carriedFrom: report.carriedFrom)
-            try await ReportRevisionRecord(
-                reportID: reportID, number: report.revision, action: action, state: next, snapshot: after,
-                comment: trimmedComment?.isEmpty == false ? trimmedComment : nil, authorID: actor.userID,
-                authorName: actor.displayName, at: now
-            ).create(on: db)
-            try await AuditLog.record(
-                on: db, actor: actor.audit, action: "report.\(action.rawValue)", entity: "report",
-                entityID: "\(taskCode)/\(unitCode)/\(month)",
-                before: before.map { AuditedReport(state: state, content: $0) },
-                after: AuditedReport(state: next, content: after), at: now)
-            return report
+            return written
         }
+    }
+
+    /// One step inside the caller's transaction; the step's arguments are checked.
+    private func take(_ step: Step, on loaded: LoadedPlan, actor: Actor, at now: Date, db: any Database)
+        async throws -> ReportRecord
+    {
+        let (action, taskCode, unitCode, month, content) = (
+            step.action, step.taskCode, step.unitCode, step.month, step.content
+        )
+        let task = loaded.task(code: taskCode)!
+        let taskID = loaded.ids.tasks[taskCode]!
+        let unitID = loaded.ids.units[unitCode]!
+        let trimmedComment = step.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let existing = try await ReportRecord.query(on: db).filter(\.$task.$id == taskID)
+            .filter(\.$unit.$id == unitID).filter(\.$month == month.description)
+            .with(\.$values).with(\.$evidence).first()
+        let state = existing?.reportState ?? .draft
+        if let denial = ReportPolicy.denial(
+            action: action, role: actor.role, actorUnit: actor.unitCode, reportUnit: unitCode, task: task,
+            state: state)
+        {
+            throw Refusal(description: denial, isPermission: true, taskCode: taskCode)
+        }
+        if existing == nil && action != .save && action != .requestApproval && action != .approve {
+            throw Refusal(description: "该报告尚未填写", isPermission: false, taskCode: taskCode)
+        }
+        if let expected = step.expectedRevision, expected != (existing?.revision ?? 0) {
+            throw Refusal(
+                description: "这份报告在您打开页面后已被修改，请查看最新内容后再改（您填写的内容仍在页面上）",
+                isPermission: false, taskCode: taskCode)
+        }
+        let report = existing ?? ReportRecord(taskID: taskID, unitID: unitID, month: month)
+        let before = existing.map { $0.snapshot(in: loaded) }
+        let next = action.next(from: state, by: actor.role)!
+        var values =
+            existing.map { current in
+                Dictionary(
+                    current.values.compactMap { v in
+                        loaded.indicatorCode(id: v.$indicator.id).map { ($0, v.value) }
+                    }, uniquingKeysWith: { a, _ in a })
+            } ?? [:]
+        if let content {
+            // Carried forward stays marked while the content is what was carried (a form re-sends it whole).
+            let unchanged =
+                existing != nil && report.reportedStatus == content.reportedStatus.rawValue
+                && report.narrative == content.narrative && values == content.values
+            report.carriedFrom = content.carriedFrom?.description ?? (unchanged ? report.carriedFrom : nil)
+            report.reportedStatus = content.reportedStatus.rawValue
+            report.narrative = content.narrative
+        }
+        report.state = next.rawValue
+        report.revision += 1
+        if action == .approve {
+            report.submittedAt = now
+            if report.firstSubmittedAt == nil {
+                report.firstSubmittedAt = now
+            }
+        }
+        report.comment = action.needsComment ? trimmedComment : (action == .accept ? nil : report.comment)
+        if existing == nil { try await report.create(on: db) } else { try await report.update(on: db) }
+        let reportID = try report.requireID()
+        if let content {
+            try await ReportValueRecord.query(on: db).filter(\.$report.$id == reportID).delete()
+            for (code, value) in content.values {
+                guard let indicatorID = loaded.ids.indicators[taskCode + "/" + code] else { continue }
+                try await ReportValueRecord(reportID: reportID, indicatorID: indicatorID, value: value).create(
+                    on: db)
+            }
+            values = content.values
+        }
+        var files =
+            existing?.evidence.map {
+                ReportSnapshot.EvidenceRef(id: $0.id!, fileName: $0.fileName, sha256: $0.sha256)
+            } ?? []
+        for file in step.evidence {
+            try await EvidenceRecord(
+                id: file.id, reportID: reportID, fileName: file.fileName, contentType: file.contentType,
+                size: file.size, sha256: file.sha256, storageKey: file.storageKey, uploadedBy: actor.username
+            ).create(on: db)
+            files.append(ReportSnapshot.EvidenceRef(id: file.id, fileName: file.fileName, sha256: file.sha256))
+        }
+        let after = ReportSnapshot(
+            reportedStatus: report.status, narrative: report.narrative, values: values, evidence: files,
+            carriedFrom: report.carriedFrom)
+        try await ReportRevisionRecord(
+            reportID: reportID, number: report.revision, action: action, state: next, snapshot: after,
+            comment: trimmedComment?.isEmpty == false ? trimmedComment : nil, authorID: actor.userID,
+            authorName: actor.displayName, at: now
+        ).create(on: db)
+        try await AuditLog.record(
+            on: db, actor: actor.audit, action: "report.\(action.rawValue)", entity: "report",
+            entityID: "\(taskCode)/\(unitCode)/\(month)",
+            before: before.map { AuditedReport(state: state, content: $0) },
+            after: AuditedReport(state: next, content: after), at: now)
+        return report
     }
 
     /// The newest version each of `reportIDs` was submitted in (审核通过并报送): what readers outside the unit
@@ -284,19 +356,22 @@ public struct ReportStore: Sendable {
     public func revisions(reportID: UUID) async throws -> [ReportRevisionRecord] {
         try await ReportRevisionRecord.query(on: database).filter(\.$report.$id == reportID).sort(\.$number).all()
     }
+}
 
-    private func snapshot(of report: ReportRecord, task: PlanTask, loaded: LoadedPlan) -> ReportSnapshot {
+extension ReportRecord {
+    /// The current content as a revision would keep it; needs the values and evidence loaded.
+    public func snapshot(in loaded: LoadedPlan) -> ReportSnapshot {
         var values: [String: Double] = [:]
-        for value in report.values {
+        for value in self.values {
             if let code = loaded.indicatorCode(id: value.$indicator.id) {
                 values[code] = value.value
             }
         }
         return ReportSnapshot(
-            reportedStatus: report.status, narrative: report.narrative, values: values,
-            evidence: report.evidence.map {
+            reportedStatus: status, narrative: narrative, values: values,
+            evidence: evidence.map {
                 ReportSnapshot.EvidenceRef(id: $0.id!, fileName: $0.fileName, sha256: $0.sha256)
-            }, carriedFrom: report.carriedFrom)
+            }, carriedFrom: carriedFrom)
     }
 }
 

@@ -23,6 +23,9 @@ enum SiteURL: Equatable {
     case tasksCSV(TaskFilter)
     case task(code: String, asOf: String? = nil)
     case myTasks
+    /// 月度报送 of the signed-in user's unit for the current report month (a redirect to ``monthly(unit:month:)``).
+    case myMonth
+    case monthly(unit: String, month: ReportMonth)
     case report(task: String, unit: String, month: ReportMonth)
     case reportAction(task: String, unit: String, month: ReportMonth)
     case evidence(id: UUID)
@@ -60,6 +63,8 @@ enum SiteURL: Equatable {
         case .tasksCSV(let filter): return Campaign.tasksCSV.path() + filter.query
         case .task(let code, let asOf): return Campaign.task.path(code) + (asOf.map { "?asOf=\($0)" } ?? "")
         case .myTasks: return Campaign.myTasks.path()
+        case .myMonth: return Reports.myMonth.path()
+        case .monthly(let unit, let month): return Reports.monthly.path(unit, month.description)
         case .report(let task, let unit, let month): return Reports.report.path(task, unit, month.description)
         case .reportAction(let task, let unit, let month):
             return Reports.action.path(task, unit, month.description)
@@ -89,12 +94,15 @@ extension SiteURL {
         static let all = [dashboard, dashboardCSV, tasks, tasksCSV, task, plan, myTasks]
     }
 
-    /// 进展报告: one unit's report on a task for a month, its workflow and its evidence.
+    /// 进展报告: one unit's report on a task for a month, its workflow and its evidence; 月度报送, a unit's month
+    /// on one page.
     enum Reports {
         static let report = SitePath("/tasks/:code/reports/:unit/:month")
         static let action = SitePath("/tasks/:code/reports/:unit/:month/action")
         static let evidence = SitePath("/evidence/:id")
-        static let all = [report, action, evidence]
+        static let monthly = SitePath("/units/:unit/months/:month")
+        static let myMonth = SitePath("/my/month")
+        static let all = [report, action, evidence, monthly, myMonth]
     }
 
     /// 空气质量: the season page, its tables, sand-dust periods and station-data import.

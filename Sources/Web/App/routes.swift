@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     CampaignController().boot(routes: signedIn)
     AirQualityController(maxDataBytes: app.lantian.maxUploadBytes * 5).boot(routes: signedIn, office: office)
     ReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
+    MonthlyReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     APIController().boot(routes: app, sessions: app.sessions.middleware)

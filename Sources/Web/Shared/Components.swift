@@ -78,6 +78,23 @@ enum UI {
         codes.isEmpty ? "—" : codes.map(snapshot.unitName).joined(separator: "、")
     }
 
+    /// What `unit` is on `task`: 牵头、配合、负责落实.
+    static func roles(of unit: String, on task: PlanTask) -> String {
+        [
+            task.lead.contains(unit) ? "牵头" : nil, task.cooperating.contains(unit) ? "配合" : nil,
+            task.responsible.contains(unit) ? "负责落实" : nil,
+        ].compactMap { $0 }.joined(separator: "、")
+    }
+
+    /// Why a report is not asked for (``ReportDemand``); nil when it is.
+    static func demandNote(_ demand: ReportDemand) -> String? {
+        switch demand {
+        case .asked: nil
+        case .optional: "配合单位，可不报"
+        case .closed(let month): "已完成（\(month.chinese)报告已确认），无需再报"
+        }
+    }
+
     static func indicatorTarget(_ indicator: Indicator) -> String {
         "\(indicator.direction.symbol) \(NumberText.display(indicator.target)) \(indicator.unit)"
     }

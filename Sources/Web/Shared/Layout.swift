@@ -57,6 +57,9 @@ enum Layout {
         if user.canWriteReports || user.role == .viewer {
             items.insert((.myTasks, "本单位任务", SiteURL.myTasks.path), at: 1)
         }
+        if user.canWriteReports {
+            items.insert((.monthly, "月度报送", SiteURL.myMonth.path), at: 2)
+        }
         if user.isOffice {
             items += [
                 (.units, "单位管理", SiteURL.units.path), (.users, "用户管理", SiteURL.users.path),

@@ -9,7 +9,7 @@ struct PageContext {
     var notice: String?
 
     enum NavSection {
-        case dashboard, myTasks, tasks, air, plan, units, users, planImport, audit
+        case dashboard, myTasks, monthly, tasks, air, plan, units, users, planImport, audit
     }
 }
 

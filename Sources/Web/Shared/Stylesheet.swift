@@ -80,6 +80,17 @@ enum Stylesheet {
         .login .panel { padding:20px 24px; } .login label { display:block; margin:10px 0 4px; }
         .login input { width:100%; }
         pre.measures { white-space:pre-wrap; font:inherit; margin:0; }
+        .default-submit { position:absolute; left:-10000px; width:1px; height:1px; overflow:hidden; }
+        table.monthly td.task { white-space:normal; min-width:190px; max-width:260px; }
+        table.monthly textarea { min-height:64px; min-width:220px; }
+        table.monthly td.values .value { margin-bottom:6px; white-space:nowrap; }
+        table.monthly td.values label { display:block; font-size:12px; color:var(--muted); }
+        table.monthly tr.sent-back td { background:#fff6f5; }
+        table.monthly tr.not-asked td { color:var(--muted); }
+        table.monthly .row-actions button, table.monthly .row-actions label { display:block; margin:0 0 6px; }
+        table.monthly .row-actions textarea { min-width:140px; min-height:44px; }
+        .returned { color:#a1221a; } .unsaved { color:#a64b00; font-weight:600; } .read-as { color:#1b5e20; }
+        ul.files { margin:0 0 4px; padding-left:16px; } ul.errors.small { margin:4px 0; padding:4px 8px 4px 22px; }
         .chart { background:#fff; border:1px solid var(--line); padding:8px; margin-bottom:14px; overflow-x:auto; }
         .chart svg { max-width:100%; height:auto; display:block; } .chart.wide svg { width:100%; }
         .charts { display:flex; flex-wrap:wrap; gap:14px; } .charts .chart { flex:1 1 480px; }

@@ -49,9 +49,51 @@ enum PageFixture {
             unitName: plan.units.first { $0.code == unit }?.name ?? unit)
     }
 
+    /// 泽州县's November as its sheet holds it on 3 December: 散煤治理 carried from October, s01-3 sent back by the
+    /// leader, s03-1 waiting for the leader, s02-3 submitted, s04-1 closed (October's report accepted as done),
+    /// the other tasks not yet written.
+    static func zezhouNovember() -> MonthlyReports.Sheet {
+        let october = ReportSnapshot(
+            reportedStatus: .inProgress, narrative: "十月完成气代煤1200户", values: ["households": 1200], evidence: [])
+        var carried = october
+        carried.carriedFrom = "2021-10"
+        let rows = plan.tasks.filter { ReportPolicy.canReport(unit: "zezhou", on: $0) }.map { task in
+            var row = MonthlyReports.Row(task: task, demand: .asked)
+            switch task.code {
+            case "t11":
+                (row.state, row.revision, row.content, row.lastMonth) = (.draft, 1, carried, october)
+            case "s01-3":
+                row.state = .draft
+                row.revision = 3
+                row.comment = "请补充搬迁时间表"
+                row.content = ReportSnapshot(
+                    reportedStatus: .inProgress, narrative: "搬迁方案已报批", values: [:],
+                    evidence: [.init(id: uuid(7001), fileName: "搬迁批复.pdf", sha256: "ab")])
+            case "s03-1":
+                row.state = .pendingApproval
+                row.revision = 2
+                row.content = ReportSnapshot(
+                    reportedStatus: .inProgress, narrative: "气代煤推进", values: ["households": 16000], evidence: [])
+            case "s02-3":
+                row.state = .submitted
+                row.revision = 3
+                row.firstSubmittedAt = instant("2021-12-02T09:00:00+08:00")
+                row.content = ReportSnapshot(
+                    reportedStatus: .done, narrative: "压减完成", values: ["steel-cut": 40.4], evidence: [])
+            case "s04-1":
+                row.demand = .closed(ReportMonth("2021-10")!)
+            default:
+                break
+            }
+            return row
+        }
+        return MonthlyReports.Sheet(unit: "zezhou", month: ReportMonth("2021-11")!, access: .everyVersion, rows: rows)
+    }
+
     static let office = user("office1", role: .officeAdmin, unit: "office")
     static let zezhouReporter = user("zz-reporter", role: .unitReporter, unit: "zezhou")
     static let gaopingReporter = user("gp-reporter", role: .unitReporter, unit: "gaoping")
+    static let zezhouLeader = user("zz-leader", role: .unitLeader, unit: "zezhou")
 
     static func context(_ user: CurrentUser?, _ section: PageContext.NavSection?) -> PageContext {
         PageContext(user: user, csrf: "fixed-form-token", section: section, notice: nil)

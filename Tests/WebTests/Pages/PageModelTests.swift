@@ -100,7 +100,8 @@ import Testing
         #expect(DashboardPage.Model.seasonDay(snapshot) == CivilDate("2021-11-05"))
         // Per county, how many of October's reports are in: none yet of 泽州县's 52.
         let zezhou = try #require(model.byCounty.first { $0.unit.code == "zezhou" })
-        #expect(zezhou.dueReports == 52 && zezhou.missingReports == 52)
+        #expect(model.reportingMonth == ReportMonth("2021-10"))
+        #expect(zezhou.reportsAsked == 52 && zezhou.reportsIn == 0 && zezhou.missingReports == 52)
         let oneIn = DashboardPage.Model(
             snapshot: try PageFixture.snapshot(
                 at: "2021-11-06T09:00:00+08:00",
@@ -111,7 +112,7 @@ import Testing
                 ]),
             season: nil)
         let after = try #require(oneIn.byCounty.first { $0.unit.code == "zezhou" })
-        #expect(after.dueReports == 52 && after.missingReports == 51)
+        #expect(after.reportsAsked == 52 && after.reportsIn == 1 && after.missingReports == 51)
     }
 
     /// The task list filtered to 泽州县 holds the same 52 tasks as its own list, grouped by category, the plan's first task first.
@@ -123,5 +124,68 @@ import Testing
         // The county choices: the six counties' governments and 开发区管委会.
         #expect(model.counties.count == 7)
         #expect(model.groups.first?.rows.first?.code == "s01-1")
+    }
+
+    /// 月度报送 for the reporter: the row sent back first with the leader's comment; counts over the 51 reports
+    /// asked (s04-1 closed); 散煤治理 carried and carriable, "1.6万" typed on it read back as 16,000 户 and marked
+    /// unsaved; s03-1 waits for the leader, so what was typed on it is not the reporter's to change.
+    @Test func monthlyPageForTheReporter() throws {
+        let snapshot = try PageFixture.snapshot(at: "2021-12-03T10:00:00+08:00")
+        let sheet = PageFixture.zezhouNovember()
+        let model = MonthlyPage.Model(
+            sheet: sheet, snapshot: snapshot, user: PageFixture.zezhouReporter,
+            entered: [
+                "t11": ReportEntry(reportedStatus: "inProgress", values: ["households": "1.6万"], narrative: "十一月"),
+                "s03-1": ReportEntry(reportedStatus: "inProgress", values: ["households": "1"], narrative: "x"),
+            ], maxUploadMB: 20)
+        #expect(model.rows.count == 52)
+        #expect(model.rows.first?.code == "s01-3")
+        #expect(model.rows.first?.comment == "请补充搬迁时间表")
+        #expect(model.rows.last?.code == "s04-1", "the row no longer asked comes last")
+        #expect(
+            model.counts == ReportCounts(total: 51, notStarted: 47, drafts: 1, pending: 1, submitted: 1, returned: 1))
+        let t11 = try #require(model.rows.first { $0.code == "t11" })
+        #expect(t11.editable && t11.canCarryForward && t11.unsaved)
+        #expect(t11.fields.first?.value == "1.6万")
+        #expect(t11.fields.first?.readAs == "16,000 户")
+        #expect(t11.fields.first?.lastMonth == "1,200")
+        let s031 = try #require(model.rows.first { $0.code == "s03-1" })
+        #expect(!s031.editable && !s031.reviewable && s031.fields.first?.value == "16000" && !s031.unsaved)
+        #expect(model.bulk.map(\.command) == [.saveAll, .submitAll])
+        #expect(model.readOnlyNote == nil)
+        // An input holds the stored value exactly, not the page's two-decimal rounding: saving it unchanged keeps it.
+        var precise = sheet
+        let index = try #require(precise.rows.firstIndex { $0.task.code == "t11" })
+        precise.rows[index].content?.values["households"] = 1234.567
+        let exact = MonthlyPage.Model(
+            sheet: precise, snapshot: snapshot, user: PageFixture.zezhouReporter, maxUploadMB: 20)
+        #expect(exact.rows.first { $0.code == "t11" }?.fields.first?.value == "1234.567")
+    }
+
+    /// The leader reviews the row waiting for approval; the office reads without a form.
+    @Test func monthlyPageForTheLeaderAndTheOffice() throws {
+        let snapshot = try PageFixture.snapshot(at: "2021-12-03T10:00:00+08:00")
+        let leader = MonthlyPage.Model(
+            sheet: PageFixture.zezhouNovember(), snapshot: snapshot, user: PageFixture.zezhouLeader, maxUploadMB: 20)
+        #expect(leader.rows.filter(\.reviewable).map(\.code) == ["s03-1"])
+        #expect(leader.rows.first { $0.code == "t11" }?.leaderSubmits == true)
+        #expect(leader.bulk.map(\.command) == [.saveAll, .approveAll])
+        var sheet = PageFixture.zezhouNovember()
+        sheet.access = .asSubmitted
+        let office = MonthlyPage.Model(sheet: sheet, snapshot: snapshot, user: PageFixture.office, maxUploadMB: 20)
+        #expect(office.rows.allSatisfy { !$0.editable && !$0.reviewable && !$0.canCarryForward })
+        #expect(office.bulk.isEmpty)
+        #expect(office.readOnlyNote?.contains("已报送大气办的内容") == true)
+    }
+
+    @Test func monthlyCommandsRoundTrip() {
+        for command: MonthlyPage.Command in [
+            .saveAll, .submitAll, .approveAll, .save("s01-3"), .carry("t11"), .approve("s03-1"), .reject("s03-1"),
+        ] {
+            #expect(MonthlyPage.Command(command.value) == command)
+        }
+        #expect(MonthlyPage.Command("save") == nil)
+        #expect(MonthlyPage.Command("delete:t11") == nil)
+        #expect(MonthlyPage.Command("saveAll:t11") == nil)
     }
 }

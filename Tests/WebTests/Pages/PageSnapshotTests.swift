@@ -68,6 +68,18 @@ import Testing
         assertSnapshot(of: Self.html(page), as: .lines)
     }
 
+    /// 泽州县's November as its reporter sees it, with a typed number read back and a refused row.
+    @Test func monthly() throws {
+        let snapshot = try PageFixture.snapshot(at: "2021-12-03T10:00:00+08:00")
+        let model = MonthlyPage.Model(
+            sheet: PageFixture.zezhouNovember(), snapshot: snapshot, user: PageFixture.zezhouReporter,
+            entered: ["s03-4": ReportEntry(reportedStatus: "inProgress", values: [:], narrative: "巡查中")],
+            problems: ["s02-2": ["报送前请填写进展情况"]], errors: ["s02-2 严禁新增钢铁冶炼产能：报送前请填写进展情况"],
+            maxUploadMB: 20)
+        let page = MonthlyPage.render(model, PageFixture.context(PageFixture.zezhouReporter, .monthly))
+        assertSnapshot(of: Self.html(page), as: .lines)
+    }
+
     @Test func login() {
         let page = LoginPage.render(
             LoginPage.Model(username: "zz-reporter", next: "/my", error: "用户名或密码不正确"), PageFixture.context(nil, nil))

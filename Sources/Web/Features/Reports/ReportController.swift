@@ -68,26 +68,15 @@ struct ReportController {
         guard let action = form.action.flatMap(ReportAction.init(rawValue:)),
             [.save, .requestApproval, .approve].contains(action)
         else { throw Abort(.badRequest, reason: "未知操作") }
-        var errors: [String] = []
-        let status = form.reportedStatus.flatMap(ReportedStatus.init(rawValue:))
-        if status == nil { errors.append("请选择完成情况") }
-        var values: [String: Double] = [:]
-        for indicator in target.task.indicators {
-            let text = (form.values?[indicator.code] ?? "").trimmingCharacters(in: .whitespaces)
-            if text.isEmpty { continue }
-            switch ReportedNumber.parse(text, unit: indicator.unit) {
-            case .success(let value): values[indicator.code] = value
-            case .failure(let refusal): errors.append("\(indicator.name)：\(refusal)")
-            }
-        }
-        let narrative = (form.narrative ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if narrative.count > 20000 { errors.append("进展情况不超过 20000 字") }
-        if action != .save && narrative.isEmpty { errors.append("报送前请填写进展情况") }
+        let entry = ReportEntry(
+            reportedStatus: form.reportedStatus, values: form.values ?? [:], narrative: form.narrative ?? "")
+        let read = entry.read(for: target.task, submitting: action != .save)
+        let content = read.content
+        var errors = read.problems
         let files = (form.evidence ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }
         let store = EvidenceStore(
             directory: req.application.lantian.filesDirectory, maxBytes: req.application.lantian.maxUploadBytes)
         errors += store.problems(files)
-        let content = ReportStore.Content(reportedStatus: status ?? .inProgress, narrative: narrative, values: values)
         guard errors.isEmpty else {
             return try await rerender(req, target, errors: errors, entered: (content, form.values ?? [:]))
         }

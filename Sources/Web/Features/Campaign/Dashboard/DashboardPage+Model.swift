@@ -26,6 +26,8 @@ extension DashboardPage {
         var total: Int
         var reportMonth: ReportMonth?
         var reportDue: String
+        /// The month being reported now (its report may not be due yet): the summaries count its reports in.
+        var reportingMonth: ReportMonth
         var byLead: [StatusSummary]
         var byCounty: [StatusSummary]
         var urgent: [TaskLine]
@@ -53,6 +55,7 @@ extension DashboardPage.Model {
             targets: plan.targets, season: season, counts: counts,
             total: plan.tasks.count, reportMonth: latest,
             reportDue: latest.map { UI.reportDue($0, snapshot) } ?? "",
+            reportingMonth: snapshot.calendar.currentReportMonth(asOf: snapshot.now),
             byLead: StatusSummary.byLead(plan: plan, assessments: snapshot.assessments),
             byCounty: StatusSummary.byCounty(plan: plan, assessments: snapshot.assessments),
             urgent: urgent.prefix(25).map { row in

@@ -73,9 +73,10 @@ enum DashboardPage {
                         .text("共 \(model.urgentTotal) 项，查看全部 →")))
             ),
             .h2(.text("按牵头单位")),
-            summaryTable(model.byLead, viewpoint: { TaskFilter(lead: $0, asOf: model.asOf) }),
+            summaryTable(model.byLead, model.reportingMonth, viewpoint: { TaskFilter(lead: $0, asOf: model.asOf) }),
             .h2(.text("按县（市、区）")),
-            summaryTable(model.byCounty, viewpoint: { TaskFilter(county: $0, asOf: model.asOf) }),
+            summaryTable(
+                model.byCounty, model.reportingMonth, viewpoint: { TaskFilter(county: $0, asOf: model.asOf) }),
             .p(.a(.class("button secondary"), .href(SiteURL.dashboardCSV), .text("导出 CSV")))
         )
     }
@@ -109,14 +110,18 @@ enum DashboardPage {
         )
     }
 
-    static func summaryTable(_ rows: [StatusSummary], viewpoint: @escaping (String) -> TaskFilter) -> BodyNode {
+    /// Per unit: tasks by status, how many of the reporting month's reports are in (n/m, before and after they are
+    /// due), and how many of the latest due month's are missing.
+    static func summaryTable(
+        _ rows: [StatusSummary], _ month: ReportMonth, viewpoint: @escaping (String) -> TaskFilter
+    ) -> BodyNode {
         let statuses = TaskStatus.allCases.sorted()
         return .table(
             .tr(
                 .th("单位"), .th(.class("num"), .text("任务")),
                 .forEach(statuses) { .th(.class("num"), .text($0.chinese)) },
-                .th(.class("num"), .text("本期已报")),
-                .th(.class("num"), .text("缺报"))
+                .th(.class("num"), .text("\(month.chinese)已报")),
+                .th(.class("num"), .text("逾期缺报"))
             ),
             .forEach(rows) { row in
                 .tr(
@@ -130,7 +135,7 @@ enum DashboardPage {
                             .class("num"),
                             count == 0 ? .text("0") : .a(.href(SiteURL.tasks(filter)), .text(String(count))))
                     },
-                    .td(.class("num"), .text("\(row.dueReports - row.missingReports)/\(row.dueReports)")),
+                    .td(.class("num"), .text("\(row.reportsIn)/\(row.reportsAsked)")),
                     .td(.attr("class", row.missingReports > 0 ? "num late" : "num"), .text(String(row.missingReports)))
                 )
             }

@@ -15,18 +15,12 @@ extension MyTasksPage {
         var reportState: ReportState?
         var late: Bool
         var reportLink: String
-        /// Why the report was sent back, while it is returned.
+        /// Why the report was sent back (by the office or the unit's leader), while it waits to be revised.
         var returnedWith: String? = nil
-    }
+        /// Whether this month's report is asked of the unit, and when not, why.
+        var demand = ReportDemand.asked
 
-    /// This month's reports of the unit by where they stand.
-    struct ReportCounts: Equatable {
-        var total = 0
-        var notStarted = 0
-        var drafts = 0
-        var pending = 0
-        var submitted = 0
-        var returned = 0
+        var isAsked: Bool { demand.isAsked }
     }
 
     struct Model {
@@ -36,6 +30,8 @@ extension MyTasksPage {
         var lines: [Line]
         var supervised: [Line]
         var counts = ReportCounts()
+        /// The unit's monthly page (月度报送) for the month, for accounts that write the unit's reports.
+        var monthlyLink: String? = nil
     }
 }
 
@@ -51,34 +47,30 @@ extension MyTasksPage.Model {
                 status: assessment?.status(for: unit) ?? .onTrack, reportState: report?.state,
                 late: report?.submittedAt.map { snapshot.calendar.isLate(submittedAt: $0, for: month) } ?? false,
                 reportLink: SiteURL.report(task: task.code, unit: unit, month: month).path,
-                returnedWith: report?.state == .returned ? report?.comment : nil)
+                returnedWith: report.flatMap { $0.state.awaitsRevision(comment: $0.comment) ? $0.comment : nil },
+                demand: ReportDemand(
+                    unit: unit, task: task, month: month, progress: snapshot.progress(of: task)))
         }
         let mine = snapshot.plan.tasks.filter { ReportPolicy.canReport(unit: user.unitCode, on: $0) }.map { task in
-            let roles = [
-                task.lead.contains(user.unitCode) ? "牵头" : nil, task.cooperating.contains(user.unitCode) ? "配合" : nil,
-                task.responsible.contains(user.unitCode) ? "负责落实" : nil,
-            ].compactMap { $0 }
-            return line(task, unit: user.unitCode, role: roles.joined(separator: "、"))
+            line(task, unit: user.unitCode, role: UI.roles(of: user.unitCode, on: task))
         }
         let supervised = snapshot.plan.tasks.filter {
             snapshot.loaded.ids.supervisors[$0.code] == user.unitCode
         }.flatMap { task in
             task.reportingUnits.map { unit in line(task, unit: unit, role: snapshot.unitName(unit)) }
         }
-        var counts = MyTasksPage.ReportCounts(total: mine.count)
-        for line in mine {
-            switch line.reportState {
-            case nil: counts.notStarted += 1
-            case .draft: counts.drafts += 1
-            case .pendingApproval: counts.pending += 1
-            case .submitted, .accepted: counts.submitted += 1
-            case .returned: counts.returned += 1
-            }
+        var counts = ReportCounts()
+        for line in mine where line.isAsked {
+            counts.add(line.reportState, sentBack: line.returnedWith != nil)
         }
-        // Reports sent back come first, with why; the rest in plan order.
-        let ordered = mine.filter { $0.reportState == .returned } + mine.filter { $0.reportState != .returned }
+        // Reports sent back come first, with why; the rest in plan order, those no longer asked for last.
+        let ordered =
+            mine.filter { $0.returnedWith != nil } + mine.filter { $0.returnedWith == nil && $0.isAsked }
+            + mine.filter { $0.returnedWith == nil && !$0.isAsked }
         self.init(
             unitName: user.unitName, month: month, due: UI.reportDue(month, snapshot), lines: ordered,
-            supervised: supervised, counts: counts)
+            supervised: supervised, counts: counts,
+            monthlyLink: user.canWriteReports && !mine.isEmpty
+                ? SiteURL.monthly(unit: user.unitCode, month: month).path : nil)
     }
 }

@@ -9,12 +9,11 @@ enum MyTasksPage {
         Layout.page(
             "本单位任务", context,
             .p(.text("\(model.unitName)：共 \(model.lines.count) 项任务。本期应报 \(model.month.chinese)进展，截止 \(model.due)。")),
-            .p(
-                .class("due"),
-                .text(
-                    "\(model.month.chinese)报告：应报 \(model.counts.total) 项，未填写 \(model.counts.notStarted)，草稿 \(model.counts.drafts)，"
-                        + "待审核 \(model.counts.pending)，已报送 \(model.counts.submitted)，已退回 \(model.counts.returned)。")
-            ),
+            .p(.class("due"), .text(model.counts.sentence(model.month.chinese))),
+            .unwrap(model.monthlyLink) { link in
+                .p(
+                    .a(.class("button"), .attr("href", link), .text("月度报送：在一页上填报\(model.month.chinese)全部任务")))
+            },
             table(model.lines, month: model.month),
             .if(
                 !model.supervised.isEmpty,
@@ -42,7 +41,8 @@ enum MyTasksPage {
                     .td(UI.statusBadge(line.status)),
                     .td(
                         .unwrap(line.reportState) { UI.stateBadge($0) },
-                        .if(line.reportState == nil, .span(.class("muted"), .text("未填写"))),
+                        .if(line.reportState == nil && line.isAsked, .span(.class("muted"), .text("未填写"))),
+                        .unwrap(UI.demandNote(line.demand)) { .span(.class("muted small"), .text(" " + $0)) },
                         .if(line.late, .span(.class("late small"), .text(" 迟报")))
                     ),
                     .td(

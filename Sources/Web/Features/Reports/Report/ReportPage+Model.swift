@@ -73,13 +73,11 @@ extension ReportPage.Model {
         var currentValues: [String: String] = [:]
         for value in report?.values ?? [] {
             if let code = snapshot.loaded.indicatorCode(id: value.$indicator.id) {
-                currentValues[code] = NumberText.display(value.value).replacingOccurrences(of: ",", with: "")
+                currentValues[code] = NumberText.exact(value.value)
             }
         }
         if let submitted {
-            currentValues = submitted.values.mapValues {
-                NumberText.display($0).replacingOccurrences(of: ",", with: "")
-            }
+            currentValues = submitted.values.mapValues(NumberText.exact)
         }
         let evidence: [Evidence] =
             if let submitted {
