@@ -19,6 +19,22 @@ public enum NumberText {
         return text
     }
 
+    /// `k` hundredths, thousands grouped, without trailing zeros: 1600000 → "16,000", -4870 → "-48.7".
+    private static func hundredthsText(_ k: Int) -> String {
+        let magnitude = k.magnitude
+        var whole = String(magnitude / 100)
+        var index = whole.endIndex
+        while whole.distance(from: whole.startIndex, to: index) > 3 {
+            index = whole.index(index, offsetBy: -3)
+            whole.insert(",", at: index)
+        }
+        let sign = k < 0 ? "-" : ""
+        let fraction = Int(magnitude % 100)
+        guard fraction != 0 else { return sign + whole }
+        let text = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+        return sign + whole + "." + text
+    }
+
     /// `k` thousandths without trailing zeros: 48700 → "48.7", -5 → "-0.005", 16000000 → "16000".
     private static func thousandthsText(_ k: Int) -> String {
         let magnitude = k.magnitude
@@ -37,6 +53,14 @@ public enum NumberText {
 
     /// Pages: thousands grouped with ",", up to two decimals (half-even): 16,000 / 48.7 / 5.76.
     public static func display(_ value: Double) -> String {
+        // Most values on a page (targets, reported figures, concentrations) are exactly k/100: written from the
+        // integer k, which is what the formatter gives for them, without its cost (a page writes hundreds).
+        let hundredths = value * 100
+        if value != 0, abs(hundredths) < 1e15, hundredths == hundredths.rounded(),
+            Double(Int(hundredths)) / 100 == value
+        {
+            return hundredthsText(Int(hundredths))
+        }
         let formatter = NumberFormatter()
         formatter.numberStyle = .decimal
         formatter.maximumFractionDigits = 2

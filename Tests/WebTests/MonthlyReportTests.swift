@@ -1,4 +1,5 @@
 import Foundation
+import Persistence
 import Testing
 import Vapor
 import VaporTesting
@@ -207,6 +208,36 @@ import VaporTesting
             #expect(try await reporter.postMultipart(Self.november, [("action", "drop:s03-1")]).status == .badRequest)
             #expect(
                 try await reporter.get("/units/zezhou/months/2022-07").status == .notFound, "outside the campaign")
+        }
+    }
+
+    /// Every report a write changes carries that write's number (the `reports` version it counted): a cache
+    /// holding the writes up to N reads exactly the reports of later ones, with no clock involved — and a whole
+    /// month saved on the page is one write.
+    @Test func aWriteNumbersTheReportsItChanges() async throws {
+        try await withLantian(at: "2021-12-03T10:00:00+08:00") { app, _, _ in
+            try await WebTests.makeUnitUsers(app)
+            var reporter = Browser(app)
+            try await reporter.login("zz-reporter")
+            func save(_ codes: [String], _ text: String) async throws {
+                var fields = [("action", "saveAll")]
+                for code in codes {
+                    fields += [("rows[\(code)][reportedStatus]", "inProgress"), ("rows[\(code)][narrative]", text)]
+                }
+                #expect(try await reporter.postMultipart(Self.november, fields).status == .seeOther)
+            }
+            try await save(["s03-1"], "第一次")
+            let plans = PlanStore(database: app.db)
+            let loaded = try await plans.load(try #require(try await plans.currentPlan()))
+            let store = ReportStore(database: app.db)
+            let first = try await store.factsRows(for: loaded)
+            #expect(first.map(\.task) == ["s03-1"])
+            let n = try #require(first.first?.change)
+            try await save(["s01-3", "s02-3", "s03-1"], "第二次")
+            let later = try await store.factsRows(for: loaded, changedAfter: n)
+            #expect(Set(later.map(\.task)) == ["s01-3", "s02-3", "s03-1"])
+            #expect(later.allSatisfy { $0.change == n + 1 }, "one write, one number")
+            #expect(try await store.factsRows(for: loaded, changedAfter: n + 1).isEmpty)
         }
     }
 }

@@ -150,6 +150,14 @@ import Web
                 "/tasks/s04-1/reports/zezhou/2021-10",
                 [("action", "save"), ("reportedStatus", text), ("narrative", text), ("values[boilers]", text)])
             read("reporter POST report", report)
+            let month = try await reporter.postMultipart(
+                "/units/zezhou/months/2021-10",
+                [
+                    ("action", "saveAll"), ("rows[s04-1][reportedStatus]", text), ("rows[s04-1][narrative]", text),
+                    ("rows[s04-1][values][boilers-retired]", text), ("rows[s04-1][comment]", text),
+                ])
+            #expect(month.status == .unprocessableEntity)
+            read("reporter POST monthly", month)
             var stranger = Browser(app)
             try await stranger.get("/login")
             let login = try await stranger.post("/login", [("username", text), ("password", text), ("next", text)])

@@ -14,30 +14,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
-from selenium import webdriver
+from browser import Browser, wait_for
 from selenium.common.exceptions import NoAlertPresentException
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "Blue-sky-e2e-2021"
 TASK = "s04-1"  # 泽州县完成10台燃煤小锅炉淘汰 — 泽州县人民政府 leads it alone.
-
-
-def wait_for(url, seconds=120):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except Exception:
-            time.sleep(0.5)
-    raise SystemExit(f"server did not answer at {url} within {seconds}s")
 
 
 def main():
@@ -62,38 +47,16 @@ def main():
                  "--unit", unit, "--password", PASSWORD],
                 env=env, check=True, stdout=subprocess.DEVNULL)
 
-        options = Options()
-        for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000",
-                     "--lang=zh-CN"]:
-            options.add_argument(flag)
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"),
-                                  options=options)
-        driver.implicitly_wait(5)
+        browser = Browser(base, PASSWORD, args.screenshots)
+        driver, login, logout = browser.driver, browser.login, browser.logout
 
         def shot(name):
-            if args.screenshots:
-                os.makedirs(args.screenshots, exist_ok=True)
-                height = driver.execute_script("return document.body.scrollHeight")
-                driver.set_window_size(1440, min(max(height, 900), 4000))
-                driver.save_screenshot(os.path.join(args.screenshots, name + ".png"))
-                driver.set_window_size(1440, 1000)
+            browser.shot(name)
 
         def check(condition, message):
             if not condition:
                 failures.append(message)
                 print("FAIL:", message)
-
-        def login(username):
-            driver.get(base + "/login")
-            driver.find_element(By.NAME, "username").send_keys(username)
-            driver.find_element(By.NAME, "password").send_keys(PASSWORD)
-            driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-            WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "header .who")))
-
-        def logout():
-            driver.find_element(By.CSS_SELECTOR, "header form button").click()
-            WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.NAME, "username")))
 
         def no_dialog(where):
             try:
@@ -181,7 +144,7 @@ def main():
                   "the station ranking lists the uploaded township station")
             shot("air")
         finally:
-            driver.quit()
+            browser.quit()
     finally:
         server.terminate()
         server.wait(timeout=30)

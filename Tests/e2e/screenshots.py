@@ -9,21 +9,14 @@ dashboard, the task list, a task page and a report form.
 Usage: screenshots.py --binary .build/debug/lantian --out docs/screenshots
 """
 import argparse
-import json
 import os
 import random
 import shutil
 import subprocess
 import tempfile
-import time
-import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from browser import Browser, call
+from browser import serve as start
 
 PASSWORD = "Blue-sky-demo-2021"
 UNITS = ["zezhou", "gaoping", "yangcheng", "lingchuan", "qinshui", "chengqu", "kaifaqu", "city-eeb", "city-miit",
@@ -33,25 +26,8 @@ UNITS = ["zezhou", "gaoping", "yangcheng", "lingchuan", "qinshui", "chengqu", "k
          "lingchuan-samr", "qinshui-samr", "kaifaqu-samr"]
 
 
-def call(base, method, path, token=None, body=None):
-    request = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body else None)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(request) as response:
-        return json.loads(response.read())
-
-
 def serve(binary, env, clock, port):
-    env = dict(env, LANTIAN_CLOCK_START=clock)
-    process = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return process
-        except Exception:
-            time.sleep(0.5)
-    raise SystemExit("server did not start")
+    return start(binary, env, port, subprocess.DEVNULL, clock=clock)
 
 
 def main():
@@ -119,26 +95,12 @@ def main():
 
     server = serve(args.binary, env, "2021-11-08T09:30:00+08:00", args.port)
     try:
-        options = Options()
-        for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000",
-                     "--lang=zh-CN", "--hide-scrollbars"]:
-            options.add_argument(flag)
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-        os.makedirs(args.out, exist_ok=True)
+        browser = Browser(base, PASSWORD, args.out)
+        driver, login, logout = browser.driver, browser.login, browser.logout
 
         def shot(name, height=None):
             full = driver.execute_script("return document.body.scrollHeight")
-            driver.set_window_size(1440, height or min(full, 2400))
-            driver.save_screenshot(os.path.join(args.out, name + ".png"))
-            driver.set_window_size(1440, 1000)
-
-        def login(username):
-            driver.get(base + "/login")
-            driver.find_element(By.NAME, "username").send_keys(username)
-            driver.find_element(By.NAME, "password").send_keys(PASSWORD)
-            driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-            WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "header .who")))
+            browser.shot(name, height or min(full, 2400))
 
         login("office1")
         shot("dashboard", 1800)
@@ -146,13 +108,13 @@ def main():
         shot("tasks", 1600)
         driver.get(base + "/tasks/t11")
         shot("task")
-        driver.find_element(By.CSS_SELECTOR, "header form button").click()
+        logout()
         login("zezhou-leader")
         driver.get(base + "/my")
         shot("my-tasks", 1400)
         driver.get(base + "/tasks/t15/reports/zezhou/2021-11")
         shot("report-form")
-        driver.quit()
+        browser.quit()
     finally:
         server.terminate()
         server.wait()

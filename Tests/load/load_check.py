@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Bounded load check on loopback: N signed-in users browse the dashboard and their task list and save progress
-reports, for a fixed time; then every saved report is counted back through the API ("no lost report").
+"""Bounded load check on loopback: N signed-in users browse the dashboard, their task list and their unit's monthly
+page (月度报送) and save progress reports — one at a time, and now and then a whole month on the monthly page —
+for a fixed time; then every saved report is counted back through the API ("no lost report").
 
 Starts `lantian serve` itself (fresh SQLite data directory, or the PostgreSQL of --database-url with its schema
 emptied), creates the users with `lantian user import`, and prints latency percentiles and throughput.
 
 Usage: load_check.py --binary .build/release/lantian [--database-url postgres://…] [--users 100]
-                     [--duration 180] [--think 1.0]
+                     [--duration 180] [--think 1.0] [--mix monthly|classic]
 """
 import argparse
 import http.client
@@ -79,6 +80,8 @@ def main():
     parser.add_argument("--duration", type=float, default=180)
     parser.add_argument("--think", type=float, default=1.0, help="seconds a user pauses between requests")
     parser.add_argument("--port", type=int, default=8282)
+    parser.add_argument("--mix", choices=["monthly", "classic"], default="monthly",
+                        help="classic: dashboard, 本单位任务 and single saves only (the mix before 月度报送)")
     args = parser.parse_args()
 
     data = tempfile.mkdtemp(prefix="lantian-load-")
@@ -132,7 +135,8 @@ def main():
             for index, username in enumerate(names):
                 assignments[username] = (unit, own[index::len(names)])
 
-        latencies = {"dashboard": [], "my": [], "save": []}
+        latencies = {"dashboard": [], "my": [], "save": [], "monthly": [], "month-save": []}
+        month_rows = []
         errors = []
         saves = [0]
         lock = threading.Lock()
@@ -148,10 +152,17 @@ def main():
             rng = random.Random(username)
             time.sleep(rng.uniform(0, args.think))
             step = 0
+            # The month this user saves whole on the monthly page: users of one unit take different months.
+            whole_month = MONTHS[by_unit[unit].index(username) % len(MONTHS)]
             while time.time() < stop_at[0]:
                 step += 1
-                kind = ["dashboard", "my", "save"][step % 3]
-                if kind == "save" and not own:
+                if args.mix == "classic":
+                    kind = ["dashboard", "my", "save"][step % 3]
+                else:
+                    kind = ["dashboard", "my", "save", "monthly"][step % 4]
+                    if step % 12 == 0:
+                        kind = "month-save"
+                if kind in ("save", "month-save") and not own:
                     kind = "dashboard"
                 try:
                     if kind == "dashboard":
@@ -160,6 +171,20 @@ def main():
                     elif kind == "my":
                         status, _, elapsed = client.request("GET", "/my")
                         ok = status == 200
+                    elif kind == "monthly":
+                        status, _, elapsed = client.request("GET", f"/units/{unit}/months/{rng.choice(MONTHS)}")
+                        ok = status == 200
+                    elif kind == "month-save":
+                        # Every task of the unit in one form, as the page sends it: one transaction.
+                        path = f"/units/{unit}/months/{whole_month}"
+                        client.request("GET", path)
+                        fields = [("action", "saveAll")]
+                        for code, indicators in reporting.get(unit, []):
+                            fields += [(f"rows[{code}][reportedStatus]", "inProgress"),
+                                       (f"rows[{code}][narrative]", f"{username} 第{step}次整月保存")]
+                            fields += [(f"rows[{code}][values][{i}]", str(rng.randint(0, 1000))) for i in indicators]
+                        status, _, elapsed = client.post_form(path, fields)
+                        ok = status == 303
                     else:
                         code, indicators = rng.choice(own)
                         month = rng.choice(MONTHS)
@@ -175,6 +200,9 @@ def main():
                             latencies[kind].append(elapsed)
                             if kind == "save":
                                 saves[0] += 1
+                            elif kind == "month-save":
+                                saves[0] += len(reporting.get(unit, []))
+                                month_rows.append(len(reporting.get(unit, [])))
                         else:
                             errors.append(f"{kind} {status}")
                 except Exception as error:  # noqa: BLE001 — every failure is counted
@@ -195,11 +223,15 @@ def main():
             thread.join()
         wall = time.time() - started
 
-        # No lost report: every save is one revision of one report.
+        # No lost report: every save is one revision of one report. Drafts are private to their unit, so each
+        # unit's reports are counted by one of its own users.
         stored = 0
-        for task in tasks:
-            reports = json.loads(office.request("GET", f"/api/v1/tasks/{task['task']['code']}/reports")[1])
-            stored += sum(report["revision"] for report in reports)
+        for unit, names in by_unit.items():
+            reader = Client(args.port)
+            reader.login(names[0])
+            for code, _ in reporting.get(unit, []):
+                reports = json.loads(reader.request("GET", f"/api/v1/tasks/{code}/reports")[1])
+                stored += sum(report["revision"] for report in reports if report["unit"] == unit)
 
         database = "PostgreSQL" if args.database_url else "SQLite"
         total = sum(len(v) for v in latencies.values())
@@ -210,7 +242,10 @@ def main():
             if ms:
                 print(f"  {kind:9s} n={len(ms):6d}  p50={percentile(ms, 50):7.1f} ms  p95={percentile(ms, 95):7.1f} ms"
                       f"  p99={percentile(ms, 99):7.1f} ms  max={max(ms):7.1f} ms  mean={statistics.mean(ms):6.1f} ms")
-        print(f"saves acknowledged: {saves[0]}; revisions stored: {stored}; lost: {saves[0] - stored}")
+        if month_rows:
+            print(f"month saves: {len(month_rows)}, {min(month_rows)}–{max(month_rows)} rows each "
+                  f"(mean {statistics.mean(month_rows):.0f})")
+        print(f"report writes acknowledged: {saves[0]}; revisions stored: {stored}; lost: {saves[0] - stored}")
         if errors:
             print("errors (first 10):", errors[:10])
         ok = not errors and saves[0] == stored

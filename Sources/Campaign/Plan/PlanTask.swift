@@ -108,8 +108,12 @@ public struct PlanTask: Hashable, Sendable, Codable {
 
     /// The units that must report on the task every month: its lead and responsible units, once each.
     public var reportingUnits: [String] {
-        var seen = Set<String>()
-        return (lead + responsible).filter { seen.insert($0).inserted }
+        // A handful of units each: a linear check is cheaper than hashing, and this is read for every task on
+        // every page.
+        var units: [String] = []
+        units.reserveCapacity(lead.count + responsible.count)
+        for unit in lead + responsible where !units.contains(unit) { units.append(unit) }
+        return units
     }
 
     /// The short title lists show: the plan file's `title`; for a file without one, derived — the main task,

@@ -22,10 +22,19 @@ public struct AuditLog: Sendable {
         on database: any Database, actor: Actor, action: String, entity: String, entityID: String?,
         before: Before?, after: After?, at: Date
     ) async throws {
-        try await AuditRecord(
-            at: at, userID: actor.userID, username: actor.username, action: action, entity: entity,
-            entityID: entityID, before: json(before), after: json(after)
+        try await entry(
+            actor: actor, action: action, entity: entity, entityID: entityID, before: before, after: after, at: at
         ).create(on: database)
+    }
+
+    /// An entry not yet written, for a write that records many at once (`[AuditRecord].create(on:)`, one
+    /// statement) in its own transaction.
+    public static func entry<Before: Encodable, After: Encodable>(
+        actor: Actor, action: String, entity: String, entityID: String?, before: Before?, after: After?, at: Date
+    ) -> AuditRecord {
+        AuditRecord(
+            at: at, userID: actor.userID, username: actor.username, action: action, entity: entity,
+            entityID: entityID, before: json(before), after: json(after))
     }
 
     /// Which entries to list: each set field narrows the list.

@@ -24,6 +24,7 @@ public enum LantianMigrations {
             M017CreateStationHourUndo(),
             M018AddTaskTitle(),
             M019AddReportCarriedFrom(),
+            M020AddReportChange(),
         ]
     }
 }

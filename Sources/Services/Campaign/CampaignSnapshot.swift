@@ -37,19 +37,23 @@ public struct CampaignSnapshot: Sendable {
         self.measured = measured
         self.versions = versions
         var assessments: [String: TaskAssessment] = [:]
+        var progress: [String: TaskProgress] = [:]
         for task in loaded.plan.tasks {
+            let known = TaskProgress(task: task, reports: facts[task.code] ?? [], measured: measured[task.code] ?? [:])
+            progress[task.code] = known
             assessments[task.code] = TaskAssessment(
-                task: task,
-                progress: TaskProgress(
-                    task: task, reports: facts[task.code] ?? [], measured: measured[task.code] ?? [:]),
-                asOf: now,
-                calendar: calendar, rules: loaded.plan.statusRules)
+                task: task, progress: known, asOf: now, calendar: calendar, rules: loaded.plan.statusRules)
         }
         self.assessments = assessments
+        self.progressByTask = progress
     }
 
+    private let progressByTask: [String: TaskProgress]
+
+    /// What is known of `task`'s progress: what its assessment judged.
     public func progress(of task: PlanTask) -> TaskProgress {
-        TaskProgress(task: task, reports: facts[task.code] ?? [], measured: measured[task.code] ?? [:])
+        progressByTask[task.code]
+            ?? TaskProgress(task: task, reports: facts[task.code] ?? [], measured: measured[task.code] ?? [:])
     }
 
     public func unitName(_ code: String) -> String { loaded.unit(code: code)?.name ?? code }

@@ -5,22 +5,22 @@ import NIOConcurrencyHelpers
 import Persistence
 
 /// Keeps the reports of the current plan, reduced for the status computation, until the `reports` version
-/// changes (a report saved on any instance). After a change it reads only the reports changed since the newest
-/// it holds (less a margin for instances' clocks and transactions still committing), not all of them. Requests
-/// that find the same new version share one load.
+/// changes (a report saved on any instance). After a change it reads only the reports written after the latest
+/// write it holds (`reports.change_seq`: report writes take turns on the version they count, so that number
+/// orders them exactly — no clock, no margin), not all of them. Requests that find the same new version share one
+/// load.
 public final class ReportFactsCache: Sendable {
     struct Entry: Sendable {
         var plan: UUID
         var version: Int
         var rows: [UUID: ReportStore.FactsRow]
-        var newest: Date
+        /// The latest write the rows include.
+        var through: Int
         var facts: [String: [ReportFacts]]
     }
 
     private typealias Load = Task<Entry, any Error>
     private let current = NIOLockedValueBox<(version: Int, plan: UUID, load: Load)?>(nil)
-    /// How far before the newest change held a refresh looks again.
-    static let margin: TimeInterval = 10
 
     public init() {}
 
@@ -31,8 +31,7 @@ public final class ReportFactsCache: Sendable {
             let load = Load {
                 let store = ReportStore(database: db)
                 if let base = try? await previous?.value {
-                    let changed = try await store.factsRows(
-                        for: loaded, updatedSince: base.newest.addingTimeInterval(-Self.margin))
+                    let changed = try await store.factsRows(for: loaded, changedAfter: base.through)
                     var rows = base.rows
                     for row in changed { rows[row.id] = row }
                     return Self.entry(loaded, version, rows)
@@ -56,7 +55,7 @@ public final class ReportFactsCache: Sendable {
             group.sorted { ($0.facts.unit, $0.facts.month) < ($1.facts.unit, $1.facts.month) }.map(\.facts)
         }
         return Entry(
-            plan: loaded.ids.plan, version: version, rows: rows,
-            newest: rows.values.map(\.updatedAt).max() ?? .distantPast, facts: facts)
+            plan: loaded.ids.plan, version: version, rows: rows, through: rows.values.map(\.change).max() ?? 0,
+            facts: facts)
     }
 }

@@ -94,29 +94,28 @@ public struct MonthlyReports: Sendable {
         guard access != .none else { throw ServiceError.forbidden("只能查看本单位的月度报送") }
         let tasks = loaded.plan.tasks.filter { ReportPolicy.canReport(unit: unit, on: $0) }
         let taskIDs = tasks.compactMap { loaded.ids.tasks[$0.code] }
-        let records = try await ReportRecord.query(on: db).filter(\.$unit.$id == unitID)
-            .filter(\.$month ~~ [month.description, month.previous.description]).filter(\.$task.$id ~~ taskIDs)
-            .with(\.$values).with(\.$evidence).all()
-        var current: [String: ReportRecord] = [:]
-        var previous: [String: ReportRecord] = [:]
+        let store = ReportStore(database: db)
+        let records = try await store.stored(
+            unitIDs: [unitID], taskIDs: taskIDs, months: [month, month.previous], in: loaded)
+        var current: [String: ReportStore.StoredReport] = [:]
+        var previous: [String: ReportStore.StoredReport] = [:]
         for record in records {
-            guard let code = loaded.taskCode(id: record.$task.id) else { continue }
+            guard let code = loaded.taskCode(id: record.taskID) else { continue }
             if record.month == month.description { current[code] = record } else { previous[code] = record }
         }
         var submitted: [UUID: ReportRevisionRecord] = [:]
         if access == .asSubmitted {
-            submitted = try await ReportStore(database: db).lastSubmitted(
-                reportIDs: current.values.compactMap(\.id))
+            submitted = try await store.lastSubmitted(reportIDs: current.values.map(\.id))
         }
         let rows = tasks.map { task -> Row in
             let record = current[task.code]
-            var content = record?.snapshot(in: loaded)
-            var state = record?.reportState
+            var content = record?.content
+            var state = record?.state
             if access == .asSubmitted {
-                content = record?.id.flatMap { submitted[$0] }.flatMap { try? $0.content() }
+                content = record.flatMap { submitted[$0.id] }.flatMap { try? $0.content() }
                 if content == nil { state = nil }
             }
-            let last = previous[task.code].flatMap { $0.reportState.isSubmitted ? $0.snapshot(in: loaded) : nil }
+            let last = previous[task.code].flatMap { $0.state.isSubmitted ? $0.content : nil }
             let demand = ReportDemand(
                 unit: unit, task: task, month: month, progress: snapshot.progress(of: task))
             return Row(

@@ -153,10 +153,10 @@ struct APIController {
             throw Abort(.unprocessableEntity, reason: "narrative 和 values 须与 reportedStatus 一起提交")
         }
         do {
-            let record = try await ReportStore(database: req.db).act(
+            let id = try await ReportStore(database: req.db).act(
                 body.action, on: snapshot.loaded, taskCode: code, unitCode: unit, month: month, content: content,
                 comment: body.comment, actor: user.actor, at: req.now, calendar: snapshot.calendar)
-            let saved = try await ReportRecord.query(on: req.db).filter(\.$id == record.requireID()).with(\.$values)
+            let saved = try await ReportRecord.query(on: req.db).filter(\.$id == id).with(\.$values)
                 .with(\.$evidence).first()!
             return ReportDTO(record: saved, taskCode: code, snapshot: snapshot)
         } catch let refusal as ReportStore.Refusal {

@@ -89,6 +89,8 @@ enum Stylesheet {
         table.monthly tr.not-asked td { color:var(--muted); }
         table.monthly .row-actions button, table.monthly .row-actions label { display:block; margin:0 0 6px; }
         table.monthly .row-actions textarea { min-width:140px; min-height:44px; }
+        table.monthly .row-actions .pair { display:flex; gap:6px; }
+        table.monthly .row-actions .pair button { margin:0; }
         .returned { color:#a1221a; } .unsaved { color:#a64b00; font-weight:600; } .read-as { color:#1b5e20; }
         ul.files { margin:0 0 4px; padding-left:16px; } ul.errors.small { margin:4px 0; padding:4px 8px 4px 22px; }
         .chart { background:#fff; border:1px solid var(--line); padding:8px; margin-bottom:14px; overflow-x:auto; }

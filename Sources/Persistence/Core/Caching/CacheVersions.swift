@@ -35,6 +35,14 @@ public struct CacheVersions: Sendable, Equatable {
         }
     }
 
+    /// The version of `topic` as the transaction `database` is in has counted it (after ``bump(_:on:)``).
+    static func current(_ topic: CacheTopic, on database: any Database) async throws -> Int {
+        struct Version: Decodable { var version: Int }
+        return try await (database as! any SQLDatabase)
+            .raw("SELECT version FROM cache_versions WHERE topic = \(bind: topic.rawValue)")
+            .first(decoding: Version.self)?.version ?? 0
+    }
+
     private struct Row: Decodable {
         var topic: String
         var version: Int

@@ -145,11 +145,11 @@ struct MonthlyReportController {
             store.remove(written)
             throw error
         }
-        // Rows typed in but not written by this button stay on the page, marked unsaved, with what was typed.
+        // Rows typed in but not written by this button stay on the page, marked unsaved, with what was typed; the
+        // rows not written are as the sheet read before the write found them.
         let done = Set(steps.map(\.taskCode))
-        let fresh = try await self.sheet(req, target)
         echo.entries = echo.entries.filter { code, entry in
-            guard !done.contains(code), let row = fresh.row(code), row.state?.isEditable ?? true else { return false }
+            guard !done.contains(code), let row = sheet.row(code), row.state?.isEditable ?? true else { return false }
             let content = entry.read(for: row.task, submitting: false).content
             return row.state == nil ? !entry.isBlank : row.changes(content)
         }
@@ -166,7 +166,7 @@ struct MonthlyReportController {
             + "另有 \(Set(echo.entries.keys).union(leftFiles).count) 行的修改尚未保存（标“未保存”），请保存；"
             + (leftFiles.isEmpty ? "" : "这些行选择的文件需重新选择；")
             + "关闭页面前请确认。"
-        return try await page(req, target, fresh, echo, status: .ok)
+        return try await page(req, target, try await self.sheet(req, target), echo, status: .ok)
     }
 
     /// The steps a command takes, and the notice shown after them; problems go into `echo` by row.

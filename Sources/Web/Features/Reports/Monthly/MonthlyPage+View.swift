@@ -150,6 +150,7 @@ enum MonthlyPage {
             .td(.text(row.state == nil ? "—" : row.reportedStatus.chinese)),
             .td(
                 .class("values"),
+                .if(row.fields.isEmpty, .span(.class("muted small"), .text("无量化指标"))),
                 .forEach(row.fields) { field in
                     .div(
                         .class("value"),
@@ -201,12 +202,15 @@ enum MonthlyPage {
                     .textarea(
                         .attr("name", "rows[\(row.code)][comment]"), .attr("id", "comment-\(row.code)"),
                         .attribute(named: "rows", value: "2"), .text(row.reviewComment)),
-                    .button(
-                        .type(.submit), .name("action"), .attr("value", Command.approve(row.code).value),
-                        .text("通过")),
-                    .button(
-                        .type(.submit), .name("action"), .attr("value", Command.reject(row.code).value),
-                        .class("danger"), .text("退回"))
+                    .div(
+                        .class("pair"),
+                        .button(
+                            .type(.submit), .name("action"), .attr("value", Command.approve(row.code).value),
+                            .text("通过")),
+                        .button(
+                            .type(.submit), .name("action"), .attr("value", Command.reject(row.code).value),
+                            .class("danger"), .text("退回"))
+                    )
                 ))
         )
     }

@@ -1,0 +1,92 @@
+"""What the browser tests share: starting `lantian serve`, calling the JSON API, and a headless Chromium that
+signs in and out as the site's forms expect."""
+import json
+import os
+import shutil
+import subprocess
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def wait_for(url, seconds=120):
+    """Waits until `url` answers 200."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except Exception:
+            time.sleep(0.5)
+    raise SystemExit(f"server did not answer at {url} within {seconds}s")
+
+
+def serve(binary, env, port, log, clock=None):
+    """`lantian serve` with `env` (and the training clock at `clock`), once it answers."""
+    env = dict(env, LANTIAN_CLOCK_START=clock) if clock else env
+    process = subprocess.Popen([binary, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz")
+    except SystemExit:
+        process.terminate()
+        raise
+    return process
+
+
+def call(base, method, path, token=None, body=None):
+    """One JSON API call; the decoded answer."""
+    request = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body else None)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read())
+
+
+class Browser:
+    """Headless Chromium (Debian's chromium + chromium-driver) on the site at `base`."""
+
+    def __init__(self, base, password, screenshots=None):
+        options = Options()
+        for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000",
+                     "--lang=zh-CN", "--hide-scrollbars"]:
+            options.add_argument(flag)
+        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+        self.driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"),
+                                       options=options)
+        self.driver.implicitly_wait(5)
+        self.base = base
+        self.password = password
+        self.screenshots = screenshots
+
+    def login(self, username):
+        driver = self.driver
+        driver.get(self.base + "/login")
+        driver.find_element(By.NAME, "username").send_keys(username)
+        driver.find_element(By.NAME, "password").send_keys(self.password)
+        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "header .who")))
+
+    def logout(self):
+        self.driver.find_element(By.CSS_SELECTOR, "header form button").click()
+        WebDriverWait(self.driver, 15).until(EC.presence_of_element_located((By.NAME, "username")))
+
+    def shot(self, name, height=4000):
+        """The page as PNG under the screenshots directory (when one was given), up to `height` pixels tall."""
+        if not self.screenshots:
+            return
+        os.makedirs(self.screenshots, exist_ok=True)
+        full = self.driver.execute_script("return document.body.scrollHeight")
+        self.driver.set_window_size(1440, min(max(full, 900), height))
+        self.driver.save_screenshot(os.path.join(self.screenshots, name + ".png"))
+        self.driver.set_window_size(1440, 1000)
+
+    def quit(self):
+        self.driver.quit()
