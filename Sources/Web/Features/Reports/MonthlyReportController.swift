@@ -161,11 +161,16 @@ struct MonthlyReportController {
                 to: SiteURL.monthly(unit: target.unit, month: target.month).path + "?notice=\(plan.notice.rawValue)"
                     + anchor)
         }
+        let unsaved = Set(echo.entries.keys).union(leftFiles)
+        let held = echo.comments.keys.filter { !unsaved.contains($0) }.sorted()
         echo.notice =
             (Notice.text(for: plan.notice.rawValue) ?? "")
-            + "另有 \(Set(echo.entries.keys).union(leftFiles).count) 行的修改尚未保存（标“未保存”），请保存；"
-            + (leftFiles.isEmpty ? "" : "这些行选择的文件需重新选择；")
-            + "关闭页面前请确认。"
+            + (unsaved.isEmpty
+                ? ""
+                : "另有 \(unsaved.count) 行的修改尚未保存（标“未保存”），请保存；"
+                    + (leftFiles.isEmpty ? "" : "这些行选择的文件需重新选择；") + "关闭页面前请确认。")
+            + (held.isEmpty
+                ? "" : "填写了审核意见的行未作处理：\(held.joined(separator: "、"))。退回请点该行的「退回」。")
         return try await page(req, target, try await self.sheet(req, target), echo, status: .ok)
     }
 
