@@ -27,13 +27,18 @@ let package = Package(
     ],
     targets: [
         // The shared core: civil days and hours, report months, CSV fields and numbers, import issues.
-        .target(name: "LantianCore", swiftSettings: strict),
+        .target(
+            name: "LantianCore", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(
             name: "Campaign",
             dependencies: ["LantianCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(name: "AirQuality", dependencies: ["LantianCore"], swiftSettings: strict),
+        // Market supervision (市场监管): product standards in editions, verdicts by GB/T 8170. Pure.
+        .target(
+            name: "MarketSupervision", dependencies: ["LantianCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
         .target(
             name: "Seed",
             resources: [.copy("Resources")],
@@ -91,7 +96,9 @@ let package = Package(
             dependencies: [
                 "LantianCore",
                 "AirQuality",
+                "MarketSupervision",
                 "Persistence",
+                "Seed",
                 "Services",
                 "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -101,6 +108,9 @@ let package = Package(
         .testTarget(name: "LantianCoreTests", dependencies: ["LantianCore"], swiftSettings: strict),
         .testTarget(
             name: "CampaignTests", dependencies: ["LantianCore", "Campaign", "Seed"], swiftSettings: strict),
+        .testTarget(
+            name: "MarketSupervisionTests", dependencies: ["LantianCore", "MarketSupervision", "Seed"],
+            swiftSettings: strict),
         .testTarget(
             name: "AirQualityTests", dependencies: ["LantianCore", "AirQuality", "Seed"],
             resources: [.copy("Resources")],

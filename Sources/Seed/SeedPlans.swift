@@ -42,3 +42,12 @@ public enum SeedAirData {
         try resourceText("air", name, "csv")
     }
 }
+
+/// The product standards that ship with Lantian.
+public enum SeedStandards {
+    /// Market supervision's product standards (fuels, diesel exhaust fluid, VOCs products) as a
+    /// `lantian-standards/1` file: values as the reference gives them, each marked verified or not.
+    public static var market: String {
+        get throws { try resourceText("standards", "market", "yaml") }
+    }
+}

@@ -9,7 +9,10 @@ struct Lantian: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantian",
         abstract: "蓝天 Lantian — the autumn–winter air-pollution campaign platform.",
-        subcommands: [Serve.self, Migrate.self, PlanCommand.self, UserCommand.self, AQCommand.self, Bench.self],
+        subcommands: [
+            Serve.self, Migrate.self, PlanCommand.self, UserCommand.self, AQCommand.self, MarketCommand.self,
+            Bench.self,
+        ],
         defaultSubcommand: Serve.self)
 }
 

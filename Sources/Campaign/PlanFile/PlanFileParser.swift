@@ -4,7 +4,7 @@ import Yams
 
 /// Builds a ``Plan`` from a composed `lantian-plan/1` document, reporting every problem to its reader.
 struct PlanFileParser {
-    let reader: NodeReader
+    let reader: YAMLReader
 
     private static let topKeys: Set = ["format", "plan", "units", "groups", "sections", "tasks", "forwardings"]
     private static let planKeys: Set = [
@@ -95,7 +95,7 @@ struct PlanFileParser {
         var targets: [AirQualityTarget]
     }
 
-    private func parseHeader(_ top: NodeReader.Fields) -> Header? {
+    private func parseHeader(_ top: YAMLReader.Fields) -> Header? {
         guard let p = reader.fields(top["plan"], at: "plan", allowed: Self.planKeys) else {
             if top["plan"] == nil { reader.report("plan", top.node, "required mapping is missing") }
             return nil
@@ -193,7 +193,7 @@ struct PlanFileParser {
 
     // MARK: - units
 
-    private func parseUnits(_ top: NodeReader.Fields) -> [(OrgUnit, String, Node)] {
+    private func parseUnits(_ top: YAMLReader.Fields) -> [(OrgUnit, String, Node)] {
         var units: [(OrgUnit, String, Node)] = []
         var seen = Set<String>()
         for (path, node) in reader.sequence(top, "units", required: true) {
@@ -236,7 +236,7 @@ struct PlanFileParser {
         }
     }
 
-    private func parseGroups(_ top: NodeReader.Fields, resolver: UnitResolver) -> [UnitGroup] {
+    private func parseGroups(_ top: YAMLReader.Fields, resolver: UnitResolver) -> [UnitGroup] {
         var groups: [UnitGroup] = []
         for (path, node) in reader.sequence(top, "groups") {
             guard let g = reader.fields(node, at: path, allowed: ["code", "name", "members"]) else { continue }
@@ -255,7 +255,7 @@ struct PlanFileParser {
         return groups
     }
 
-    private func parseSections(_ top: NodeReader.Fields) -> [PlanSection] {
+    private func parseSections(_ top: YAMLReader.Fields) -> [PlanSection] {
         var sections: [PlanSection] = []
         for (path, node) in reader.sequence(top, "sections") {
             guard let s = reader.fields(node, at: path, allowed: ["number", "title", "part"]) else { continue }

@@ -1,12 +1,13 @@
+import LantianCore
 import Yams
 
 /// Resolves the unit references of a plan file (a code, name or alias of a unit, or a group) to unit codes.
 final class UnitResolver {
     private var byKey: [String: String] = [:]
     var groups: [UnitGroup] = []
-    private let reader: NodeReader
+    private let reader: YAMLReader
 
-    init(units: [OrgUnit], reader: NodeReader) {
+    init(units: [OrgUnit], reader: YAMLReader) {
         self.reader = reader
         for unit in units {
             for key in [unit.code, unit.name] + unit.aliases where byKey[key] == nil {

@@ -1,27 +1,46 @@
 import Foundation
-import LantianCore
 import Yams
 
 /// Walks a composed YAML document, reading typed values and collecting every problem with its path and line,
-/// so that a bad file is reported whole rather than one error at a time.
-final class NodeReader {
-    private(set) var issues: [PlanFileIssue] = []
+/// so that a bad file is reported whole rather than one error at a time: the one reader of Lantian's YAML files
+/// (plans, product standards).
+public final class YAMLReader {
+    public private(set) var issues: [DocumentIssue] = []
 
-    func report(_ path: String, _ node: Node?, _ reason: String) {
-        issues.append(PlanFileIssue(path: path, line: node?.mark?.line, reason: reason))
+    public init() {}
+
+    /// The document `text` composed, or the syntax error that stops it (with its line).
+    public static func compose(_ text: String) -> Result<Node?, DocumentIssue> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+                let what = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+                return .failure(DocumentIssue(path: "", line: mark.line, reason: "YAML syntax error: \(what)"))
+            default:
+                return .failure(DocumentIssue(path: "", line: nil, reason: "YAML syntax error: \(error)"))
+            }
+        } catch {
+            return .failure(DocumentIssue(path: "", line: nil, reason: "not readable as YAML: \(error)"))
+        }
+    }
+
+    public func report(_ path: String, _ node: Node?, _ reason: String) {
+        issues.append(DocumentIssue(path: path, line: node?.mark?.line, reason: reason))
     }
 
     /// A mapping's fields, by key; reports unknown keys and a node that is not a mapping.
-    struct Fields {
-        let path: String
-        let node: Node
-        let values: [String: Node]
+    public struct Fields {
+        public let path: String
+        public let node: Node
+        public let values: [String: Node]
 
-        func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-        subscript(_ key: String) -> Node? { values[key] }
+        public func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+        public subscript(_ key: String) -> Node? { values[key] }
     }
 
-    func fields(_ node: Node?, at path: String, allowed: Set<String>) -> Fields? {
+    public func fields(_ node: Node?, at path: String, allowed: Set<String>) -> Fields? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
             report(path, node, "expected a mapping (key: value)")
@@ -45,7 +64,7 @@ final class NodeReader {
         return Fields(path: path, node: node, values: values)
     }
 
-    func sequence(_ fields: Fields, _ key: String, required: Bool = false) -> [(String, Node)] {
+    public func sequence(_ fields: Fields, _ key: String, required: Bool = false) -> [(String, Node)] {
         guard let node = fields[key] else {
             if required { report(fields.path(key), fields.node, "required list is missing") }
             return []
@@ -60,7 +79,7 @@ final class NodeReader {
         return sequence.enumerated().map { ("\(fields.path(key))[\($0.offset)]", $0.element) }
     }
 
-    func string(_ fields: Fields, _ key: String, required: Bool = true) -> String? {
+    public func string(_ fields: Fields, _ key: String, required: Bool = true) -> String? {
         guard let node = fields[key] else {
             if required { report(fields.path(key), fields.node, "required value is missing") }
             return nil
@@ -68,7 +87,7 @@ final class NodeReader {
         return scalarText(node, at: fields.path(key), required: required)
     }
 
-    func scalarText(_ node: Node, at path: String, required: Bool = true) -> String? {
+    public func scalarText(_ node: Node, at path: String, required: Bool = true) -> String? {
         guard case .scalar(let scalar) = node else {
             report(path, node, "expected a single value, not a list or mapping")
             return nil
@@ -81,7 +100,7 @@ final class NodeReader {
         return text
     }
 
-    func strings(_ fields: Fields, _ key: String, required: Bool = false) -> [(String, Node, String)] {
+    public func strings(_ fields: Fields, _ key: String, required: Bool = false) -> [(String, Node, String)] {
         if let node = fields[key], case .scalar = node, let single = scalarText(node, at: fields.path(key)) {
             return [(fields.path(key), node, single)]
         }
@@ -90,7 +109,7 @@ final class NodeReader {
         }
     }
 
-    func slug(_ fields: Fields, _ key: String) -> String? {
+    public func slug(_ fields: Fields, _ key: String) -> String? {
         guard let text = string(fields, key) else { return nil }
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
         guard text.allSatisfy({ allowed.contains($0) }) else {
@@ -100,7 +119,7 @@ final class NodeReader {
         return text
     }
 
-    func number(_ fields: Fields, _ key: String, required: Bool = true) -> Double? {
+    public func number(_ fields: Fields, _ key: String, required: Bool = true) -> Double? {
         guard let text = string(fields, key, required: required) else { return nil }
         guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
             report(fields.path(key), fields[key], "\"\(text)\" is not a number")
@@ -109,7 +128,7 @@ final class NodeReader {
         return value
     }
 
-    func int(_ fields: Fields, _ key: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
+    public func int(_ fields: Fields, _ key: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
         guard let text = string(fields, key, required: required) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             report(
@@ -120,7 +139,7 @@ final class NodeReader {
         return value
     }
 
-    func date(_ fields: Fields, _ key: String, required: Bool = true) -> CivilDate? {
+    public func date(_ fields: Fields, _ key: String, required: Bool = true) -> CivilDate? {
         guard let text = string(fields, key, required: required) else { return nil }
         guard let date = CivilDate(text) else {
             report(fields.path(key), fields[key], "\"\(text)\" is not a YYYY-MM-DD date")
@@ -129,7 +148,7 @@ final class NodeReader {
         return date
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(
+    public func choice<T: RawRepresentable & CaseIterable>(
         _ fields: Fields, _ key: String, _ type: T.Type, required: Bool = true
     ) -> T? where T.RawValue == String {
         guard let text = string(fields, key, required: required) else { return nil }
