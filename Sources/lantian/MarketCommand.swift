@@ -7,7 +7,7 @@ import Seed
 struct MarketCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "market", abstract: "Market supervision (市场监管): spot-check verdicts by product standard.",
-        subcommands: [Verdict.self])
+        subcommands: [Verdict.self, Trace.self])
 
     /// `lantian market verdict FILE [--method standard|rounded|full] [--format csv|json]` (docs/MARKET.md).
     struct Verdict: ParsableCommand {
@@ -64,6 +64,64 @@ struct MarketCommand: ParsableCommand {
                         failed: VerdictTable.failed(verdict), csv: VerdictTable.row(batch, verdict))
                 }
                 try format.write(rows)
+            }
+        }
+    }
+}
+
+extension MarketCommand {
+    /// `lantian market trace --deliveries D.csv --station ID --product P --since DAY [--window-days 30]`.
+    struct Trace: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "追根溯源: where a station's product came from, and who else those suppliers delivered it to.",
+            discussion: """
+                D.csv: CSV with a header row, columns from,to,date,product,volume (one delivery a row). Output \
+                rows node,relation,path: the station's suppliers, theirs and so on (relation upstream, path \
+                S<-D<-R), then the nodes those suppliers delivered the product to within --window-days of their \
+                delivery toward the station (relation co-supplied, path S<-D<-R->X). Only deliveries of the \
+                product dated on or after --since count; upstream, a delivery counts only if no later than the one \
+                it fed. Cycles in the data are reported on standard error and not followed. A bad row ends the \
+                command with exit status 1 and a message naming the line.
+                """)
+
+        @ArgumentParser.Option(help: "Deliveries CSV (from,to,date,product,volume).") var deliveries: String
+        @ArgumentParser.Option(help: "The station whose batch failed.") var station: String
+        @ArgumentParser.Option(help: "The product (as the deliveries file names it).") var product: String
+        @ArgumentParser.Option(help: "First day of deliveries to consider (YYYY-MM-DD).") var since: String
+        @ArgumentParser.Option(help: "Days either side of a supplier's delivery that count as the same supply.")
+        var windowDays = 30
+
+        func run() throws {
+            var stderr = FileHandleOutputStream.standardError
+            guard let day = CivilDate(since) else {
+                print("--since: \"\(since)\" is not a YYYY-MM-DD date", to: &stderr)
+                throw ExitCode(1)
+            }
+            guard windowDays >= 0 else {
+                print("--window-days: must not be negative", to: &stderr)
+                throw ExitCode(1)
+            }
+            let text: String
+            do {
+                text = try String(contentsOfFile: deliveries, encoding: .utf8)
+            } catch {
+                print("\(deliveries): not readable as UTF-8 text (\(error.localizedDescription))", to: &stderr)
+                throw ExitCode(1)
+            }
+            switch Delivery.read(text) {
+            case .failure(let issue):
+                print("\(deliveries): \(issue)", to: &stderr)
+                throw ExitCode(1)
+            case .success(let rows):
+                let trace = SupplyTrace(
+                    from: station, product: product, since: day, windowDays: windowDays, deliveries: rows)
+                for cycle in trace.cycles {
+                    print("\(deliveries): cycle in the deliveries, not followed: \(cycle)", to: &stderr)
+                }
+                var out = StandardOutput()
+                out.line(CSVWriter.record(["node", "relation", "path"]))
+                for node in trace.nodes { out.line(CSVWriter.record([node.node, node.relation.rawValue, node.path])) }
+                out.flush()
             }
         }
     }
