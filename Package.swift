@@ -37,7 +37,11 @@ let package = Package(
         .target(name: "AirQuality", dependencies: ["LantianCore"], swiftSettings: strict),
         // Market supervision (市场监管): product standards in editions, verdicts by GB/T 8170. Pure.
         .target(
-            name: "MarketSupervision", dependencies: ["LantianCore", .product(name: "Yams", package: "Yams")],
+            name: "MarketSupervision",
+            dependencies: [
+                "LantianCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict),
         .target(
             name: "Seed",

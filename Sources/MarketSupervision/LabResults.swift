@@ -20,32 +20,11 @@ extension LabBatch {
     /// unknown product or item, a value that is not a number as written, a batch that names two products or
     /// editions, an item given twice — each named by line and field.
     public static func read(_ text: String, library: StandardsLibrary) -> Result<[LabBatch], ImportIssue> {
-        var header: [String: Int]?
         var batches: [LabBatch] = []
         var index: [String: Int] = [:]
-        var problem: ImportIssue?
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        CSVScanner.rows(text) { row in
-            guard problem == nil, !row.isBlank else { return }
-            guard let columns = header else {
-                var names: [String: Int] = [:]
-                for (position, name) in row.texts.enumerated() {
-                    names[name.trimmingCharacters(in: .whitespaces).lowercased()] = position
-                }
-                for required in ["batch", "product", "item", "value"] where names[required] == nil {
-                    problem = ImportIssue(
-                        line: row.line, field: required, reason: "header lacks the column \(required)")
-                    return
-                }
-                header = names
-                return
-            }
-            func field(_ name: String) -> String {
-                guard let position = columns[name], position < row.fieldCount else { return "" }
-                return row.text(position).trimmingCharacters(in: .whitespaces)
-            }
-            func fail(_ name: String, _ reason: String) {
-                problem = ImportIssue(line: row.line, field: name, reason: reason)
+        let problem = CSVTable.read(text, required: ["batch", "product", "item", "value"]) { field, line in
+            func fail(_ name: String, _ reason: String) -> ImportIssue {
+                ImportIssue(line: line, field: name, reason: reason)
             }
             let batch = field("batch")
             let product = field("product")
@@ -103,11 +82,10 @@ extension LabBatch {
             } else {
                 index[batch] = batches.count
                 batches.append(
-                    LabBatch(batch: batch, product: product, standard: standard, values: [item: value], line: row.line))
+                    LabBatch(batch: batch, product: product, standard: standard, values: [item: value], line: line))
             }
+            return nil
         }
-        if let problem { return .failure(problem) }
-        if header == nil { return .failure(ImportIssue(line: 1, field: "header", reason: "the file is empty")) }
-        return .success(batches)
+        return problem.map { .failure($0) } ?? .success(batches)
     }
 }

@@ -25,31 +25,10 @@ public struct Delivery: Hashable, Sendable {
     /// receiver, a date that is not YYYY-MM-DD, a negative or unreadable volume, or a node delivering to itself
     /// stops the reading at its line and field.
     public static func read(_ text: String) -> Result<[Delivery], ImportIssue> {
-        var columns: [String: Int]?
         var deliveries: [Delivery] = []
-        var problem: ImportIssue?
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        CSVScanner.rows(text) { row in
-            guard problem == nil, !row.isBlank else { return }
-            guard let header = columns else {
-                var names: [String: Int] = [:]
-                for (position, name) in row.texts.enumerated() {
-                    names[name.trimmingCharacters(in: .whitespaces).lowercased()] = position
-                }
-                for required in ["from", "to", "date", "product"] where names[required] == nil {
-                    problem = ImportIssue(
-                        line: row.line, field: required, reason: "header lacks the column \(required)")
-                    return
-                }
-                columns = names
-                return
-            }
-            func field(_ name: String) -> String {
-                guard let position = header[name], position < row.fieldCount else { return "" }
-                return row.text(position).trimmingCharacters(in: .whitespaces)
-            }
-            func fail(_ name: String, _ reason: String) {
-                problem = ImportIssue(line: row.line, field: name, reason: reason)
+        let problem = CSVTable.read(text, required: ["from", "to", "date", "product"]) { field, line in
+            func fail(_ name: String, _ reason: String) -> ImportIssue {
+                ImportIssue(line: line, field: name, reason: reason)
             }
             let from = field("from")
             let to = field("to")
@@ -68,12 +47,10 @@ public struct Delivery: Hashable, Sendable {
                 }
                 volume = value
             }
-            deliveries.append(
-                Delivery(from: from, to: to, date: date, product: product, volume: volume, line: row.line))
+            deliveries.append(Delivery(from: from, to: to, date: date, product: product, volume: volume, line: line))
+            return nil
         }
-        if let problem { return .failure(problem) }
-        if columns == nil { return .failure(ImportIssue(line: 1, field: "header", reason: "the file is empty")) }
-        return .success(deliveries)
+        return problem.map { .failure($0) } ?? .success(deliveries)
     }
 }
 

@@ -7,7 +7,7 @@ import Seed
 struct MarketCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "market", abstract: "Market supervision (市场监管): spot-check verdicts by product standard.",
-        subcommands: [Verdict.self, Trace.self])
+        subcommands: [Verdict.self, Trace.self, Draw.self])
 
     /// `lantian market verdict FILE [--method standard|rounded|full] [--format csv|json]` (docs/MARKET.md).
     struct Verdict: ParsableCommand {
@@ -125,6 +125,83 @@ extension MarketCommand {
             }
         }
     }
+}
+
+extension MarketCommand {
+    /// `lantian market draw --objects O.csv --inspectors I.csv (--count N | --ratio R) [--per-object 2]
+    /// [--stratify county] --seed TEXT [--format csv|json]`.
+    struct Draw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "双随机: draw objects and their inspectors, verifiably (same inputs and seed, same result).",
+            discussion: """
+                O.csv: id,name,county[,class]. I.csv: id,name,unit[,conflicts] (object ids separated by ';'). \
+                Output rows object,inspector. The SHA-256 of the inputs is printed on standard error: publish it \
+                before the seed is known; take the seed from a value fixed in advance and published later. \
+                Inspectors with a conflict are never assigned; an object's inspectors come from different units \
+                where the eligible inspectors allow.
+                """)
+
+        enum Stratum: String, ExpressibleByArgument { case county }
+
+        @ArgumentParser.Option(help: "Object database CSV.") var objects: String
+        @ArgumentParser.Option(help: "Inspector database CSV.") var inspectors: String
+        @ArgumentParser.Option(help: "How many objects to draw.") var count: Int?
+        @ArgumentParser.Option(help: "What share of the objects to draw (0–1, rounded up).") var ratio: Double?
+        @ArgumentParser.Option(help: "Inspectors per object.") var perObject = 2
+        @ArgumentParser.Option(help: "Draw within each county separately.") var stratify: Stratum?
+        @ArgumentParser.Option(help: "The published random value the draw is made from.") var seed: String
+        @ArgumentParser.Option(help: "csv or json.") var format: OutputFormat = .csv
+
+        func validate() throws {
+            if (count == nil) == (ratio == nil) { throw ValidationError("give exactly one of --count and --ratio") }
+        }
+
+        func run() throws {
+            var stderr = FileHandleOutputStream.standardError
+            func load<T>(_ path: String, _ read: (String) -> Result<[T], ImportIssue>) throws -> [T] {
+                let text: String
+                do {
+                    text = try String(contentsOfFile: path, encoding: .utf8)
+                } catch {
+                    print("\(path): not readable as UTF-8 text (\(error.localizedDescription))", to: &stderr)
+                    throw ExitCode(1)
+                }
+                switch read(text) {
+                case .success(let rows): return rows
+                case .failure(let issue):
+                    print("\(path): \(issue)", to: &stderr)
+                    throw ExitCode(1)
+                }
+            }
+            let objectRows = try load(objects, RandomDraw.objects)
+            let inspectorRows = try load(inspectors, RandomDraw.inspectors)
+            let draw: RandomDraw
+            do {
+                draw = try RandomDraw(
+                    objects: objectRows, inspectors: inspectorRows,
+                    size: count.map { .count($0) } ?? .ratio(ratio ?? 0), perObject: perObject,
+                    stratifyByCounty: stratify == .county, seed: seed)
+            } catch {
+                print("draw refused: \(error)", to: &stderr)
+                throw ExitCode(1)
+            }
+            print("inputs sha256: \(draw.inputsHash)", to: &stderr)
+            let rows = draw.assignments.flatMap { assignment in
+                assignment.inspectors.map { DrawRow(object: assignment.object, inspector: $0) }
+            }
+            try format.write(rows)
+        }
+    }
+}
+
+/// One output row of `lantian market draw`.
+struct DrawRow: TableRow {
+    var object: String
+    var inspector: String
+
+    static let header = ["object", "inspector"]
+
+    var csv: [String] { [object, inspector] }
 }
 
 /// One output row of `lantian market verdict` (``VerdictTable``); JSON adds the edition and method.
