@@ -41,30 +41,16 @@ struct MarketCommand: ParsableCommand {
         }
 
         func run() throws {
-            var stderr = FileHandleOutputStream.standardError
             let library = try StandardsFile.read(try SeedStandards.market)
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                print("\(file): not readable as UTF-8 text (\(error.localizedDescription))", to: &stderr)
-                throw ExitCode(1)
+            let batches = try MarketCommand.load(file) { LabBatch.read($0, library: library) }
+            let rows = batches.map { batch in
+                let verdict = MarketSupervision.Verdict(batch.values, against: batch.standard, method: method.method)
+                return VerdictRow(
+                    batch: batch.batch, product: batch.product, standard: batch.standard.standard,
+                    method: verdict.method.rawValue, verdict: verdict.chinese,
+                    failed: VerdictTable.failed(verdict), csv: VerdictTable.row(batch, verdict))
             }
-            switch LabBatch.read(text, library: library) {
-            case .failure(let issue):
-                print("\(file): \(issue)", to: &stderr)
-                throw ExitCode(1)
-            case .success(let batches):
-                let rows = batches.map { batch in
-                    let verdict = MarketSupervision.Verdict(
-                        batch.values, against: batch.standard, method: method.method)
-                    return VerdictRow(
-                        batch: batch.batch, product: batch.product, standard: batch.standard.standard,
-                        method: verdict.method.rawValue, verdict: verdict.chinese,
-                        failed: VerdictTable.failed(verdict), csv: VerdictTable.row(batch, verdict))
-                }
-                try format.write(rows)
-            }
+            try format.write(rows)
         }
     }
 }
@@ -101,28 +87,16 @@ extension MarketCommand {
                 print("--window-days: must not be negative", to: &stderr)
                 throw ExitCode(1)
             }
-            let text: String
-            do {
-                text = try String(contentsOfFile: deliveries, encoding: .utf8)
-            } catch {
-                print("\(deliveries): not readable as UTF-8 text (\(error.localizedDescription))", to: &stderr)
-                throw ExitCode(1)
+            let rows = try MarketCommand.load(deliveries, Delivery.read)
+            let trace = SupplyTrace(
+                from: station, product: product, since: day, windowDays: windowDays, deliveries: rows)
+            for cycle in trace.cycles {
+                print("\(deliveries): cycle in the deliveries, not followed: \(cycle)", to: &stderr)
             }
-            switch Delivery.read(text) {
-            case .failure(let issue):
-                print("\(deliveries): \(issue)", to: &stderr)
-                throw ExitCode(1)
-            case .success(let rows):
-                let trace = SupplyTrace(
-                    from: station, product: product, since: day, windowDays: windowDays, deliveries: rows)
-                for cycle in trace.cycles {
-                    print("\(deliveries): cycle in the deliveries, not followed: \(cycle)", to: &stderr)
-                }
-                var out = StandardOutput()
-                out.line(CSVWriter.record(["node", "relation", "path"]))
-                for node in trace.nodes { out.line(CSVWriter.record([node.node, node.relation.rawValue, node.path])) }
-                out.flush()
-            }
+            var out = StandardOutput()
+            out.line(CSVWriter.record(["node", "relation", "path"]))
+            for node in trace.nodes { out.line(CSVWriter.record([node.node, node.relation.rawValue, node.path])) }
+            out.flush()
         }
     }
 }
@@ -158,23 +132,8 @@ extension MarketCommand {
 
         func run() throws {
             var stderr = FileHandleOutputStream.standardError
-            func load<T>(_ path: String, _ read: (String) -> Result<[T], ImportIssue>) throws -> [T] {
-                let text: String
-                do {
-                    text = try String(contentsOfFile: path, encoding: .utf8)
-                } catch {
-                    print("\(path): not readable as UTF-8 text (\(error.localizedDescription))", to: &stderr)
-                    throw ExitCode(1)
-                }
-                switch read(text) {
-                case .success(let rows): return rows
-                case .failure(let issue):
-                    print("\(path): \(issue)", to: &stderr)
-                    throw ExitCode(1)
-                }
-            }
-            let objectRows = try load(objects, RandomDraw.objects)
-            let inspectorRows = try load(inspectors, RandomDraw.inspectors)
+            let objectRows = try MarketCommand.load(objects, RandomDraw.objects)
+            let inspectorRows = try MarketCommand.load(inspectors, RandomDraw.inspectors)
             let draw: RandomDraw
             do {
                 draw = try RandomDraw(
@@ -190,6 +149,27 @@ extension MarketCommand {
                 assignment.inspectors.map { DrawRow(object: assignment.object, inspector: $0) }
             }
             try format.write(rows)
+        }
+    }
+}
+
+extension MarketCommand {
+    /// What `read` makes of the UTF-8 file at `path`. A file that cannot be read, or a bad row, ends the command
+    /// with exit status 1 and one message on standard error naming the file (and the line and column).
+    static func load<T>(_ path: String, _ read: (String) -> Result<T, ImportIssue>) throws -> T {
+        var stderr = FileHandleOutputStream.standardError
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            print("\(path): not readable as UTF-8 text (\(error.localizedDescription))", to: &stderr)
+            throw ExitCode(1)
+        }
+        switch read(text) {
+        case .success(let value): return value
+        case .failure(let issue):
+            print("\(path): \(issue)", to: &stderr)
+            throw ExitCode(1)
         }
     }
 }

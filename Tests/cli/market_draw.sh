@@ -3,16 +3,7 @@
 # whatever the order of the files' rows; the inputs' hash on standard error; too few eligible inspectors refused.
 # Usage: Tests/cli/market_draw.sh --binary .build/debug/lantian
 set -euo pipefail
-[[ "${1:-}" == "--binary" ]] || { echo "usage: $0 --binary PATH" >&2; exit 2; }
-lantian="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-failures=0
-checks=0
-check() { # name expected actual
-    checks=$((checks + 1))
-    if [[ "$2" == "$3" ]]; then echo "ok: $1"; else echo "FAIL: $1"; diff <(echo "$2") <(echo "$3") || true; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/lib.sh"
 
 printf 'id,name,county,class\nO1,甲加油站,zezhou,\nO2,乙加油站,zezhou,\nO3,丙加油站,gaoping,\nO4,丁加油站,gaoping,\nO5,戊检测机构,chengqu,\n' > "$work/o.csv"
 printf 'id,name,unit,conflicts\nI1,张,城区局,O1\nI2,李,城区局,\nI3,王,泽州局,O3;O4\nI4,赵,高平局,\n' > "$work/i.csv"
@@ -35,5 +26,4 @@ set -e
 check "too few inspectors: exit status 1, nothing on standard output" "1 " "$status $out"
 check "too few inspectors: the object named" "yes" "$(grep -q 'object O1 (甲加油站): 3 inspector(s) without a conflict, 4 needed' "$work/err" && echo yes || cat "$work/err")"
 
-echo "market draw: $((checks - failures)) passed, $failures failed"
-[[ $failures -eq 0 ]]
+summary "market draw"

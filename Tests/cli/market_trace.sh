@@ -3,16 +3,7 @@
 # standard error, a bad row refused with its line and nothing on standard output.
 # Usage: Tests/cli/market_trace.sh --binary .build/debug/lantian
 set -euo pipefail
-[[ "${1:-}" == "--binary" ]] || { echo "usage: $0 --binary PATH" >&2; exit 2; }
-lantian="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-failures=0
-checks=0
-check() { # name expected actual
-    checks=$((checks + 1))
-    if [[ "$2" == "$3" ]]; then echo "ok: $1"; else echo "FAIL: $1"; diff <(echo "$2") <(echo "$3") || true; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/lib.sh"
 
 cat > "$work/deliveries.csv" <<'CSV'
 from,to,date,product,volume
@@ -40,5 +31,4 @@ check "bad row: exit status 1" "1" "$status"
 check "bad row: nothing on standard output" "" "$out"
 check "bad row: the line named" "yes" "$(grep -q 'bad.csv: line 2, date:' "$work/err" && echo yes || cat "$work/err")"
 
-echo "market trace: $((checks - failures)) passed, $failures failed"
-[[ $failures -eq 0 ]]
+summary "market trace"

@@ -3,16 +3,7 @@
 # unknown item refused with its line and nothing on standard output.
 # Usage: Tests/cli/market_verdict.sh --binary .build/debug/lantian
 set -euo pipefail
-[[ "${1:-}" == "--binary" ]] || { echo "usage: $0 --binary PATH" >&2; exit 2; }
-lantian="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-failures=0
-checks=0
-check() { # name expected actual
-    checks=$((checks + 1))
-    if [[ "$2" == "$3" ]]; then echo "ok: $1"; else echo "FAIL: $1"; diff <(echo "$2") <(echo "$3") || true; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/lib.sh"
 
 cat > "$work/results.csv" <<'CSV'
 batch,product,item,value,sampled_on
@@ -49,5 +40,4 @@ check "unknown item: exit status 1" "1" "$status"
 check "unknown item: nothing on standard output" "" "$out"
 check "unknown item: the line named" "yes" "$(grep -q 'bad.csv: line 3, item: GB 19147-2016 has no item "colour"' "$work/err" && echo yes || cat "$work/err")"
 
-echo "market verdict: $((checks - failures)) passed, $failures failed"
-[[ $failures -eq 0 ]]
+summary "market verdict"
