@@ -240,4 +240,34 @@ import VaporTesting
             #expect(try await store.factsRows(for: loaded, changedAfter: n + 1).isEmpty)
         }
     }
+
+    /// The office accepts 泽州县's October report saying t14 is done: on 3 December November's page no longer asks
+    /// for t14 — it says why, comes last and is not counted — and neither does 本单位任务.
+    @Test func aTaskAcceptedAsDoneIsNoLongerAskedFor() async throws {
+        try await withLantian(at: "2021-11-03T10:00:00+08:00") { app, clock, _ in
+            try await WebTests.makeUnitUsers(app)
+            var leader = Browser(app)
+            try await leader.login("zz-leader")
+            let done = try await leader.postMultipart(
+                "/tasks/t14/reports/zezhou/2021-10",
+                [("action", "approve"), ("reportedStatus", "done"), ("narrative", "10台燃煤锅炉已全部淘汰")])
+            #expect(done.status == .seeOther)
+            var office = Browser(app)
+            try await office.login("office1")
+            try await office.get("/tasks/t14/reports/zezhou/2021-10")
+            let accepted = try await office.post("/tasks/t14/reports/zezhou/2021-10/action", [("action", "accept")])
+            #expect(accepted.status == .seeOther)
+
+            clock.set("2021-12-03T10:00:00+08:00")
+            var reporter = Browser(app)
+            try await reporter.login("zz-reporter")
+            let page = try await reporter.get(Self.november).body.string
+            #expect(Self.row("t14", page).contains("已完成（2021年10月报告已确认），无需再报"))
+            #expect(Self.rows(page).last?.code == "t14")
+            #expect(page.contains("应报 51 项"))
+            let list = try await reporter.get("/my").body.string
+            #expect(list.contains("已完成（2021年10月报告已确认），无需再报"))
+            #expect(list.contains("应报 51 项"))
+        }
+    }
 }
