@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 import urllib.request
 
@@ -90,3 +91,30 @@ class Browser:
 
     def quit(self):
         self.driver.quit()
+
+
+def scratch(prefix, port):
+    """A fresh SQLite data directory for `lantian serve` on `port`: (directory, environment, base URL, log file)."""
+    data = tempfile.mkdtemp(prefix=prefix)
+    env = dict(os.environ, LANTIAN_DATA_DIR=data, LANTIAN_PORT=str(port))
+    env.pop("DATABASE_URL", None)
+    return data, env, f"http://127.0.0.1:{port}", open(os.path.join(data, "serve.log"), "w")
+
+
+class Checks:
+    """Counts checks and keeps the failures, printing each as it happens."""
+
+    def __init__(self):
+        self.count = 0
+        self.failures = []
+
+    def __call__(self, condition, message):
+        self.count += 1
+        if not condition:
+            self.failures.append(message)
+            print("FAIL:", message)
+
+    def summary(self, name):
+        """Prints `name: n passed, m failed`; the exit status for the script."""
+        print(f"{name}: {self.count - len(self.failures)} passed, {len(self.failures)} failed")
+        return 1 if self.failures else 0

@@ -22,9 +22,8 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
-from browser import Browser, call, serve
+from browser import Browser, Checks, call, scratch, serve
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -42,19 +41,8 @@ def main():
     parser.add_argument("--screenshots")
     args = parser.parse_args()
 
-    data = tempfile.mkdtemp(prefix="lantian-monthly-")
-    env = dict(os.environ, LANTIAN_DATA_DIR=data, LANTIAN_PORT=str(args.port))
-    env.pop("DATABASE_URL", None)
-    base = f"http://127.0.0.1:{args.port}"
-    log = open(os.path.join(data, "serve.log"), "w")
-    failures = []
-    checked = [0]
-
-    def check(condition, message):
-        checked[0] += 1
-        if not condition:
-            failures.append(message)
-            print("FAIL:", message)
+    data, env, base, log = scratch("lantian-monthly-", args.port)
+    check = Checks()
 
     # 4 November: October's reports on three tasks, submitted by the leader through the API.
     server = serve(args.binary, env, args.port, log, clock="2021-11-04T10:00:00+08:00")
@@ -201,12 +189,11 @@ def main():
         server.terminate()
         server.wait(timeout=30)
         log.close()
-        if failures:
+        if check.failures:
             print(open(os.path.join(data, "serve.log")).read()[-4000:])
         shutil.rmtree(data, ignore_errors=True)
 
-    print(f"monthly e2e: {checked[0] - len(failures)} passed, {len(failures)} failed")
-    sys.exit(1 if failures else 0)
+    sys.exit(check.summary("monthly e2e"))
 
 
 if __name__ == "__main__":

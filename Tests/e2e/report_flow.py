@@ -12,10 +12,9 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-from browser import Browser, wait_for
+from browser import Browser, Checks, scratch, wait_for
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -32,13 +31,9 @@ def main():
     parser.add_argument("--screenshots")
     args = parser.parse_args()
 
-    data = tempfile.mkdtemp(prefix="lantian-e2e-")
-    env = dict(os.environ, LANTIAN_DATA_DIR=data, LANTIAN_PORT=str(args.port))
-    env.pop("DATABASE_URL", None)
-    base = f"http://127.0.0.1:{args.port}"
-    log = open(os.path.join(data, "serve.log"), "w")
+    data, env, base, log = scratch("lantian-e2e-", args.port)
     server = subprocess.Popen([args.binary, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
-    failures = []
+    check = Checks()
     try:
         wait_for(base + "/healthz")
         for username, role, unit in [("zz-leader", "unitLeader", "zezhou"), ("office1", "officeAdmin", "office")]:
@@ -52,11 +47,6 @@ def main():
 
         def shot(name):
             browser.shot(name)
-
-        def check(condition, message):
-            if not condition:
-                failures.append(message)
-                print("FAIL:", message)
 
         def no_dialog(where):
             try:
@@ -149,13 +139,11 @@ def main():
         server.terminate()
         server.wait(timeout=30)
         log.close()
-        if failures:
+        if check.failures:
             print(open(os.path.join(data, "serve.log")).read()[-4000:])
         shutil.rmtree(data, ignore_errors=True)
 
-    checks = 23
-    print(f"e2e: {checks - len(failures)} passed, {len(failures)} failed")
-    sys.exit(1 if failures else 0)
+    sys.exit(check.summary("e2e"))
 
 
 if __name__ == "__main__":
