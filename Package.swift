@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
     ],
     targets: [
         // The shared core: civil days and hours, report months, CSV fields and numbers, import issues.
@@ -43,6 +45,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
+        // Uploaded tables as rows of text: CSV in UTF-8 or GB18030, and .xlsx read directly (ZIPFoundation + XMLCoder).
+        .target(
+            name: "Spreadsheet",
+            dependencies: [
+                "LantianCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ],
+            swiftSettings: strict),
         .target(
             name: "Seed",
             resources: [.copy("Resources")],
@@ -55,6 +65,7 @@ let package = Package(
                 "LantianCore",
                 "AirQuality",
                 "Campaign",
+                "MarketSupervision",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -68,7 +79,7 @@ let package = Package(
         .target(
             name: "Services",
             dependencies: [
-                "LantianCore", "Campaign", "AirQuality", "Persistence",
+                "LantianCore", "Campaign", "AirQuality", "MarketSupervision", "Persistence", "Seed", "Spreadsheet",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -112,6 +123,9 @@ let package = Package(
         .testTarget(name: "LantianCoreTests", dependencies: ["LantianCore"], swiftSettings: strict),
         .testTarget(
             name: "CampaignTests", dependencies: ["LantianCore", "Campaign", "Seed"], swiftSettings: strict),
+        .testTarget(
+            name: "SpreadsheetTests", dependencies: ["LantianCore", "Spreadsheet"], resources: [.copy("Resources")],
+            swiftSettings: strict),
         .testTarget(
             name: "MarketSupervisionTests", dependencies: ["LantianCore", "MarketSupervision", "Seed"],
             swiftSettings: strict),

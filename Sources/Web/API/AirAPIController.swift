@@ -48,8 +48,8 @@ struct AirAPIController {
 
     /// `?from=YYYY-MM-DD&to=YYYY-MM-DD[&station=CODE]`: without a station, the city series.
     func days(req: Request) async throws -> Response {
-        guard let from = req.query[String.self, at: "from"].flatMap(CivilDate.init),
-            let to = req.query[String.self, at: "to"].flatMap(CivilDate.init), from <= to
+        guard let from = req.query[String.self, at: "from"].flatMap({ CivilDate($0) }),
+            let to = req.query[String.self, at: "to"].flatMap({ CivilDate($0) }), from <= to
         else { throw Abort(.badRequest, reason: "from 和 to 须为 YYYY-MM-DD，且 from 不晚于 to") }
         guard to.dayNumber - from.dayNumber <= 3660 else { throw Abort(.badRequest, reason: "一次最多查询十年") }
         let store = AirQualityStore(database: req.db)

@@ -119,8 +119,8 @@ struct AirQualityController {
         let user = try await req.currentUser()
         let form = try req.content.decode(SandDustForm.self)
         var errors: [String] = []
-        let first = form.firstDay.flatMap(CivilDate.init)
-        let last = form.lastDay.flatMap(CivilDate.init)
+        let first = form.firstDay.flatMap { CivilDate($0) }
+        let last = form.lastDay.flatMap { CivilDate($0) }
         let note = (form.note ?? "").trimmingCharacters(in: .whitespaces)
         if first == nil || last == nil { errors.append("请填写起止日期（YYYY-MM-DD）") }
         if let first, let last, last < first { errors.append("结束日不能早于起始日") }
