@@ -9,10 +9,16 @@ public struct Delivery: Hashable, Sendable {
     public var product: String
     /// As written (litres, tonnes: the file's unit).
     public var volume: MeasuredValue?
+    /// The delivery note's number (出库单、随车单号), when the file has one.
+    public var document: String
     /// The line of the file it came from.
     public var line: Int
 
-    public init(from: String, to: String, date: CivilDate, product: String, volume: MeasuredValue?, line: Int) {
+    public init(
+        from: String, to: String, date: CivilDate, product: String, volume: MeasuredValue?, document: String = "",
+        line: Int
+    ) {
+        self.document = document
         self.from = from
         self.to = to
         self.date = date
@@ -21,36 +27,12 @@ public struct Delivery: Hashable, Sendable {
         self.line = line
     }
 
-    /// Reads a deliveries file (CSV with a header: `from,to,date,product,volume`). A row without a sender or
-    /// receiver, a date that is not YYYY-MM-DD, a negative or unreadable volume, or a node delivering to itself
-    /// stops the reading at its line and field.
+    /// Reads a deliveries file (CSV with a header: `from,to,date,product,volume`) through
+    /// ``Registry/deliveries(_:)``: the first problem stops the reading at its line and field.
     public static func read(_ text: String) -> Result<[Delivery], ImportIssue> {
-        var deliveries: [Delivery] = []
-        let problem = CSVTable.read(text, required: ["from", "to", "date", "product"]) { field, line in
-            func fail(_ name: String, _ reason: String) -> ImportIssue {
-                ImportIssue(line: line, field: name, reason: reason)
-            }
-            let from = field("from")
-            let to = field("to")
-            guard !from.isEmpty else { return fail("from", "empty") }
-            guard !to.isEmpty else { return fail("to", "empty") }
-            guard from != to else { return fail("to", "\(from) delivers to itself") }
-            guard let date = CivilDate(field("date")) else {
-                return fail("date", "\"\(field("date"))\" is not a YYYY-MM-DD date")
-            }
-            let product = field("product")
-            guard !product.isEmpty else { return fail("product", "empty") }
-            var volume: MeasuredValue?
-            if !field("volume").isEmpty {
-                guard let value = MeasuredValue(field("volume")), !value.isNegative else {
-                    return fail("volume", "\"\(field("volume"))\" is not a volume")
-                }
-                volume = value
-            }
-            deliveries.append(Delivery(from: from, to: to, date: date, product: product, volume: volume, line: line))
-            return nil
-        }
-        return problem.map { .failure($0) } ?? .success(deliveries)
+        let read = Registry.deliveries(SheetRow.csv(text))
+        if let problem = read.problems.first { return .failure(problem) }
+        return .success(read.records)
     }
 }
 

@@ -17,12 +17,7 @@ public enum SheetFile {
     /// The rows of `data`: an .xlsx workbook when it is a ZIP archive (its first worksheet), CSV otherwise.
     public static func rows(_ data: Data) throws(Unreadable) -> [SheetRow] {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try XLSXReader.firstSheet(data) }
-        let text = try decodeText(data)
-        var rows: [SheetRow] = []
-        CSVScanner.rows(text) { row in
-            rows.append(SheetRow(line: row.line, cells: (0..<row.fieldCount).map { row.text($0) }))
-        }
-        return rows
+        return SheetRow.csv(try decodeText(data))
     }
 
     /// Text of a CSV file: UTF-8 (a byte-order mark dropped) when it is valid UTF-8, GB18030 otherwise.

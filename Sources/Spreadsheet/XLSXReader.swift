@@ -1,4 +1,5 @@
 import Foundation
+import LantianCore
 import XMLCoder
 import ZIPFoundation
 

@@ -57,6 +57,9 @@ public struct Indicator: Hashable, Sendable, Codable {
         case ledger(name: String, aggregate: String)
         /// A figure computed from monitoring data (e.g. `dustfall`).
         case airQuality(metric: String)
+        /// A figure counted from the market-supervision bureau's records (`fuel-batches`, `station-coverage`):
+        /// spot checks, the registry, the black-station action.
+        case market(metric: String)
 
         /// How the UI names the source.
         public var chinese: String {
@@ -64,6 +67,7 @@ public struct Indicator: Hashable, Sendable, Codable {
             case .report: "单位报送"
             case .ledger(let name, _): "台账（\(name)）"
             case .airQuality(let metric): "监测数据（\(metric)）"
+            case .market(let metric): "市场监管记录（\(metric)）"
             }
         }
     }

@@ -345,16 +345,19 @@ struct PlanFileParser {
                 if let text = reader.scalarText(node, at: i.path("source")), text != "report" {
                     reader.report(
                         i.path("source"), node,
-                        "\"\(text)\" is not a source: use report, {ledger: …} or {airQuality: …}")
+                        "\"\(text)\" is not a source: use report, {ledger: …}, {airQuality: …} or {market: …}")
                 }
-            } else if let s = reader.fields(node, at: i.path("source"), allowed: ["ledger", "aggregate", "airQuality"])
+            } else if let s = reader.fields(
+                node, at: i.path("source"), allowed: ["ledger", "aggregate", "airQuality", "market"])
             {
                 if let ledger = reader.string(s, "ledger", required: false) {
                     source = .ledger(name: ledger, aggregate: reader.string(s, "aggregate", required: false) ?? "count")
                 } else if let metric = reader.string(s, "airQuality", required: false) {
                     source = .airQuality(metric: metric)
+                } else if let metric = reader.string(s, "market", required: false) {
+                    source = .market(metric: metric)
                 } else {
-                    reader.report(i.path("source"), node, "a source needs ledger or airQuality")
+                    reader.report(i.path("source"), node, "a source needs ledger, airQuality or market")
                 }
             }
         }

@@ -25,6 +25,13 @@ public enum LantianMigrations {
             M018AddTaskTitle(),
             M019AddReportCarriedFrom(),
             M020AddReportChange(),
+            M021CreateMarketSites(),
+            M022CreateMarketDeliveries(),
+            M023CreateSamplingPlans(),
+            M024CreateSamplingQuotas(),
+            M025CreateSpotChecks(),
+            M026CreateMarketCases(),
+            M027CreateMarketCaseSteps(),
         ]
     }
 }

@@ -10,4 +10,6 @@ public enum CacheTopic: String, Sendable, CaseIterable {
     case reports
     /// Stations, station hours and days, sand-dust periods.
     case airData = "air_data"
+    /// The market-supervision registry, sampling plans, spot checks and cases.
+    case market
 }

@@ -12,3 +12,14 @@ public struct SheetRow: Hashable, Sendable {
     /// Whether every cell is empty or whitespace.
     public var isBlank: Bool { cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
 }
+
+extension SheetRow {
+    /// The rows of CSV text, through the one CSV reader.
+    public static func csv(_ text: String) -> [SheetRow] {
+        var rows: [SheetRow] = []
+        CSVScanner.rows(text) { row in
+            rows.append(SheetRow(line: row.line, cells: (0..<row.fieldCount).map { row.text($0) }))
+        }
+        return rows
+    }
+}
