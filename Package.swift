@@ -94,6 +94,7 @@ let package = Package(
                 "LantianCore",
                 "AirQuality",
                 "Campaign",
+                "MarketSupervision",
                 "Persistence",
                 "Services",
                 "Seed",

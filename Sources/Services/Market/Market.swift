@@ -41,6 +41,14 @@ public struct Market: Sendable {
         public var added: Int
         public var problems: [ImportIssue]
         public var warnings: [ImportIssue]
+
+        public init(file: String, rows: Int, added: Int, problems: [ImportIssue], warnings: [ImportIssue]) {
+            self.file = file
+            self.rows = rows
+            self.added = added
+            self.problems = problems
+            self.warnings = warnings
+        }
     }
 
     /// Imports a sites table (CSV in UTF-8 or GB18030, or .xlsx); any problem refuses the whole file.

@@ -36,6 +36,15 @@ enum SiteURL: Equatable {
     case userToggle(username: String)
     case planImport
     case audit
+    case market
+    case marketPlans
+    case marketPlan(id: UUID)
+    case marketRegistry
+    case marketNewCheck(product: String?)
+    case marketChecks
+    case marketCheck(id: UUID)
+    case marketOpenCase(check: UUID)
+    case marketCase(id: UUID)
     case stylesheet
 
     /// The season page's CSV tables.
@@ -76,6 +85,18 @@ enum SiteURL: Equatable {
         case .userToggle(let username): return Admin.userToggle.path(username)
         case .planImport: return Admin.planImport.path()
         case .audit: return Admin.audit.path()
+        case .market: return Market.home.path()
+        case .marketPlans: return Market.plans.path()
+        case .marketPlan(let id): return Market.plan.path(id.uuidString)
+        case .marketRegistry: return Market.registry.path()
+        case .marketNewCheck(let product):
+            return Market.newCheck.path()
+                + (product.map { "?product=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+                    ?? "")
+        case .marketChecks: return Market.checks.path()
+        case .marketCheck(let id): return Market.check.path(id.uuidString)
+        case .marketOpenCase(let check): return Market.openCase.path(check.uuidString)
+        case .marketCase(let id): return Market.caseStep.path(id.uuidString)
         case .stylesheet: return Static.stylesheet.path()
         }
     }
@@ -145,6 +166,20 @@ extension SiteURL {
         static let all = [units, users, userReset, userToggle, planImport, audit]
     }
 
+    /// 市场监管: sampling plans with coverage, the registry, spot checks with verdicts and traces, cases.
+    enum Market {
+        static let home = SitePath("/market")
+        static let plans = SitePath("/market/plans")
+        static let plan = SitePath("/market/plans/:id")
+        static let registry = SitePath("/market/registry")
+        static let newCheck = SitePath("/market/checks/new")
+        static let checks = SitePath("/market/checks")
+        static let check = SitePath("/market/checks/:id")
+        static let openCase = SitePath("/market/checks/:id/case")
+        static let caseStep = SitePath("/market/cases/:id")
+        static let all = [home, plans, plan, registry, newCheck, checks, check, openCase, caseStep]
+    }
+
     /// The stylesheet and the health check.
     enum Static {
         static let stylesheet = SitePath("/static/lantian.css")
@@ -175,5 +210,5 @@ extension SiteURL {
 
     /// Every pattern of the site and the API.
     static let allPaths: [SitePath] =
-        Campaign.all + Reports.all + Air.all + Account.all + Admin.all + Static.all + API.all
+        Campaign.all + Reports.all + Air.all + Market.all + Account.all + Admin.all + Static.all + API.all
 }

@@ -17,6 +17,8 @@ public func configure(
     app.lantian = configuration
     app.campaignCaches = Campaigns.Caches()
     try configuration.storage.register(in: app.databases)
+    // The plan's market-supervision indicators are counted from the bureau's records (t24, t05, f133-2).
+    app.indicatorSources = [MarketIndicatorSource(database: app.db)]
     try FileManager.default.createDirectory(atPath: configuration.filesDirectory, withIntermediateDirectories: true)
     app.migrations.add(LantianMigrations.all)
     app.migrations.add(SessionRecord.migration)

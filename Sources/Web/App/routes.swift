@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     AirQualityController(maxDataBytes: app.lantian.maxUploadBytes * 5).boot(routes: signedIn, office: office)
     ReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     MonthlyReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
+    MarketController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     APIController().boot(routes: app, sessions: app.sessions.middleware)

@@ -34,7 +34,7 @@ enum Layout {
                         )
                     }
                 ),
-                .unwrap(context.user) { user in navigation(user, context.section) },
+                .unwrap(context.user) { user in navigation(user, context.section, showsMarket: context.showsMarket) },
                 .main(
                     .unwrap(context.notice) {
                         .div(.class("notice"), .attribute(named: "role", value: "status"), .text($0))
@@ -47,7 +47,9 @@ enum Layout {
         )
     }
 
-    private static func navigation(_ user: CurrentUser, _ current: PageContext.NavSection?) -> BodyNode {
+    private static func navigation(_ user: CurrentUser, _ current: PageContext.NavSection?, showsMarket: Bool)
+        -> BodyNode
+    {
         var items: [(PageContext.NavSection, String, String)] = [
             (.dashboard, "调度总览", SiteURL.home.path),
             (.tasks, "全部任务", SiteURL.tasks(TaskFilter()).path),
@@ -59,6 +61,9 @@ enum Layout {
         }
         if user.canWriteReports {
             items.insert((.monthly, "月度报送", SiteURL.myMonth.path), at: 2)
+        }
+        if showsMarket {
+            items.insert((.market, "市场监管", SiteURL.market.path), at: items.count - 1)
         }
         if user.isOffice {
             items += [

@@ -7,25 +7,28 @@ struct PageContext {
     var csrf: String
     var section: NavSection?
     var notice: String?
+    /// Whether the menu shows 市场监管 (``MarketAccess/mayRead``).
+    var showsMarket = false
 
     enum NavSection {
-        case dashboard, myTasks, monthly, tasks, air, plan, units, users, planImport, audit
+        case dashboard, myTasks, monthly, tasks, air, market, plan, units, users, planImport, audit
     }
 }
 
 extension Request {
     func pageContext(_ section: PageContext.NavSection?, notice: String? = nil) async throws -> PageContext {
         let user: CurrentUser? = auth.has(UserRecord.self) ? try await currentUser() : nil
+        let showsMarket = user == nil ? false : ((try? await marketAccess().mayRead) ?? false)
         return PageContext(
             user: user, csrf: csrfToken, section: section,
-            notice: notice ?? (query[String.self, at: "notice"]).flatMap(Notice.text(for:)))
+            notice: notice ?? (query[String.self, at: "notice"]).flatMap(Notice.text(for:)), showsMarket: showsMarket)
     }
 }
 
 /// Notices passed through a redirect by key, so that no text from the URL reaches the page.
 enum Notice: String {
     case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged, revoked,
-        carried
+        carried, recorded, caseOpened, caseMoved
 
     static func text(for key: String) -> String? {
         switch Notice(rawValue: key) {
@@ -40,6 +43,9 @@ enum Notice: String {
         case .passwordChanged: "密码已修改。"
         case .revoked: "令牌已吊销。"
         case .carried: "已沿用上月报告的数值、完成情况和进展情况，保存为草稿。请核对，有变化的请修改后再提交。"
+        case .recorded: "抽检记录已保存，检验结论已按抽样日有效的标准版本判定。"
+        case .caseOpened: "已立案。"
+        case .caseMoved: "案件进度已更新。"
         case nil: nil
         }
     }

@@ -1,0 +1,118 @@
+import Foundation
+import LantianCore
+import MarketSupervision
+import Plot
+
+/// 市场监管: the bureau's sampling plans with progress and coverage, new plan, latest checks, open cases.
+enum MarketPage {
+    /// The quota the plan sets per family (t24, t05); the office splits it across bureaus.
+    static let planTotals: [(ProductFamily, Int)] = [
+        (.fuel, 600), (.urea, 80), (.coatings, 10), (.adhesives, 5), (.cleaners, 5), (.inks, 0), (.coal, 0),
+    ]
+
+    static func render(_ model: Model, _ context: PageContext) -> HTML {
+        Layout.page(
+            "市场监管", context,
+            .if(!model.errors.isEmpty, .ul(.class("errors"), .forEach(model.errors) { .li(.text($0)) })),
+            .div(
+                .class("actions"),
+                .if(model.mayRecord, .a(.class("button"), .href(SiteURL.marketNewCheck(product: nil)), .text("录入抽检"))),
+                .a(.href(SiteURL.marketRegistry), .text("名录与购销记录"))),
+            .h2(.text("抽检计划")),
+            .if(model.plans.isEmpty, .p(.class("muted"), .text("尚未建立抽检计划。"))),
+            .if(
+                !model.plans.isEmpty,
+                .table(
+                    .class("plans"),
+                    .tr(
+                        .th("计划"), .th("年度"), .th(.class("num"), .text("计划批次")), .th(.class("num"), .text("已抽检")),
+                        .th(.class("num"), .text("不合格")), .th("进度"), .th("年度覆盖"), .th(.class("num"), .text("剩余天数"))),
+                    .forEach(model.plans) { line in
+                        .tr(
+                            .td(.a(.href(SiteURL.marketPlan(id: line.id)), .text(line.title))),
+                            .td(.text("\(line.year)")), .td(.class("num"), .text("\(line.quota)")),
+                            .td(.class("num"), .text("\(line.sampled)")), .td(.class("num"), .text("\(line.failed)")),
+                            .td(
+                                UI.progressBar(line.quota == 0 ? 0 : min(1, Double(line.sampled) / Double(line.quota)))),
+                            .td(
+                                .text(
+                                    line.coverage.map {
+                                        "\($0.covered)/\($0.registered)" + percent($0.covered, $0.registered)
+                                    }
+                                        ?? "—")),
+                            .td(.class("num"), .text("\(line.daysLeft)")))
+                    })),
+            .if(model.mayManage, newPlanForm(model, context)),
+            .h2(.text("最近抽检")),
+            .if(model.checks.isEmpty, .p(.class("muted"), .text("尚无抽检记录。"))),
+            .if(
+                !model.checks.isEmpty,
+                .table(
+                    .tr(.th("抽样日期"), .th("产品"), .th("被抽样单位"), .th("县区"), .th("抽检单位"), .th("结论")),
+                    .forEach(model.checks) { line in
+                        .tr(
+                            .td(.a(.href(SiteURL.marketCheck(id: line.id)), .text(line.sampledOn))),
+                            .td(.text(line.product)), .td(.text(line.site)), .td(.text(line.county)),
+                            .td(.text(line.unit)), .td(verdictBadge(line.verdict)))
+                    })),
+            .h2(.text("办理中的案件")),
+            .if(model.cases.isEmpty, .p(.class("muted"), .text("没有办理中的案件。"))),
+            .if(
+                !model.cases.isEmpty,
+                .table(
+                    .tr(.th("案件"), .th("类型"), .th("阶段"), .th("整改期限"), .th("办理单位")),
+                    .forEach(model.cases) { line in
+                        .tr(
+                            .td(
+                                line.checkID.map { .a(.href(SiteURL.marketCheck(id: $0)), .text(line.title)) }
+                                    ?? .text(line.title)),
+                            .td(.text(line.kind)), .td(.text(line.stage)), .td(.text(line.deadline)),
+                            .td(.text(line.unit)))
+                    })),
+            .h2(.text("名录")),
+            .p(.text(model.registry))
+        )
+    }
+
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "" : "（" + NumberText.display(Double(part) * 100 / Double(whole)) + "%）"
+    }
+
+    static func verdictBadge(_ verdict: String) -> BodyNode {
+        .span(
+            .class(verdict == "不合格" ? "badge s-overdue" : verdict == "合格" ? "badge s-done" : "badge s-notReported"),
+            .text(verdict))
+    }
+
+    private static func newPlanForm(_ model: Model, _ context: PageContext) -> BodyNode {
+        .details(
+            .summary(.text("新建抽检计划")),
+            .form(
+                .method(.post), .action(SiteURL.marketPlans),
+                Layout.csrfField(context.csrf),
+                .div(
+                    .class("filters"),
+                    UI.select(
+                        "family", planTotals.map { ($0.0.rawValue, "\($0.0.chinese)（方案 \($0.1) 批次）") },
+                        selected: "fuel",
+                        label: "产品"),
+                    .label(
+                        .text("年度"),
+                        .input(
+                            .type(.number), .name("year"), .attr("value", "\(model.defaultYear)"), .attr("min", "2000"))
+                    ),
+                    .label(.text("名称"), .input(.type(.text), .name("title"), .attr("placeholder", "如：2021年车用汽柴油抽检计划")))),
+                .table(
+                    .tr(.th("抽检单位"), .th(.class("num"), .text("计划批次"))),
+                    .forEach(model.bureaus) { bureau in
+                        .tr(
+                            .td(.text(bureau.name)),
+                            .td(
+                                .class("num"),
+                                .input(
+                                    .type(.number), .attr("name", "quota-\(bureau.code)"), .attr("value", "0"),
+                                    .attr("min", "0"), .attr("aria-label", "\(bureau.name)计划批次"))))
+                    }),
+                .button(.type(.submit), .text("建立计划"))))
+    }
+}
