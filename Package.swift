@@ -161,6 +161,7 @@ let package = Package(
                 "LantianCore",
                 "AirQuality",
                 "Campaign",
+                "MarketSupervision",
                 "Persistence",
                 "Seed",
                 "Services",

@@ -71,9 +71,9 @@ import Testing
             }
             return "accepted"
         }
-        #expect(issue("A,B,2021-13-01,diesel,5\n") == "line 2, date: \"2021-13-01\" is not a YYYY-MM-DD date")
-        #expect(issue("A,A,2021-11-01,diesel,5\n") == "line 2, to: A delivers to itself")
-        #expect(issue("A,B,2021-11-01,diesel,-5\n") == "line 2, volume: \"-5\" is not a volume")
-        #expect(issue(",B,2021-11-01,diesel,5\n") == "line 2, from: empty")
+        #expect(issue("A,B,2021-13-01,diesel,5\n") == "line 2, date: \"2021-13-01\" is not a YYYY-MM-DD date（不是日期）")
+        #expect(issue("A,A,2021-11-01,diesel,5\n") == "line 2, to: A delivers to itself（供货方与收货方相同）")
+        #expect(issue("A,B,2021-11-01,diesel,-5\n") == "line 2, volume: \"-5\" is not a volume（不是数量）")
+        #expect(issue(",B,2021-11-01,diesel,5\n") == "line 2, from: empty: 供货方为空")
     }
 }

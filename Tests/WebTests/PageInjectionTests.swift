@@ -1,5 +1,7 @@
 import AirQuality
 import Foundation
+import LantianCore
+import MarketSupervision
 import Persistence
 import Seed
 import Services
@@ -31,7 +33,7 @@ import Web
         let (plain, _) = try await Self.crawl(text: Self.plain, fileName: Self.plainFile)
         let (hostile, reached) = try await Self.crawl(text: Self.hostile, fileName: Self.hostileFile)
         #expect(plain.count == hostile.count)
-        #expect(plain.count > 60, "every GET page for five readers, plus the re-rendered forms")
+        #expect(plain.count > 60, "every GET page for six readers, plus the re-rendered forms")
         for (page, outline) in plain.sorted(by: { $0.key < $1.key }) {
             guard let other = hostile[page] else {
                 Issue.record("\(page): missing in the hostile run")
@@ -46,7 +48,10 @@ import Web
         }
         // The attack reached the pages (as text): otherwise the comparison would prove nothing.
         #expect(reached.count > 30, "pages showing the controlled text: \(reached.sorted())")
-        for page in ["office1 GET /tasks", "office1 GET /admin/users", "office1 GET /air", "office POST /admin/users"] {
+        for page in [
+            "office1 GET /tasks", "office1 GET /admin/users", "office1 GET /air", "office POST /admin/users",
+            "samr-leader GET /market/checks/:check", "samr-leader GET /market/plans/:plan", "market POST check",
+        ] {
             #expect(reached.contains(page), "\(page) shows the controlled text")
         }
     }
@@ -101,6 +106,35 @@ import Web
                 try JSONDecoder().decode([ReportEvidenceJSON].self, from: Data(api.body.readableBytesView))
                 .first { $0.unit == "zezhou" }?.evidence.first?.id ?? ""
 
+            // Market supervision's records with the controlled text: a site, a plan, a failed batch with its trace
+            // (the SVG graph writes names) and its case.
+            try await makeUser(app, "samr-leader", role: "unitLeader", unit: "city-samr")
+            let store = MarketStore(database: app.db)
+            try await store.upsertSites(
+                [
+                    MarketSite(code: "S1", name: text, kind: .fillingStation, county: "zezhou", address: text),
+                    MarketSite(code: "D1", name: text, kind: .depot, county: "zezhou"),
+                ], file: text, actor: .system, at: Date())
+            try await store.addDeliveries(
+                [
+                    Delivery(
+                        from: "D1", to: "S1", date: CivilDate("2021-10-20")!, product: "diesel", volume: nil, line: 1),
+                    Delivery(
+                        from: "D1", to: text, date: CivilDate("2021-10-21")!, product: "diesel", volume: nil, line: 2),
+                ], file: text, actor: .system, at: Date())
+            let planID = try await store.createPlan(
+                family: .fuel, year: 2021, title: text, quotas: [.init(unit: "zezhou-samr", quota: 5)], actor: .system,
+                at: Date())
+            let checkID = try await Market(db: app.db, library: Market.shippedLibrary).record(
+                SpotCheck(
+                    product: "diesel", brand: text, batch: text, manufacturer: text, siteCode: "S1", siteName: text,
+                    address: text, county: "zezhou", sampledOn: CivilDate("2021-10-25")!, testingBody: text,
+                    results: ["flash_point": MeasuredValue("55")!]), unit: "zezhou-samr", actor: .system, at: Date())
+            _ = try await store.openCase(
+                kind: .failedBatch, checkID: checkID, unit: "zezhou-samr", county: "zezhou", title: text,
+                day: CivilDate("2021-11-03")!, note: text, actor: .system, at: Date())
+            let ids = ["plans": planID.uuidString, "checks": checkID.uuidString]
+
             let parameters = [
                 "code": WebTests.coal, "unit": "zezhou", "month": WebTests.october, "id": evidenceID,
             ]
@@ -112,7 +146,9 @@ import Web
                     switch component {
                     case .constant(let name): parts.append(name)
                     case .parameter(let name):
-                        let value = try #require(parameters[name], "no value for :\(name) in \(route.path)")
+                        let value = try #require(
+                            parts.first == "market" ? ids[parts.last ?? ""] : parameters[name],
+                            "no value for :\(name) in \(route.path)")
                         parts.append(value)
                     default: Issue.record("unexpected route component in \(route.path)")
                     }
@@ -125,14 +161,18 @@ import Web
                 "/login?next=\(query)", "/?notice=\(query)",
             ]
             var readers: [(String, Browser)] = [("anonymous", Browser(app))]
-            for username in ["office1", "zz-reporter", "energy-leader", "watcher"] {
+            for username in ["office1", "zz-reporter", "energy-leader", "watcher", "samr-leader"] {
                 var browser = Browser(app)
                 try await browser.login(username)
                 readers.append((username, browser))
             }
             for (name, var browser) in readers {
                 for path in paths {
-                    read("\(name) GET \(path.replacingOccurrences(of: query, with: "…"))", try await browser.get(path))
+                    let key = path.replacingOccurrences(of: query, with: "…")
+                        .replacingOccurrences(of: planID.uuidString, with: ":plan")
+                        .replacingOccurrences(of: checkID.uuidString, with: ":check")
+                        .replacingOccurrences(of: evidenceID, with: ":evidence")
+                    read("\(name) GET \(key)", try await browser.get(path))
                 }
             }
             // Forms that re-render what was typed.
@@ -158,6 +198,19 @@ import Web
                 ])
             #expect(month.status == .unprocessableEntity)
             read("reporter POST monthly", month)
+            var market = Browser(app)
+            try await market.login("samr-leader")
+            try await market.get("/market/checks/new?product=diesel")
+            let check = try await market.post(
+                "/market/checks",
+                [
+                    ("product", "diesel"), ("batch", text), ("brand", text), ("site", text), ("siteName", text),
+                    ("county", text), ("sampledOn", text), ("result-sulfur", text),
+                ])
+            #expect(check.status == .unprocessableEntity)
+            read("market POST check", check)
+            let newPlan = try await market.post("/market/plans", [("family", text), ("year", text), ("title", text)])
+            read("market POST plan", newPlan)
             var stranger = Browser(app)
             try await stranger.get("/login")
             let login = try await stranger.post("/login", [("username", text), ("password", text), ("next", text)])

@@ -1,4 +1,8 @@
 import Foundation
+import LantianCore
+import MarketSupervision
+import Persistence
+import Services
 import Testing
 import Vapor
 import VaporTesting
@@ -27,6 +31,10 @@ import Web
         case leadUnit = "energy-leader"
         /// 只读用户
         case viewer = "watcher"
+        /// 市市场监督管理局 leader: market supervision citywide.
+        case marketCity = "samr-leader"
+        /// 泽州县市场监管局 reporter: market supervision in 泽州县.
+        case marketCounty = "zz-samr"
     }
 
     static let signedIn = Set(Caller.allCases).subtracting([.anonymous])
@@ -34,6 +42,9 @@ import Web
     static let ownUnitWriters: Set<Caller> = [.reporter, .leader]
     /// Who reads a submitted report of 泽州县 on t11: its unit, the office, the lead unit, viewers.
     static let submittedReaders: Set<Caller> = [.reporter, .leader, .office, .leadUnit, .viewer]
+    /// Who reads market supervision: the bureaus, the office, viewers; who records: the bureaus' own accounts.
+    static let marketReaders: Set<Caller> = [.marketCity, .marketCounty, .office, .viewer]
+    static let marketWriters: Set<Caller> = [.marketCity, .marketCounty]
 
     /// Routes anyone may call. Each is also marked public where it is registered (`Route.isPublic`).
     static let publicRoutes: Set<String> = [
@@ -69,6 +80,11 @@ import Web
         "GET /api/v1/air/stations": signedIn, "GET /api/v1/air/days": signedIn,
         "GET /api/v1/air/season": signedIn,
         "POST /api/v1/tasks/:code/reports/:unit/:month": ownUnitWriters,
+        "GET /market": marketReaders, "GET /market/plans/:id": marketReaders, "GET /market/registry": marketReaders,
+        "GET /market/checks/:id": marketReaders, "POST /market/plans": [.marketCity],
+        "POST /market/registry": [.marketCity], "GET /market/checks/new": marketWriters,
+        "POST /market/checks": marketWriters, "POST /market/checks/:id/case": marketWriters,
+        "POST /market/cases/:id": marketWriters,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -95,6 +111,8 @@ import Web
         try await withLantian { app, _, _ in
             try await WebTests.makeUnitUsers(app)
             try await makeUser(app, "spare", role: "unitReporter", unit: "gaoping")
+            try await makeUser(app, "samr-leader", role: "unitLeader", unit: "city-samr")
+            try await makeUser(app, "zz-samr", role: "unitReporter", unit: "zezhou-samr")
             let fixture = try await Self.fixture(app)
             var browsers: [Caller: Browser] = [:]
             var tokens: [Caller: String] = [:]
@@ -165,6 +183,24 @@ import Web
     struct Fixture {
         var submittedEvidence: String
         var draftEvidence: String
+        var marketPlan: UUID
+        var failedCheck: UUID
+    }
+
+    /// A failed diesel batch at 泽州县's registered station, recorded by the county bureau.
+    static func failedCheck(_ app: Application) async throws -> UUID {
+        try await Market(db: app.db, library: Market.shippedLibrary).record(
+            SpotCheck(
+                product: "diesel", batch: "matrix", siteCode: "ZZ-M1", siteName: "矩阵加油站", county: "zezhou",
+                sampledOn: CivilDate("2021-11-20")!, results: ["flash_point": MeasuredValue("55")!]),
+            unit: "zezhou-samr", actor: .system, at: Date())
+    }
+
+    /// An open case on a new failed batch.
+    static func openCase(_ app: Application) async throws -> UUID {
+        try await MarketStore(database: app.db).openCase(
+            kind: .failedBatch, checkID: try await failedCheck(app), unit: "zezhou-samr", county: "zezhou",
+            title: "矩阵", day: CivilDate("2021-12-01")!, note: "", actor: .system, at: Date())
     }
 
     static func fixture(_ app: Application) async throws -> Fixture {
@@ -188,7 +224,16 @@ import Web
         func evidence(_ month: String) -> String {
             reports.first { $0.unit == "zezhou" && $0.month == month }?.evidence.first?.id ?? ""
         }
-        return Fixture(submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"))
+        let store = MarketStore(database: app.db)
+        try await store.upsertSites(
+            [MarketSite(code: "ZZ-M1", name: "矩阵加油站", kind: .fillingStation, county: "zezhou")], file: "matrix",
+            actor: .system, at: Date())
+        let plan = try await store.createPlan(
+            family: .urea, year: 2021, title: "矩阵", quotas: [.init(unit: "zezhou-samr", quota: 5)], actor: .system,
+            at: Date())
+        return Fixture(
+            submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"), marketPlan: plan,
+            failedCheck: try await failedCheck(app))
     }
 
     /// Calls route `key` as `caller` with a request that would succeed for a permitted caller.
@@ -228,6 +273,31 @@ import Web
                 ])
         case "POST /tasks/:code/reports/:unit/:month/action":
             return try await browser.post(submittedPath + "/action", [("action", "accept")])
+        case "POST /market/plans":
+            return try await browser.post(
+                "/market/plans", [("family", "fuel"), ("year", "2021"), ("quota-city-samr", "10")])
+        case "GET /market/plans/:id":
+            return try await browser.get("/market/plans/\(fixture.marketPlan)")
+        case "POST /market/registry":
+            let csv = Data("code,name,kind,county\nM-\(unique),矩阵加油站,加油站,泽州县\n".utf8)
+            return try await browser.postMultipart(
+                "/market/registry", [("kind", "sites")],
+                files: [(field: "file", name: "sites.csv", type: "text/csv", data: csv)])
+        case "POST /market/checks":
+            return try await browser.post(
+                "/market/checks",
+                [
+                    ("product", "diesel"), ("batch", "m-\(unique)"), ("site", "ZZ-M1"), ("sampledOn", "2021-10-21"),
+                    ("result-sulfur", "8"),
+                ])
+        case "GET /market/checks/:id":
+            return try await browser.get("/market/checks/\(fixture.failedCheck)")
+        case "POST /market/checks/:id/case":
+            let check = allowed ? try await failedCheck(app) : fixture.failedCheck
+            return try await browser.post("/market/checks/\(check)/case", [("note", "matrix")])
+        case "POST /market/cases/:id":
+            return try await browser.post(
+                "/market/cases/\(try await openCase(app))", [("stage", "closed"), ("note", "matrix")])
         case "GET /evidence/:id":
             return try await browser.get("/evidence/\(fixture.submittedEvidence)")
         case "POST /admin/units":

@@ -67,6 +67,16 @@ import VaporTesting
             (.planImport, "/admin/plans/import", SiteURL.Admin.planImport),
             (.audit, "/admin/audit", SiteURL.Admin.audit),
             (.stylesheet, "/static/lantian.css", SiteURL.Static.stylesheet),
+            (.market, "/market", SiteURL.Market.home),
+            (.marketPlans, "/market/plans", SiteURL.Market.plans),
+            (.marketPlan(id: id), "/market/plans/\(id.uuidString)", SiteURL.Market.plan),
+            (.marketRegistry, "/market/registry", SiteURL.Market.registry),
+            (.marketNewCheck(product: nil), "/market/checks/new", SiteURL.Market.newCheck),
+            (.marketNewCheck(product: "diesel-20"), "/market/checks/new?product=diesel%2D20", SiteURL.Market.newCheck),
+            (.marketChecks, "/market/checks", SiteURL.Market.checks),
+            (.marketCheck(id: id), "/market/checks/\(id.uuidString)", SiteURL.Market.check),
+            (.marketOpenCase(check: id), "/market/checks/\(id.uuidString)/case", SiteURL.Market.openCase),
+            (.marketCase(id: id), "/market/cases/\(id.uuidString)", SiteURL.Market.caseStep),
         ]
     }()
 

@@ -118,3 +118,13 @@ class Checks:
         """Prints `name: n passed, m failed`; the exit status for the script."""
         print(f"{name}: {self.count - len(self.failures)} passed, {len(self.failures)} failed")
         return 1 if self.failures else 0
+
+
+def stop(server, log, data, check):
+    """Stops the server, prints the end of its log when a check failed, and removes the data directory."""
+    server.terminate()
+    server.wait(timeout=30)
+    log.close()
+    if check.failures:
+        print(open(os.path.join(data, "serve.log")).read()[-4000:])
+    shutil.rmtree(data, ignore_errors=True)

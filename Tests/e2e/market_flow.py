@@ -21,11 +21,10 @@ Usage: market_flow.py --binary .build/debug/lantian [--port 8283] [--screenshots
 """
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 
-from browser import Browser, Checks, scratch, serve
+from browser import Browser, Checks, scratch, serve, stop
 from openpyxl import Workbook
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -216,12 +215,7 @@ def main():
         finally:
             browser.quit()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-        if check.failures:
-            print(open(os.path.join(data, "serve.log")).read()[-4000:])
-        shutil.rmtree(data, ignore_errors=True)
+        stop(server, log, data, check)
 
     sys.exit(check.summary("market e2e"))
 

@@ -19,11 +19,10 @@ Usage: monthly_flow.py --binary .build/debug/lantian [--port 8282] [--screenshot
 """
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 
-from browser import Browser, Checks, call, scratch, serve
+from browser import Browser, Checks, call, scratch, serve, stop
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -186,12 +185,7 @@ def main():
         finally:
             browser.quit()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-        if check.failures:
-            print(open(os.path.join(data, "serve.log")).read()[-4000:])
-        shutil.rmtree(data, ignore_errors=True)
+        stop(server, log, data, check)
 
     sys.exit(check.summary("monthly e2e"))
 

@@ -9,12 +9,11 @@ Usage: report_flow.py --binary .build/debug/lantian [--port 8181] [--screenshots
 """
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import time
 
-from browser import Browser, Checks, scratch, wait_for
+from browser import Browser, Checks, scratch, stop, wait_for
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -136,12 +135,7 @@ def main():
         finally:
             browser.quit()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-        if check.failures:
-            print(open(os.path.join(data, "serve.log")).read()[-4000:])
-        shutil.rmtree(data, ignore_errors=True)
+        stop(server, log, data, check)
 
     sys.exit(check.summary("e2e"))
 

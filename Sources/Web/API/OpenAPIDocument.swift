@@ -159,6 +159,16 @@ enum OpenAPIDocument {
                       }
                     },
                     "required": ["airQuality"], "additionalProperties": false
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
+                      "market": {
+                        "type": "object", "properties": { "metric": { "type": "string" } },
+                        "required": ["metric"], "additionalProperties": false
+                      }
+                    },
+                    "required": ["market"], "additionalProperties": false
                   }
                 ]
               },

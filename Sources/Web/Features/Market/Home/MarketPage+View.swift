@@ -80,7 +80,9 @@ enum MarketPage {
 
     static func verdictBadge(_ verdict: String) -> BodyNode {
         .span(
-            .class(verdict == "不合格" ? "badge s-overdue" : verdict == "合格" ? "badge s-done" : "badge s-notReported"),
+            .attr(
+                "class", verdict == "不合格" ? "badge s-overdue" : verdict == "合格" ? "badge s-done" : "badge s-notReported"
+            ),
             .text(verdict))
     }
 

@@ -1,0 +1,124 @@
+import Foundation
+import LantianCore
+import MarketSupervision
+import Persistence
+import Services
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import Web
+
+/// 市场监管 through HTTP: what the server refuses whatever the form offers, and the plan's indicators counted from
+/// the records.
+@Suite(.serialized) struct MarketTests {
+    static func setUp(_ app: Application) async throws {
+        try await makeUser(app, "samr-leader", role: "unitLeader", unit: "city-samr")
+        try await makeUser(app, "zz-samr", role: "unitReporter", unit: "zezhou-samr")
+        try await makeUser(app, "office1", role: "officeAdmin", unit: "office")
+        var city = Browser(app)
+        try await city.login("samr-leader")
+        try await city.get("/market/registry")
+        let csv = """
+            编号,名称,类型,县区,沿线道路
+            ZZ-1,巴公加油站,加油站,泽州县,G207
+            ZZ-2,北石店加油站,加油站,泽州县,
+            GP-1,北诗加油站,加油站,高平市,S331
+            GP-2,城东加油站,加油站,高平市,
+            """
+        let imported = try await city.postMultipart(
+            "/market/registry", [("kind", "sites")],
+            files: [(field: "file", name: "名录.csv", type: "text/csv", data: csv.data(using: .utf8)!)])
+        #expect(imported.status == .ok)
+        #expect(imported.body.string.contains("已导入 4 行，其中新增 4 条"))
+    }
+
+    static func record(_ browser: inout Browser, product: String, site: String, results: [(String, String)])
+        async throws -> TestingHTTPResponse
+    {
+        try await browser.get("/market/checks/new?product=\(product)")
+        return try await browser.post(
+            "/market/checks",
+            [("product", product), ("batch", "B-\(site)"), ("site", site), ("sampledOn", "2021-11-20")]
+                + results.map { ("result-\($0.0)", $0.1) })
+    }
+
+    @Test func aCountyBureauRecordsInItsOwnCountyOnlyWhateverThePostSays() async throws {
+        try await withLantian(at: "2021-12-03T10:00:00+08:00") { app, _, _ in
+            try await Self.setUp(app)
+            var county = Browser(app)
+            try await county.login("zz-samr")
+            let refused = try await Self.record(&county, product: "diesel", site: "GP-1", results: [("sulfur", "8")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("泽州县市场监管局不能录入高平市的抽检"))
+            #expect(try await MarketStore(database: app.db).checks().isEmpty)
+            let unreadable = try await Self.record(
+                &county, product: "diesel", site: "ZZ-1", results: [("sulfur", "约8")])
+            #expect(unreadable.status == .unprocessableEntity)
+            #expect(unreadable.body.string.contains("硫含量的检验结果“约8”不是数值"))
+            #expect(unreadable.body.string.contains("value=\"约8\""), "the form keeps what was typed")
+            let saved = try await Self.record(&county, product: "diesel", site: "ZZ-1", results: [("sulfur", "8")])
+            #expect(saved.status == .seeOther)
+        }
+    }
+
+    @Test func aBadRegistryFileChangesNothing() async throws {
+        try await withLantian(at: "2021-12-03T10:00:00+08:00") { app, _, _ in
+            try await Self.setUp(app)
+            var city = Browser(app)
+            try await city.login("samr-leader")
+            try await city.get("/market/registry")
+            let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+            let bad = "编号,名称,类型,县区\nZZ-9,新加油站,加油站,泽州县\nX-1,外地站,加油站,太原市\n".data(using: gb18030)!
+            let refused = try await city.postMultipart(
+                "/market/registry", [("kind", "sites")],
+                files: [(field: "file", name: "bad.csv", type: "text/csv", data: bad)])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("bad.csv：第 3 行，county：“太原市”不是本市的县（市、区）"))
+            #expect(try await MarketStore(database: app.db).sites().map(\.code) == ["GP-1", "GP-2", "ZZ-1", "ZZ-2"])
+            // The county bureau may read the registry but not import it.
+            var county = Browser(app)
+            try await county.login("zz-samr")
+            try await county.get("/market/registry")
+            let forbidden = try await county.postMultipart(
+                "/market/registry", [("kind", "sites")],
+                files: [(field: "file", name: "bad.csv", type: "text/csv", data: bad)])
+            #expect(forbidden.status == .forbidden)
+        }
+    }
+
+    @Test func thePlansIndicatorsAreCountedFromTheRecords() async throws {
+        try await withLantian(at: "2021-12-03T10:00:00+08:00") { app, _, _ in
+            try await Self.setUp(app)
+            var county = Browser(app)
+            try await county.login("zz-samr")
+            for (product, site, results) in [
+                ("diesel", "ZZ-1", [("flash_point", "55")]), ("gasoline-via", "ZZ-2", [("benzene", "0.6")]),
+                ("def", "ZZ-1", [("urea_content", "32.5")]), ("def", "ZZ-2", [("urea_content", "32.5")]),
+            ] {
+                #expect(
+                    try await Self.record(&county, product: product, site: site, results: results).status == .seeOther)
+            }
+            let token = try await SecurityMatrixTests.token(app, "office1")
+            let task = try await SecurityMatrixTests.api(app, .GET, "/api/v1/tasks/t24", token: token)
+            let json = try JSONSerialization.jsonObject(with: Data(task.body.readableBytesView)) as? [String: Any]
+            let indicators = (json?["indicators"] as? [[String: Any]]) ?? []
+            func value(_ code: String) -> Double? {
+                indicators.first { ($0["indicator"] as? [String: Any])?["code"] as? String == code }?["current"]
+                    as? Double
+            }
+            // Two fuel batches; both of 泽州县's stations out of four registered; urea only along a road (ZZ-1).
+            #expect(value("fuel-batches") == 2)
+            #expect(value("station-coverage") == 50)
+            #expect(value("urea-batches") == 1)
+            // A failed batch opens one case only; a closed case cannot move again.
+            let failed = try #require(try await MarketStore(database: app.db).checks().first { $0.verdict == "不合格" })
+            try await county.get("/market/checks/\(failed.id)")
+            #expect(try await county.post("/market/checks/\(failed.id)/case", [("note", "闪点")]).status == .seeOther)
+            #expect(try await county.post("/market/checks/\(failed.id)/case", [("note", "again")]).status == .conflict)
+            let file = try #require(try await MarketStore(database: app.db).cases(checkID: failed.id).first)
+            #expect(try await county.post("/market/cases/\(file.id)", [("stage", "closed")]).status == .seeOther)
+            #expect(try await county.post("/market/cases/\(file.id)", [("stage", "penalized")]).status == .conflict)
+        }
+    }
+}
