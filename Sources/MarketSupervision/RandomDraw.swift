@@ -49,6 +49,10 @@ public struct RandomDraw: Sendable {
     /// Why a draw cannot be made.
     public struct Refusal: Error, Sendable, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// The drawn objects, by id, each with its inspectors (by id, in the order drawn).

@@ -20,3 +20,22 @@ struct CivilDateCellTests {
         }
     }
 }
+
+@Suite("Working days (Monday–Friday)")
+struct WorkingDayTests {
+    @Test("weekdays from the calendar: 2021-12-03 was a Friday, 2022-01-01 a Saturday")
+    func weekdays() {
+        #expect(CivilDate("2021-12-03")!.weekday == 5)
+        #expect(CivilDate("2022-01-01")!.weekday == 6)
+        #expect(CivilDate("1969-12-28")!.weekday == 0)
+    }
+
+    @Test("20 working days after Friday 3 December 2021 is Friday 31 December; counting back agrees")
+    func twenty() {
+        let day = CivilDate("2021-12-03")!
+        #expect(day.addingWorkingDays(20) == CivilDate("2021-12-31"))
+        #expect(day.addingWorkingDays(1) == CivilDate("2021-12-06"), "the weekend is skipped")
+        #expect(day.workingDays(to: CivilDate("2021-12-31")!) == 20)
+        #expect(CivilDate("2021-12-31")!.workingDays(to: day) == -20)
+    }
+}

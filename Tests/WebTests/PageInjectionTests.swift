@@ -51,6 +51,7 @@ import Web
         for page in [
             "office1 GET /tasks", "office1 GET /admin/users", "office1 GET /air", "office POST /admin/users",
             "samr-leader GET /market/checks/:check", "samr-leader GET /market/plans/:plan", "market POST check",
+            "samr-leader GET /market/draws/:draw", "anonymous GET /public/draws/:draw",
         ] {
             #expect(reached.contains(page), "\(page) shows the controlled text")
         }
@@ -133,7 +134,18 @@ import Web
             _ = try await store.openCase(
                 kind: .failedBatch, checkID: checkID, unit: "zezhou-samr", county: "zezhou", title: text,
                 day: CivilDate("2021-11-03")!, note: text, actor: .system, at: Date())
-            let ids = ["plans": planID.uuidString, "checks": checkID.uuidString]
+            let inspectors =
+                "编号,姓名,单位,回避对象\nI1,\(CSVWriter.field(text)),\(CSVWriter.field(text)),S1\nI2,乙,局二,\nI3,丙,局三,\n"
+            let service = Market(db: app.db, library: Market.shippedLibrary)
+            guard
+                case .created(let drawID) = try await service.createDraw(
+                    title: text, kind: .fillingStation, size: .count(1), perObject: 2, stratify: false,
+                    seedSource: text,
+                    inspectors: Data(inspectors.utf8), file: text, actor: .system, at: Date())
+            else { throw Abort(.internalServerError, reason: "draw refused") }
+            try await service.draw(drawID, seed: text, today: CivilDate("2021-11-03")!, actor: .system, at: Date())
+            try await store.publishDraw(drawID, on: CivilDate("2021-11-03")!, actor: .system, at: Date())
+            let ids = ["plans": planID.uuidString, "checks": checkID.uuidString, "draws": drawID.uuidString]
 
             let parameters = [
                 "code": WebTests.coal, "unit": "zezhou", "month": WebTests.october, "id": evidenceID,
@@ -147,7 +159,9 @@ import Web
                     case .constant(let name): parts.append(name)
                     case .parameter(let name):
                         let value = try #require(
-                            parts.first == "market" ? ids[parts.last ?? ""] : parameters[name],
+                            name == "file"
+                                ? "result.csv"
+                                : ["market", "public"].contains(parts.first) ? ids[parts[1]] : parameters[name],
                             "no value for :\(name) in \(route.path)")
                         parts.append(value)
                     default: Issue.record("unexpected route component in \(route.path)")
@@ -172,6 +186,7 @@ import Web
                         .replacingOccurrences(of: planID.uuidString, with: ":plan")
                         .replacingOccurrences(of: checkID.uuidString, with: ":check")
                         .replacingOccurrences(of: evidenceID, with: ":evidence")
+                        .replacingOccurrences(of: drawID.uuidString, with: ":draw")
                     read("\(name) GET \(key)", try await browser.get(path))
                 }
             }

@@ -49,7 +49,7 @@ import Web
     /// Routes anyone may call. Each is also marked public where it is registered (`Route.isPublic`).
     static let publicRoutes: Set<String> = [
         "GET /static/lantian.css", "GET /healthz", "GET /login", "POST /login", "POST /logout",
-        "GET /api/v1/openapi.json", "POST /api/v1/tokens",
+        "GET /api/v1/openapi.json", "POST /api/v1/tokens", "GET /public/draws/:id", "GET /public/draws/:id/files/:file",
     ]
 
     /// The callers let through, by route. Report routes address 泽州县's submitted October report unless the
@@ -84,7 +84,10 @@ import Web
         "GET /market/checks/:id": marketReaders, "POST /market/plans": [.marketCity],
         "POST /market/registry": [.marketCity], "GET /market/checks/new": marketWriters,
         "POST /market/checks": marketWriters, "POST /market/checks/:id/case": marketWriters,
-        "POST /market/cases/:id": marketWriters,
+        "POST /market/cases/:id": marketWriters, "GET /market/draws": marketReaders,
+        "POST /market/draws": [.marketCity], "GET /market/draws/:id": marketReaders,
+        "POST /market/draws/:id/seed": [.marketCity], "POST /market/draws/:id/publish": [.marketCity],
+        "GET /market/draws/:id/files/:file": marketReaders,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -185,6 +188,23 @@ import Web
         var draftEvidence: String
         var marketPlan: UUID
         var failedCheck: UUID
+        var draw: UUID
+    }
+
+    static let inspectorsCSV = Data("编号,姓名,单位\nI1,甲,市局\nI2,乙,泽州县局\nI3,丙,高平市局\n".utf8)
+
+    /// A draw of one of the registered stations, inputs fixed; with `seed`, drawn.
+    static func draw(_ app: Application, seed: String? = nil) async throws -> UUID {
+        let market = Market(db: app.db, library: Market.shippedLibrary)
+        guard
+            case .created(let id) = try await market.createDraw(
+                title: "矩阵", kind: .fillingStation, size: .count(1), perObject: 2, stratify: false,
+                seedSource: "矩阵", inspectors: inspectorsCSV, file: "i.csv", actor: .system, at: Date())
+        else { throw Abort(.internalServerError, reason: "the matrix's draw was refused") }
+        if let seed {
+            try await market.draw(id, seed: seed, today: CivilDate("2021-11-03")!, actor: .system, at: Date())
+        }
+        return id
     }
 
     /// A failed diesel batch at 泽州县's registered station, recorded by the county bureau.
@@ -233,7 +253,7 @@ import Web
             at: Date())
         return Fixture(
             submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"), marketPlan: plan,
-            failedCheck: try await failedCheck(app))
+            failedCheck: try await failedCheck(app), draw: try await draw(app, seed: "12345"))
     }
 
     /// Calls route `key` as `caller` with a request that would succeed for a permitted caller.
@@ -298,6 +318,20 @@ import Web
         case "POST /market/cases/:id":
             return try await browser.post(
                 "/market/cases/\(try await openCase(app))", [("stage", "closed"), ("note", "matrix")])
+        case "POST /market/draws":
+            return try await browser.postMultipart(
+                "/market/draws", [("kind", "fillingStation"), ("count", "1"), ("seedSource", "矩阵")],
+                files: [(field: "inspectors", name: "i.csv", type: "text/csv", data: inspectorsCSV)])
+        case "GET /market/draws/:id":
+            return try await browser.get("/market/draws/\(fixture.draw)")
+        case "GET /market/draws/:id/files/:file":
+            return try await browser.get("/market/draws/\(fixture.draw)/files/result.csv")
+        case "POST /market/draws/:id/seed":
+            let id = allowed ? try await draw(app) : fixture.draw
+            return try await browser.post("/market/draws/\(id)/seed", [("seed", "67890")])
+        case "POST /market/draws/:id/publish":
+            let id = allowed ? try await draw(app, seed: "1") : fixture.draw
+            return try await browser.post("/market/draws/\(id)/publish", [])
         case "GET /evidence/:id":
             return try await browser.get("/evidence/\(fixture.submittedEvidence)")
         case "POST /admin/units":

@@ -77,6 +77,19 @@ import VaporTesting
             (.marketCheck(id: id), "/market/checks/\(id.uuidString)", SiteURL.Market.check),
             (.marketOpenCase(check: id), "/market/checks/\(id.uuidString)/case", SiteURL.Market.openCase),
             (.marketCase(id: id), "/market/cases/\(id.uuidString)", SiteURL.Market.caseStep),
+            (.marketDraws, "/market/draws", SiteURL.Market.draws),
+            (.marketDraw(id: id), "/market/draws/\(id.uuidString)", SiteURL.Market.draw),
+            (.marketDrawSeed(id: id), "/market/draws/\(id.uuidString)/seed", SiteURL.Market.drawSeed),
+            (.marketDrawPublish(id: id), "/market/draws/\(id.uuidString)/publish", SiteURL.Market.drawPublish),
+            (
+                .marketDrawFile(id: id, file: "objects.csv"), "/market/draws/\(id.uuidString)/files/objects.csv",
+                SiteURL.Market.drawFile
+            ),
+            (.publicDraw(id: id), "/public/draws/\(id.uuidString)", SiteURL.Public.draw),
+            (
+                .publicDrawFile(id: id, file: "result.csv"), "/public/draws/\(id.uuidString)/files/result.csv",
+                SiteURL.Public.drawFile
+            ),
         ]
     }()
 

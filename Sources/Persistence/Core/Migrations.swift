@@ -32,6 +32,7 @@ public enum LantianMigrations {
             M025CreateSpotChecks(),
             M026CreateMarketCases(),
             M027CreateMarketCaseSteps(),
+            M028CreateMarketDraws(),
         ]
     }
 }

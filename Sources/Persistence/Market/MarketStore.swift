@@ -19,6 +19,10 @@ public struct MarketStore: Sendable {
     /// A write refused for what the data already holds (a second plan for the same family and year).
     public struct Conflict: Error, Sendable, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     // MARK: Registry

@@ -45,6 +45,13 @@ enum SiteURL: Equatable {
     case marketCheck(id: UUID)
     case marketOpenCase(check: UUID)
     case marketCase(id: UUID)
+    case marketDraws
+    case marketDraw(id: UUID)
+    case marketDrawSeed(id: UUID)
+    case marketDrawPublish(id: UUID)
+    case marketDrawFile(id: UUID, file: String)
+    case publicDraw(id: UUID)
+    case publicDrawFile(id: UUID, file: String)
     case stylesheet
 
     /// The season page's CSV tables.
@@ -97,6 +104,13 @@ enum SiteURL: Equatable {
         case .marketCheck(let id): return Market.check.path(id.uuidString)
         case .marketOpenCase(let check): return Market.openCase.path(check.uuidString)
         case .marketCase(let id): return Market.caseStep.path(id.uuidString)
+        case .marketDraws: return Market.draws.path()
+        case .marketDraw(let id): return Market.draw.path(id.uuidString)
+        case .marketDrawSeed(let id): return Market.drawSeed.path(id.uuidString)
+        case .marketDrawPublish(let id): return Market.drawPublish.path(id.uuidString)
+        case .marketDrawFile(let id, let file): return Market.drawFile.path(id.uuidString, file)
+        case .publicDraw(let id): return Public.draw.path(id.uuidString)
+        case .publicDrawFile(let id, let file): return Public.drawFile.path(id.uuidString, file)
         case .stylesheet: return Static.stylesheet.path()
         }
     }
@@ -177,7 +191,22 @@ extension SiteURL {
         static let check = SitePath("/market/checks/:id")
         static let openCase = SitePath("/market/checks/:id/case")
         static let caseStep = SitePath("/market/cases/:id")
-        static let all = [home, plans, plan, registry, newCheck, checks, check, openCase, caseStep]
+        static let draws = SitePath("/market/draws")
+        static let draw = SitePath("/market/draws/:id")
+        static let drawSeed = SitePath("/market/draws/:id/seed")
+        static let drawPublish = SitePath("/market/draws/:id/publish")
+        static let drawFile = SitePath("/market/draws/:id/files/:file")
+        static let all = [
+            home, plans, plan, registry, newCheck, checks, check, openCase, caseStep, draws, draw, drawSeed,
+            drawPublish, drawFile,
+        ]
+    }
+
+    /// 公开: what anyone may read without signing in — published draws and their files.
+    enum Public {
+        static let draw = SitePath("/public/draws/:id")
+        static let drawFile = SitePath("/public/draws/:id/files/:file")
+        static let all = [draw, drawFile]
     }
 
     /// The stylesheet and the health check.
@@ -210,5 +239,5 @@ extension SiteURL {
 
     /// Every pattern of the site and the API.
     static let allPaths: [SitePath] =
-        Campaign.all + Reports.all + Air.all + Market.all + Account.all + Admin.all + Static.all + API.all
+        Campaign.all + Reports.all + Air.all + Market.all + Public.all + Account.all + Admin.all + Static.all + API.all
 }

@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     ReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     MonthlyReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     MarketController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
+    MarketController().bootPublic(routes: browser)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     APIController().boot(routes: app, sessions: app.sessions.middleware)

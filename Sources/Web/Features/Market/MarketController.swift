@@ -23,6 +23,18 @@ struct MarketController {
         routes.get(SiteURL.Market.check, use: check)
         routes.post(SiteURL.Market.openCase, use: openCase)
         routes.post(SiteURL.Market.caseStep, use: moveCase)
+        routes.get(SiteURL.Market.draws, use: draws)
+        routes.upload(SiteURL.Market.draws, maxBytes: maxUploadBytes, use: createDraw)
+        routes.get(SiteURL.Market.draw, use: draw)
+        routes.post(SiteURL.Market.drawSeed, use: drawSeed)
+        routes.post(SiteURL.Market.drawPublish, use: drawPublish)
+        routes.get(SiteURL.Market.drawFile, use: drawFile)
+    }
+
+    /// The public pages of published draws: no sign-in.
+    func bootPublic(routes: any RoutesBuilder) {
+        routes.get(SiteURL.Public.draw, use: publicDraw).publiclyReachable()
+        routes.get(SiteURL.Public.drawFile, use: publicDrawFile).publiclyReachable()
     }
 
     static func today(_ req: Request) async throws -> CivilDate {
@@ -42,11 +54,15 @@ struct MarketController {
         try access.requireRead()
         let market = req.market
         let today = try await Self.today(req)
-        let model = MarketPage.Model(
+        var model = MarketPage.Model(
             plans: try await market.plansWithProgress(bureaus: access.bureaus, today: today),
             checks: try await market.store.checks(), cases: try await market.store.cases(),
             registry: try await market.store.registryCounts(), bureaus: access.bureaus, access: access,
             library: market.library, today: today, errors: errors)
+        model.lateDraws = try await market.store.draws().compactMap { draw in
+            guard draw.publishedOn == nil, draw.publishBy != nil else { return nil }
+            return "双随机结果待公开：\(draw.title) — " + DrawPage.publication(draw, today: today).text
+        }
         return MarketPage.render(model, try await req.pageContext(.market))
     }
 

@@ -49,6 +49,8 @@ extension MarketPage {
         var bureaus: [(code: String, name: String)]
         var defaultYear: Int
         var errors: [String]
+        /// Drawn results not yet public, with their deadline: the reminder.
+        var lateDraws: [String] = []
     }
 }
 

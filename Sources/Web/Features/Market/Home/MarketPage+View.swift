@@ -17,7 +17,11 @@ enum MarketPage {
             .div(
                 .class("actions"),
                 .if(model.mayRecord, .a(.class("button"), .href(SiteURL.marketNewCheck(product: nil)), .text("录入抽检"))),
-                .a(.href(SiteURL.marketRegistry), .text("名录与购销记录"))),
+                .a(.href(SiteURL.marketRegistry), .text("名录与购销记录")), .text(" · "),
+                .a(.href(SiteURL.marketDraws), .text("双随机抽取"))),
+            .if(
+                !model.lateDraws.isEmpty,
+                .ul(.class("errors"), .forEach(model.lateDraws) { .li(.text($0)) })),
             .h2(.text("抽检计划")),
             .if(model.plans.isEmpty, .p(.class("muted"), .text("尚未建立抽检计划。"))),
             .if(
