@@ -13,9 +13,15 @@ Runs `lantian serve` on a fresh SQLite data directory with the clock at 2021-12-
   only its own county's stations (the server's refusal of another county is tested in WebTests); the bureau opens a
   case and orders rectification with a deadline; a second batch at another station passes;
 - the plan's progress counts 泽州县's two batches (one failed) and its coverage 2 of 3 stations;
-- the office's task page t24 shows the batches and the station coverage counted from the records.
+- the office's task page t24 shows the batches and the station coverage counted from the records;
+- 双随机: the city bureau fixes a draw of three stations (inspector table uploaded, one inspector conflicted with
+  巴公加油站) and its seed's source, sees the inputs' SHA-256, enters the seed, and the verification page says the
+  re-run agrees; the files downloaded from the page, run through `lantian market draw` with the published seed,
+  give the same hash on standard error and byte-identical rows; the home page reminds that the result is due
+  public within 20 working days (31 December); once published, the public page shows it without signing in.
 
-With --screenshots DIR it saves the plan's progress with coverage and the failed batch with its trace graph.
+With --screenshots DIR it saves the plan's progress with coverage, the failed batch with its trace graph, and the
+draw's verification page.
 
 Usage: market_flow.py --binary .build/debug/lantian [--port 8283] [--screenshots docs/screenshots]
 """
@@ -23,6 +29,7 @@ import argparse
 import os
 import subprocess
 import sys
+import urllib.request
 
 from browser import Browser, Checks, scratch, serve, stop
 from openpyxl import Workbook
@@ -77,6 +84,10 @@ def main():
         workbook.active.append(row)
     deliveries = os.path.join(data, "购销记录.xlsx")
     workbook.save(deliveries)
+    inspectors = os.path.join(data, "执法人员.csv")
+    with open(inspectors, "wb") as f:
+        f.write("编号,姓名,单位,回避对象\r\nI01,张伟,市局稽查支队,JC-ZZ-001\r\nI02,李娜,市局稽查支队,\r\n"
+                "I03,王强,泽州县局,\r\nI04,刘洋,高平市局,\r\nI05,陈静,城区局,\r\n".encode("gb18030"))
 
     server = serve(args.binary, env, args.port, log, clock="2021-12-03T09:00:00+08:00")
     try:
@@ -212,6 +223,54 @@ def main():
             driver.get(check_url)
             check("不合格" in text("main p") and not driver.find_elements(By.NAME, "stage"),
                   "the office reads the failed batch but cannot move its case")
+            browser.logout()
+
+            browser.login("samr-leader")
+            driver.get(base + "/market/draws")
+            for name, value in [("title", "2021年12月加油站双随机检查"), ("count", "3"),
+                                ("seedSource", "2021年12月10日福彩3D开奖号码")]:
+                driver.find_element(By.NAME, name).send_keys(value)
+            driver.find_element(By.NAME, "inspectors").send_keys(inspectors)
+            submit(driver.find_element(By.XPATH, "//button[text()='固定名录并生成摘要']"))
+            published_hash = driver.find_element(By.CSS_SELECTOR, "table.facts code").text
+            check(len(published_hash) == 64 and "待取随机数" in text(), f"the inputs' hash first: {published_hash}")
+            driver.find_element(By.NAME, "seed").send_keys("357")
+            submit(driver.find_element(By.XPATH, "//button[text()='抽取']"))
+            check("结果与记录一致" in text(), f"the verification page re-runs the draw: {text()[:300]}")
+            rows = driver.find_elements(By.CSS_SELECTOR, "table.draw tr")[1:]
+            check(len(rows) == 3, f"three stations drawn: {len(rows)}")
+            bagong = [r.text for r in rows if r.text.startswith("JC-ZZ-001")]
+            check(all("张伟" not in r for r in bagong), f"the conflicted inspector is never assigned: {bagong}")
+            check("应于 2021-12-31 前公开（还有 20 个工作日）" in text(), "due public within 20 working days")
+            draw_url = driver.current_url.split("?")[0]
+            cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+
+            def download(name):
+                request = urllib.request.Request(f"{draw_url}/files/{name}", headers={"Cookie": cookie})
+                with urllib.request.urlopen(request) as response:
+                    return response.read()
+
+            for name in ["objects.csv", "inspectors.csv"]:
+                with open(os.path.join(data, name), "wb") as f:
+                    f.write(download(name))
+            rerun = subprocess.run([args.binary, "market", "draw", "--objects", os.path.join(data, "objects.csv"),
+                                    "--inspectors", os.path.join(data, "inspectors.csv"), "--count", "3",
+                                    "--per-object", "2", "--seed", "357"], capture_output=True, env=env)
+            check(rerun.returncode == 0 and rerun.stdout == download("result.csv"),
+                  f"lantian market draw on the published files gives the same rows: {rerun.stdout!r} {rerun.stderr!r}")
+            check(published_hash in rerun.stderr.decode(), "and the same inputs hash")
+            if args.screenshots:
+                browser.shot("market-draw", 2000)
+            driver.get(base + "/market")
+            check("双随机结果待公开：2021年12月加油站双随机检查" in text(), "the home page reminds the result is due public")
+            driver.get(draw_url)
+            submit(driver.find_element(By.XPATH, "//button[text()='公开结果']"))
+            check("已于 2021-12-03 公开" in text(), "published")
+            public_url = driver.find_element(By.LINK_TEXT, "公开页面（无需登录）").get_attribute("href")
+            browser.logout()
+            driver.get(public_url)
+            check("结果与记录一致" in text() and len(driver.find_elements(By.CSS_SELECTOR, "table.draw tr")) == 4,
+                  "the public page shows the result without signing in")
         finally:
             browser.quit()
     finally:

@@ -28,7 +28,7 @@ extension Request {
 /// Notices passed through a redirect by key, so that no text from the URL reaches the page.
 enum Notice: String {
     case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged, revoked,
-        carried, recorded, caseOpened, caseMoved
+        carried, recorded, caseOpened, caseMoved, drawn, published
 
     static func text(for key: String) -> String? {
         switch Notice(rawValue: key) {
@@ -46,6 +46,8 @@ enum Notice: String {
         case .recorded: "抽检记录已保存，检验结论已按抽样日有效的标准版本判定。"
         case .caseOpened: "已立案。"
         case .caseMoved: "案件进度已更新。"
+        case .drawn: "已按录入的随机数抽取，并已复核。请在期限内公开结果。"
+        case .published: "结果已公开。"
         case nil: nil
         }
     }

@@ -106,7 +106,7 @@ extension MarketController {
         } catch let conflict as MarketStore.Conflict {
             throw Abort(.conflict, reason: conflict.description)
         }
-        return req.redirect(to: SiteURL.marketDraw(id: draw.id).path + "?notice=saved")
+        return req.redirect(to: SiteURL.marketDraw(id: draw.id).path + "?notice=drawn")
     }
 
     func drawPublish(req: Request) async throws -> Response {
@@ -119,7 +119,7 @@ extension MarketController {
         } catch let conflict as MarketStore.Conflict {
             throw Abort(.conflict, reason: conflict.description)
         }
-        return req.redirect(to: SiteURL.marketDraw(id: draw.id).path + "?notice=saved")
+        return req.redirect(to: SiteURL.marketDraw(id: draw.id).path + "?notice=published")
     }
 
     func drawFile(req: Request) async throws -> Response {
