@@ -121,4 +121,43 @@ import VaporTesting
             #expect(try await county.post("/market/cases/\(file.id)", [("stage", "penalized")]).status == .conflict)
         }
     }
+
+    @Test func theActionCountsItsDaysAndFindsAndFeedsTheNoticesIndicator() async throws {
+        try await withLantian(at: "2021-12-03T10:00:00+08:00") { app, _, _ in
+            try await Self.setUp(app)
+            var city = Browser(app)
+            try await city.login("samr-leader")
+            try await city.get("/market")
+            let created = try await city.post("/market/actions", [("start", "2021-11-20"), ("days", "30")])
+            #expect(created.status == .seeOther)
+            let actionPath = try #require(created.headers.first(name: .location)?.split(separator: "?").first)
+            var county = Browser(app)
+            try await county.login("zz-samr")
+            try await county.get(String(actionPath))
+            let outside = try await county.post(
+                actionPath + "/finds",
+                [("kind", "mobileTanker"), ("place", "G207"), ("county", "zezhou"), ("day", "2021-11-19")])
+            #expect(outside.status == .unprocessableEntity)
+            #expect(outside.body.string.contains("不在行动期间"))
+            let otherCounty = try await county.post(
+                actionPath + "/finds",
+                [("kind", "mobileTanker"), ("place", "北诗"), ("county", "gaoping"), ("day", "2021-11-25")])
+            #expect(otherCounty.body.string.contains("不能录入高平市的查处"))
+            let recorded = try await county.post(
+                actionPath + "/finds",
+                [
+                    ("kind", "mobileTanker"), ("place", "G207 巴公段"), ("county", "zezhou"), ("day", "2021-11-25"),
+                    ("volume", "800"), ("police", "yes"),
+                ])
+            #expect(recorded.status == .seeOther)
+            let page = try await county.get(String(actionPath)).body.string
+            #expect(page.contains("第 14 天"), "20 November to 3 December is the 14th day")
+            #expect(page.contains("共查处1起，其中流动加油车1起；分县区：泽州县1起；查扣油品800升，移送公安机关1起。"))
+            let token = try await SecurityMatrixTests.token(app, "office1")
+            let task = try await SecurityMatrixTests.api(app, .GET, "/api/v1/tasks/f133-3", token: token)
+            let json = try JSONSerialization.jsonObject(with: Data(task.body.readableBytesView)) as? [String: Any]
+            let days = (json?["indicators"] as? [[String: Any]])?.first?["current"] as? Double
+            #expect(days == 14, "f133-3's 30 天 counts the days the action has run")
+        }
+    }
 }

@@ -52,6 +52,7 @@ import Web
             "office1 GET /tasks", "office1 GET /admin/users", "office1 GET /air", "office POST /admin/users",
             "samr-leader GET /market/checks/:check", "samr-leader GET /market/plans/:plan", "market POST check",
             "samr-leader GET /market/draws/:draw", "anonymous GET /public/draws/:draw",
+            "samr-leader GET /market/actions/:action",
         ] {
             #expect(reached.contains(page), "\(page) shows the controlled text")
         }
@@ -145,7 +146,16 @@ import Web
             else { throw Abort(.internalServerError, reason: "draw refused") }
             try await service.draw(drawID, seed: text, today: CivilDate("2021-11-03")!, actor: .system, at: Date())
             try await store.publishDraw(drawID, on: CivilDate("2021-11-03")!, actor: .system, at: Date())
-            let ids = ["plans": planID.uuidString, "checks": checkID.uuidString, "draws": drawID.uuidString]
+            let actionID = try await store.createAction(
+                title: text, start: CivilDate("2021-10-15")!, end: CivilDate("2021-11-13")!, actor: .system, at: Date())
+            _ = try await store.recordFind(
+                action: actionID, kind: .fixedStation, unit: "zezhou-samr", county: "zezhou", place: text,
+                day: CivilDate("2021-10-20")!, volume: "120.5", handling: text, police: true, actor: .system, at: Date()
+            )
+            let ids = [
+                "plans": planID.uuidString, "checks": checkID.uuidString, "draws": drawID.uuidString,
+                "actions": actionID.uuidString,
+            ]
 
             let parameters = [
                 "code": WebTests.coal, "unit": "zezhou", "month": WebTests.october, "id": evidenceID,
@@ -187,6 +197,7 @@ import Web
                         .replacingOccurrences(of: checkID.uuidString, with: ":check")
                         .replacingOccurrences(of: evidenceID, with: ":evidence")
                         .replacingOccurrences(of: drawID.uuidString, with: ":draw")
+                        .replacingOccurrences(of: actionID.uuidString, with: ":action")
                     read("\(name) GET \(key)", try await browser.get(path))
                 }
             }

@@ -87,7 +87,8 @@ import Web
         "POST /market/cases/:id": marketWriters, "GET /market/draws": marketReaders,
         "POST /market/draws": [.marketCity], "GET /market/draws/:id": marketReaders,
         "POST /market/draws/:id/seed": [.marketCity], "POST /market/draws/:id/publish": [.marketCity],
-        "GET /market/draws/:id/files/:file": marketReaders,
+        "GET /market/draws/:id/files/:file": marketReaders, "POST /market/actions": [.marketCity],
+        "GET /market/actions/:id": marketReaders, "POST /market/actions/:id/finds": marketWriters,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -189,6 +190,7 @@ import Web
         var marketPlan: UUID
         var failedCheck: UUID
         var draw: UUID
+        var action: UUID
     }
 
     static let inspectorsCSV = Data("编号,姓名,单位\nI1,甲,市局\nI2,乙,泽州县局\nI3,丙,高平市局\n".utf8)
@@ -253,7 +255,10 @@ import Web
             at: Date())
         return Fixture(
             submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"), marketPlan: plan,
-            failedCheck: try await failedCheck(app), draw: try await draw(app, seed: "12345"))
+            failedCheck: try await failedCheck(app), draw: try await draw(app, seed: "12345"),
+            action: try await store.createAction(
+                title: "矩阵", start: CivilDate("2021-10-15")!, end: CivilDate("2021-11-13")!, actor: .system,
+                at: Date()))
     }
 
     /// Calls route `key` as `caller` with a request that would succeed for a permitted caller.
@@ -332,6 +337,17 @@ import Web
         case "POST /market/draws/:id/publish":
             let id = allowed ? try await draw(app, seed: "1") : fixture.draw
             return try await browser.post("/market/draws/\(id)/publish", [])
+        case "POST /market/actions":
+            return try await browser.post("/market/actions", [("start", "2021-11-01"), ("days", "30")])
+        case "GET /market/actions/:id":
+            return try await browser.get("/market/actions/\(fixture.action)")
+        case "POST /market/actions/:id/finds":
+            return try await browser.post(
+                "/market/actions/\(fixture.action)/finds",
+                [
+                    ("kind", "mobileTanker"), ("place", "矩阵"), ("county", "zezhou"), ("day", "2021-11-01"),
+                    ("volume", "200"),
+                ])
         case "GET /evidence/:id":
             return try await browser.get("/evidence/\(fixture.submittedEvidence)")
         case "POST /admin/units":

@@ -86,6 +86,9 @@ import VaporTesting
                 SiteURL.Market.drawFile
             ),
             (.publicDraw(id: id), "/public/draws/\(id.uuidString)", SiteURL.Public.draw),
+            (.marketActions, "/market/actions", SiteURL.Market.actions),
+            (.marketAction(id: id), "/market/actions/\(id.uuidString)", SiteURL.Market.action),
+            (.marketActionFinds(id: id), "/market/actions/\(id.uuidString)/finds", SiteURL.Market.actionFinds),
             (
                 .publicDrawFile(id: id, file: "result.csv"), "/public/draws/\(id.uuidString)/files/result.csv",
                 SiteURL.Public.drawFile

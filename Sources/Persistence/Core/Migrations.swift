@@ -33,6 +33,8 @@ public enum LantianMigrations {
             M026CreateMarketCases(),
             M027CreateMarketCaseSteps(),
             M028CreateMarketDraws(),
+            M029CreateMarketActions(),
+            M030AddCaseFindFields(),
         ]
     }
 }

@@ -281,6 +281,12 @@ public struct MarketStore: Sendable {
         public var openedOn: CivilDate
         public var closedOn: CivilDate?
         public var steps: [Step]
+        /// A find of a special action: the action, where, fuel seized (litres as written), handling, police.
+        public var actionID: UUID?
+        public var place: String
+        public var volume: String?
+        public var handling: String
+        public var police: Bool
     }
 
     public struct Step: Sendable, Hashable {
@@ -350,9 +356,10 @@ public struct MarketStore: Sendable {
     }
 
     /// Every case (only those of `checkID` when given), open ones first, newest first.
-    public func cases(checkID: UUID? = nil) async throws -> [StoredCase] {
+    public func cases(checkID: UUID? = nil, actionID: UUID? = nil) async throws -> [StoredCase] {
         var query = sql.select().column("*").from("market_cases")
         if let checkID { query = query.where("check_id", .equal, SQLBind(checkID)) }
+        if let actionID { query = query.where("action_id", .equal, SQLBind(actionID)) }
         let rows = try await query.orderBy("opened_on", .descending).all(decoding: CaseRow.self)
         let steps = try await sql.select().column("*").from("market_case_steps").orderBy("at")
             .all(decoding: StepRow.self)
@@ -364,7 +371,8 @@ public struct MarketStore: Sendable {
                 id: row.id, kind: kind, checkID: row.check_id, unit: row.unit, county: row.county, title: row.title,
                 stage: stage, deadline: row.deadline.flatMap { CivilDate($0) }, openedOn: opened,
                 closedOn: row.closed_on.flatMap { CivilDate($0) },
-                steps: steps.filter { $0.case_id == row.id }.compactMap(\.step))
+                steps: steps.filter { $0.case_id == row.id }.compactMap(\.step), actionID: row.action_id,
+                place: row.place, volume: row.volume, handling: row.handling, police: row.police)
         }
         .sorted { ($0.stage == .closed ? 1 : 0, $1.openedOn) < ($1.stage == .closed ? 1 : 0, $0.openedOn) }
     }
@@ -375,7 +383,7 @@ public struct MarketStore: Sendable {
 
     // MARK: Helpers
 
-    private static func insertStep(
+    static func insertStep(
         _ sql: any SQLDatabase, case id: UUID, stage: CaseFile.Stage, day: CivilDate, deadline: CivilDate?,
         note: String, by username: String, at now: Date
     ) async throws {
@@ -506,6 +514,11 @@ private struct CaseRow: Decodable {
     var deadline: String?
     var opened_on: String
     var closed_on: String?
+    var action_id: UUID?
+    var place: String
+    var volume: String?
+    var handling: String
+    var police: Bool
 }
 
 // swift-format-ignore: AlwaysUseLowerCamelCase

@@ -15,10 +15,12 @@ import Persistence
 ///   roads (t24's 80 批次);
 /// - `vocs-batches`: spot checks of coatings, adhesives and cleaners (t05's 20 批次);
 /// - `station-coverage` / `coal-point-coverage`: licensed filling stations / clean-coal points with at least one
-///   fuel / coal check, as a percentage of those registered (none registered: no value).
+///   fuel / coal check, as a percentage of those registered (none registered: no value);
+/// - `action-days`: the days run by the longest special action that started in the year (f133-3's 30 天; no action:
+///   no value).
 public final class MarketIndicatorSource: IndicatorValueSource, Sendable {
     public static let metrics: Set<String> = [
-        "fuel-batches", "urea-batches", "vocs-batches", "station-coverage", "coal-point-coverage",
+        "fuel-batches", "urea-batches", "vocs-batches", "station-coverage", "coal-point-coverage", "action-days",
     ]
 
     private let database: any Database
@@ -53,9 +55,15 @@ public final class MarketIndicatorSource: IndicatorValueSource, Sendable {
         let sites = try await store.sites()
         let checks = try await store.checks().filter { $0.check.sampledOn <= day }
         let batches = Market.batches(checks, sites: sites)
+        let actions = try await store.actions().map(\.action)
         var values: [String: [String: Double]] = [:]
         for (task, code, metric) in wanted {
             let year = task.deadline.year
+            if metric == "action-days" {
+                let run = actions.filter { $0.start.year == year }.map { $0.daysRun(by: day) }
+                if let longest = run.max() { values[task.code, default: [:]][code] = Double(longest) }
+                continue
+            }
             if let value = Self.value(metric, year: year, batches: batches, sites: sites) {
                 values[task.code, default: [:]][code] = value
             }

@@ -46,6 +46,9 @@ enum SiteURL: Equatable {
     case marketOpenCase(check: UUID)
     case marketCase(id: UUID)
     case marketDraws
+    case marketActions
+    case marketAction(id: UUID)
+    case marketActionFinds(id: UUID)
     case marketDraw(id: UUID)
     case marketDrawSeed(id: UUID)
     case marketDrawPublish(id: UUID)
@@ -105,6 +108,9 @@ enum SiteURL: Equatable {
         case .marketOpenCase(let check): return Market.openCase.path(check.uuidString)
         case .marketCase(let id): return Market.caseStep.path(id.uuidString)
         case .marketDraws: return Market.draws.path()
+        case .marketActions: return Market.actions.path()
+        case .marketAction(let id): return Market.action.path(id.uuidString)
+        case .marketActionFinds(let id): return Market.actionFinds.path(id.uuidString)
         case .marketDraw(let id): return Market.draw.path(id.uuidString)
         case .marketDrawSeed(let id): return Market.drawSeed.path(id.uuidString)
         case .marketDrawPublish(let id): return Market.drawPublish.path(id.uuidString)
@@ -196,9 +202,12 @@ extension SiteURL {
         static let drawSeed = SitePath("/market/draws/:id/seed")
         static let drawPublish = SitePath("/market/draws/:id/publish")
         static let drawFile = SitePath("/market/draws/:id/files/:file")
+        static let actions = SitePath("/market/actions")
+        static let action = SitePath("/market/actions/:id")
+        static let actionFinds = SitePath("/market/actions/:id/finds")
         static let all = [
             home, plans, plan, registry, newCheck, checks, check, openCase, caseStep, draws, draw, drawSeed,
-            drawPublish, drawFile,
+            drawPublish, drawFile, actions, action, actionFinds,
         ]
     }
 

@@ -177,7 +177,11 @@ extension MarketController {
         } catch let conflict as MarketStore.Conflict {
             throw Abort(.conflict, reason: conflict.description)
         }
-        let back = file.checkID.map { SiteURL.marketCheck(id: $0).path } ?? SiteURL.market.path
+        let back =
+            file.checkID.map { SiteURL.marketCheck(id: $0).path } ?? file.actionID.map {
+                SiteURL.marketAction(id: $0).path
+            }
+            ?? SiteURL.market.path
         return req.redirect(to: back + "?notice=caseMoved")
     }
 }

@@ -29,6 +29,9 @@ struct MarketController {
         routes.post(SiteURL.Market.drawSeed, use: drawSeed)
         routes.post(SiteURL.Market.drawPublish, use: drawPublish)
         routes.get(SiteURL.Market.drawFile, use: drawFile)
+        routes.post(SiteURL.Market.actions, use: createAction)
+        routes.get(SiteURL.Market.action, use: action)
+        routes.post(SiteURL.Market.actionFinds, use: recordFind)
     }
 
     /// The public pages of published draws: no sign-in.
@@ -49,7 +52,7 @@ struct MarketController {
         try await homePage(req, errors: [])
     }
 
-    private func homePage(_ req: Request, errors: [String]) async throws -> HTML {
+    func homePage(_ req: Request, errors: [String]) async throws -> HTML {
         let access = try await req.marketAccess()
         try access.requireRead()
         let market = req.market
@@ -59,6 +62,12 @@ struct MarketController {
             checks: try await market.store.checks(), cases: try await market.store.cases(),
             registry: try await market.store.registryCounts(), bureaus: access.bureaus, access: access,
             library: market.library, today: today, errors: errors)
+        model.actions = try await market.store.actions().map { stored in
+            (
+                stored.id, stored.action.title, "\(stored.action.start) 至 \(stored.action.end)",
+                stored.action.daysRun(by: today)
+            )
+        }
         model.lateDraws = try await market.store.draws().compactMap { draw in
             guard draw.publishedOn == nil, draw.publishBy != nil else { return nil }
             return "双随机结果待公开：\(draw.title) — " + DrawPage.publication(draw, today: today).text

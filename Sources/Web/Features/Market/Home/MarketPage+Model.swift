@@ -51,6 +51,8 @@ extension MarketPage {
         var errors: [String]
         /// Drawn results not yet public, with their deadline: the reminder.
         var lateDraws: [String] = []
+        /// Special actions: id, title, period, days run.
+        var actions: [(id: UUID, title: String, period: String, run: Int)] = []
     }
 }
 

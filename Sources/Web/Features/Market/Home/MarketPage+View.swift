@@ -73,6 +73,29 @@ enum MarketPage {
                             .td(.text(line.kind)), .td(.text(line.stage)), .td(.text(line.deadline)),
                             .td(.text(line.unit)))
                     })),
+            .h2(.text("专项行动")),
+            .if(model.actions.isEmpty, .p(.class("muted"), .text("尚无专项行动。"))),
+            .if(
+                !model.actions.isEmpty,
+                .table(
+                    .tr(.th("行动"), .th("期间"), .th(.class("num"), .text("已开展天数"))),
+                    .forEach(model.actions) { action in
+                        .tr(
+                            .td(.a(.href(SiteURL.marketAction(id: action.id)), .text(action.title))),
+                            .td(.text(action.period)), .td(.class("num"), .text("\(action.run)")))
+                    })),
+            .if(
+                model.mayManage,
+                .details(
+                    .summary(.text("启动专项行动")),
+                    .form(
+                        .class("filters"), .method(.post), .action(SiteURL.marketActions),
+                        Layout.csrfField(context.csrf),
+                        .label(.text("名称"), .input(.type(.text), .name("title"), .attr("value", "打击黑加油站点专项行动"))),
+                        .label(.text("开始日期"), .input(.type(.text), .name("start"), .attr("placeholder", "YYYY-MM-DD"))),
+                        .label(
+                            .text("天数"), .input(.type(.number), .name("days"), .attr("value", "30"), .attr("min", "1"))),
+                        .button(.type(.submit), .text("启动"))))),
             .h2(.text("名录")),
             .p(.text(model.registry))
         )
