@@ -18,7 +18,10 @@ Runs `lantian serve` on a fresh SQLite data directory with the clock at 2021-12-
   巴公加油站) and its seed's source, sees the inputs' SHA-256, enters the seed, and the verification page says the
   re-run agrees; the files downloaded from the page, run through `lantian market draw` with the published seed,
   give the same hash on standard error and byte-identical rows; the home page reminds that the result is due
-  public within 20 working days (31 December); once published, the public page shows it without signing in.
+  public within 20 working days (31 December); once published, the public page shows it without signing in;
+- the city bureau starts the 30-day action against black filling stations on 20 November; 泽州县's bureau records
+  a mobile tanker with 800 litres seized and transferred to the police; the action's page counts day 14 and writes
+  the summary for the bulletin; f133-3's 30 天 shows 14 days run.
 
 With --screenshots DIR it saves the plan's progress with coverage, the failed batch with its trace graph, and the
 draw's verification page.
@@ -271,6 +274,32 @@ def main():
             driver.get(public_url)
             check("结果与记录一致" in text() and len(driver.find_elements(By.CSS_SELECTOR, "table.draw tr")) == 4,
                   "the public page shows the result without signing in")
+
+            browser.login("samr-leader")
+            driver.get(base + "/market")
+            driver.find_element(By.XPATH, "//summary[text()='启动专项行动']").click()
+            driver.find_element(By.NAME, "start").send_keys("2021-11-20")
+            submit(driver.find_element(By.XPATH, "//button[text()='启动']"))
+            action_url = driver.current_url.split("?")[0]
+            browser.logout()
+            browser.login("zz-samr")
+            driver.get(action_url)
+            Select(driver.find_element(By.NAME, "kind")).select_by_value("mobileTanker")
+            driver.find_element(By.NAME, "place").send_keys("G207 巴公段")
+            day = driver.find_element(By.NAME, "day")
+            day.clear()
+            day.send_keys("2021-11-25")
+            driver.find_element(By.NAME, "volume").send_keys("800")
+            Select(driver.find_element(By.NAME, "police")).select_by_value("yes")
+            submit(driver.find_element(By.XPATH, "//button[text()='录入']"))
+            summary = text("p.summary")
+            check("已开展14天（共30天），共查处1起，其中流动加油车1起" in summary and "查扣油品800升，移送公安机关1起" in summary,
+                  f"the action's summary for the bulletin: {summary}")
+            browser.logout()
+            browser.login("office1")
+            driver.get(base + "/tasks/f133-3")
+            days = driver.find_element(By.XPATH, "//tr[td[contains(text(),'专项行动天数')]]").text
+            check(" 14 " in f" {days} " and "未接入" not in days, f"f133-3 counts the action's days: {days}")
         finally:
             browser.quit()
     finally:
