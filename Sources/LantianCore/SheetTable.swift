@@ -26,7 +26,7 @@ public struct SheetTable: Sendable {
     /// The table, or the header's first problem (a required column missing, two columns with the same meaning).
     public static func read(_ all: [SheetRow], columns: [Column]) -> Result<SheetTable, ImportIssue> {
         guard let header = all.first(where: { !$0.isBlank }) else {
-            return .failure(ImportIssue(line: 1, field: "header", reason: "文件为空，没有表头行"))
+            return .failure(ImportIssue(line: 1, field: "header", reason: "the file is empty（文件为空，没有表头行）"))
         }
         var headings: [String: Int] = [:]
         for (position, text) in header.cells.enumerated() where headings[normalized(text)] == nil {
@@ -48,7 +48,8 @@ public struct SheetTable: Sendable {
                     ImportIssue(
                         line: header.line, field: column.key,
                         reason:
-                            "表头缺少“\(column.names.dropFirst().first ?? column.key)”列（也可写作 \(column.names.joined(separator: "、"))）"
+                            "header lacks the column \(column.key)（表头缺少“\(column.names.dropFirst().first ?? column.key)”列"
+                            + (column.names.count > 1 ? "，也可写作 \(column.names.joined(separator: "、"))" : "") + "）"
                     ))
             }
         }

@@ -1,39 +1,30 @@
 import Foundation
 import LantianCore
 
-/// A CSV file with a header row (a UTF-8 byte-order mark allowed), read row by row by column name: the header must
-/// name the `required` columns; blank lines are skipped; the first problem a row reports stops the reading.
+/// A table read row by row by column name, through ``LantianCore/SheetTable``: the header must name the `required`
+/// columns (`optional` ones are read when present); blank rows are skipped; the first problem a row reports stops
+/// the reading. The command-line readers use it on CSV text, the web on uploaded rows (CSV or .xlsx).
 enum CSVTable {
     /// Calls `row` with each data row's fields by name and its line; returns the first problem.
     static func read(
-        _ text: String, required: [String], _ row: (_ field: (String) -> String, _ line: Int) -> ImportIssue?
+        _ text: String, required: [String], optional: [String] = [],
+        _ row: (_ field: (String) -> String, _ line: Int) -> ImportIssue?
     ) -> ImportIssue? {
-        var columns: [String: Int]?
-        var problem: ImportIssue?
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        CSVScanner.rows(text) { csv in
-            guard problem == nil, !csv.isBlank else { return }
-            guard let header = columns else {
-                var names: [String: Int] = [:]
-                for (position, name) in csv.texts.enumerated() {
-                    names[name.trimmingCharacters(in: .whitespaces).lowercased()] = position
-                }
-                for name in required where names[name] == nil {
-                    problem = ImportIssue(line: csv.line, field: name, reason: "header lacks the column \(name)")
-                    return
-                }
-                columns = names
-                return
+        read(rows: SheetRow.csv(text), required: required, optional: optional, row)
+    }
+
+    static func read(
+        rows: [SheetRow], required: [String], optional: [String] = [],
+        _ row: (_ field: (String) -> String, _ line: Int) -> ImportIssue?
+    ) -> ImportIssue? {
+        let columns = required.map { SheetTable.Column($0, required: true) } + optional.map { SheetTable.Column($0) }
+        switch SheetTable.read(rows, columns: columns) {
+        case .failure(let issue): return issue
+        case .success(let table):
+            for data in table.rows {
+                if let problem = row({ table.value($0, in: data) }, data.line) { return problem }
             }
-            problem = row(
-                { name in
-                    guard let position = header[name], position < csv.fieldCount else { return "" }
-                    return csv.text(position).trimmingCharacters(in: .whitespaces)
-                }, csv.line)
+            return nil
         }
-        if problem == nil && columns == nil {
-            return ImportIssue(line: 1, field: "header", reason: "the file is empty")
-        }
-        return problem
     }
 }

@@ -20,9 +20,16 @@ extension LabBatch {
     /// unknown product or item, a value that is not a number as written, a batch that names two products or
     /// editions, an item given twice — each named by line and field.
     public static func read(_ text: String, library: StandardsLibrary) -> Result<[LabBatch], ImportIssue> {
+        read(rows: SheetRow.csv(text), library: library)
+    }
+
+    /// Reads a results table (uploaded CSV or .xlsx rows) against `library`, as ``read(_:library:)``.
+    public static func read(rows: [SheetRow], library: StandardsLibrary) -> Result<[LabBatch], ImportIssue> {
         var batches: [LabBatch] = []
         var index: [String: Int] = [:]
-        let problem = CSVTable.read(text, required: ["batch", "product", "item", "value"]) { field, line in
+        let problem = CSVTable.read(
+            rows: rows, required: ["batch", "product", "item", "value"], optional: ["standard", "sampled_on"]
+        ) { field, line in
             func fail(_ name: String, _ reason: String) -> ImportIssue {
                 ImportIssue(line: line, field: name, reason: reason)
             }

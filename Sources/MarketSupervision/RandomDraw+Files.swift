@@ -5,7 +5,7 @@ extension RandomDraw {
     /// The object database as a CSV file with a header row: `id,name,county[,class]`.
     public static func objects(_ text: String) -> Result<[Object], ImportIssue> {
         var objects: [Object] = []
-        let problem = CSVTable.read(text, required: ["id", "name", "county"]) { field, line in
+        let problem = CSVTable.read(text, required: ["id", "name", "county"], optional: ["class"]) { field, line in
             guard !field("id").isEmpty else { return ImportIssue(line: line, field: "id", reason: "empty") }
             let riskClass = field("class")
             objects.append(
@@ -21,7 +21,7 @@ extension RandomDraw {
     /// objects the inspector may not inspect, separated by `;`.
     public static func inspectors(_ text: String) -> Result<[Inspector], ImportIssue> {
         var inspectors: [Inspector] = []
-        let problem = CSVTable.read(text, required: ["id", "name", "unit"]) { field, line in
+        let problem = CSVTable.read(text, required: ["id", "name", "unit"], optional: ["conflicts"]) { field, line in
             guard !field("id").isEmpty else { return ImportIssue(line: line, field: "id", reason: "empty") }
             guard !field("unit").isEmpty else {
                 return ImportIssue(

@@ -160,4 +160,45 @@ import VaporTesting
             #expect(days == 14, "f133-3's 30 天 counts the days the action has run")
         }
     }
+
+    @Test func aLabsResultsFileJudgesTheRecordsItNamesOrChangesNothing() async throws {
+        try await withLantian(at: "2021-12-03T10:00:00+08:00") { app, _, _ in
+            try await Self.setUp(app)
+            var county = Browser(app)
+            try await county.login("zz-samr")
+            // Two samples recorded without results: 待检.
+            for (batch, site) in [("L-1", "ZZ-1"), ("L-2", "ZZ-2")] {
+                try await county.get("/market/checks/new?product=def")
+                let saved = try await county.post(
+                    "/market/checks",
+                    [("product", "def"), ("batch", batch), ("site", site), ("sampledOn", "2021-11-20")])
+                #expect(saved.status == .seeOther)
+            }
+            #expect(try await MarketStore(database: app.db).checks().allSatisfy { $0.verdict == nil })
+            let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+            func upload(_ csv: String) async throws -> TestingHTTPResponse {
+                try await county.get("/market")
+                return try await county.postMultipart(
+                    "/market/checks/results", [],
+                    files: [(field: "file", name: "检验报告.csv", type: "text/csv", data: csv.data(using: gb18030)!)])
+            }
+            // A batch without a record refuses the whole file.
+            let refused = try await upload(
+                "batch,product,item,value\nL-1,def,urea_content,32.5\nL-9,def,urea_content,30\n")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("第 3 行，batch：没有批号为 L-9 的def抽样记录"))
+            #expect(try await MarketStore(database: app.db).checks().allSatisfy { $0.verdict == nil })
+            // 31.75 rounds to 31.8 (GB/T 8170, one place as the limit 31.8～33.2 is written): it passes; 31.74 fails.
+            let judged = try await upload(
+                "batch,product,item,value\nL-1,def,urea_content,31.75\nL-2,def,urea_content,31.74\nL-2,def,biuret,0.2\n"
+            )
+            #expect(judged.status == .ok)
+            let checks = try await MarketStore(database: app.db).checks()
+            #expect(checks.first { $0.check.batch == "L-1" }?.verdict == "合格")
+            let failed = try #require(checks.first { $0.check.batch == "L-2" })
+            #expect(failed.verdict == "不合格")
+            #expect(failed.failed == "urea_content:31.74<31.8")
+            #expect(failed.standard == "GB 29518-2013")
+        }
+    }
 }

@@ -89,6 +89,7 @@ import Web
         "POST /market/draws/:id/seed": [.marketCity], "POST /market/draws/:id/publish": [.marketCity],
         "GET /market/draws/:id/files/:file": marketReaders, "POST /market/actions": [.marketCity],
         "GET /market/actions/:id": marketReaders, "POST /market/actions/:id/finds": marketWriters,
+        "POST /market/checks/results": marketWriters,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -337,6 +338,17 @@ import Web
         case "POST /market/draws/:id/publish":
             let id = allowed ? try await draw(app, seed: "1") : fixture.draw
             return try await browser.post("/market/draws/\(id)/publish", [])
+        case "POST /market/checks/results":
+            if allowed {
+                _ = try await Market(db: app.db, library: Market.shippedLibrary).record(
+                    SpotCheck(
+                        product: "diesel", batch: "r-\(unique)", siteCode: "ZZ-M1", siteName: "矩阵加油站",
+                        county: "zezhou", sampledOn: CivilDate("2021-10-20")!), unit: "zezhou-samr", actor: .system,
+                    at: Date())
+            }
+            let csv = Data("batch,product,item,value\nr-\(unique),diesel,sulfur,8\n".utf8)
+            return try await browser.postMultipart(
+                "/market/checks/results", [], files: [(field: "file", name: "lab.csv", type: "text/csv", data: csv)])
         case "POST /market/actions":
             return try await browser.post("/market/actions", [("start", "2021-11-01"), ("days", "30")])
         case "GET /market/actions/:id":

@@ -74,6 +74,7 @@ import VaporTesting
             (.marketNewCheck(product: nil), "/market/checks/new", SiteURL.Market.newCheck),
             (.marketNewCheck(product: "diesel-20"), "/market/checks/new?product=diesel%2D20", SiteURL.Market.newCheck),
             (.marketChecks, "/market/checks", SiteURL.Market.checks),
+            (.marketResults, "/market/checks/results", SiteURL.Market.results),
             (.marketCheck(id: id), "/market/checks/\(id.uuidString)", SiteURL.Market.check),
             (.marketOpenCase(check: id), "/market/checks/\(id.uuidString)/case", SiteURL.Market.openCase),
             (.marketCase(id: id), "/market/cases/\(id.uuidString)", SiteURL.Market.caseStep),

@@ -537,3 +537,42 @@ private struct StepRow: Decodable {
             stage: stage, day: day, deadline: deadline.flatMap { CivilDate($0) }, note: note, by: by_username)
     }
 }
+
+extension MarketStore {
+    /// New results for a stored check, with what the verdict computed.
+    public struct ResultsUpdate: Sendable {
+        public var id: UUID
+        public var results: [String: MeasuredValue]
+        public var standard: String
+        public var verdict: String
+        public var failed: String
+
+        public init(id: UUID, results: [String: MeasuredValue], standard: String, verdict: String, failed: String) {
+            self.id = id
+            self.results = results
+            self.standard = standard
+            self.verdict = verdict
+            self.failed = failed
+        }
+    }
+
+    /// Writes lab results into their checks, all in one transaction, each with its audit entry.
+    public func updateResults(_ updates: [ResultsUpdate], file: String, actor: AuditLog.Actor, at now: Date)
+        async throws
+    {
+        try await database.writeTransaction(touching: [.market]) { db in
+            let sql = db as! any SQLDatabase
+            for update in updates {
+                let results = try Self.json(update.results.mapValues(\.description))
+                try await sql.update("spot_checks").set("results", to: SQLBind(results))
+                    .set("standard", to: SQLBind(update.standard)).set("verdict", to: SQLBind(update.verdict))
+                    .set("failed", to: SQLBind(update.failed)).where("id", .equal, SQLBind(update.id)).run()
+                try await AuditLog.record(
+                    on: db, actor: actor, action: "market.check.results", entity: "spot_checks",
+                    entityID: update.id.uuidString, before: Nothing?.none,
+                    after: ["file": file, "results": results, "verdict": update.verdict, "failed": update.failed],
+                    at: now)
+            }
+        }
+    }
+}

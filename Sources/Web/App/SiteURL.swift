@@ -42,6 +42,7 @@ enum SiteURL: Equatable {
     case marketRegistry
     case marketNewCheck(product: String?)
     case marketChecks
+    case marketResults
     case marketCheck(id: UUID)
     case marketOpenCase(check: UUID)
     case marketCase(id: UUID)
@@ -104,6 +105,7 @@ enum SiteURL: Equatable {
                 + (product.map { "?product=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
                     ?? "")
         case .marketChecks: return Market.checks.path()
+        case .marketResults: return Market.results.path()
         case .marketCheck(let id): return Market.check.path(id.uuidString)
         case .marketOpenCase(let check): return Market.openCase.path(check.uuidString)
         case .marketCase(let id): return Market.caseStep.path(id.uuidString)
@@ -202,12 +204,13 @@ extension SiteURL {
         static let drawSeed = SitePath("/market/draws/:id/seed")
         static let drawPublish = SitePath("/market/draws/:id/publish")
         static let drawFile = SitePath("/market/draws/:id/files/:file")
+        static let results = SitePath("/market/checks/results")
         static let actions = SitePath("/market/actions")
         static let action = SitePath("/market/actions/:id")
         static let actionFinds = SitePath("/market/actions/:id/finds")
         static let all = [
             home, plans, plan, registry, newCheck, checks, check, openCase, caseStep, draws, draw, drawSeed,
-            drawPublish, drawFile, actions, action, actionFinds,
+            drawPublish, drawFile, actions, action, actionFinds, results,
         ]
     }
 

@@ -29,6 +29,7 @@ struct MarketController {
         routes.post(SiteURL.Market.drawSeed, use: drawSeed)
         routes.post(SiteURL.Market.drawPublish, use: drawPublish)
         routes.get(SiteURL.Market.drawFile, use: drawFile)
+        routes.upload(SiteURL.Market.results, maxBytes: maxUploadBytes, use: importResults)
         routes.post(SiteURL.Market.actions, use: createAction)
         routes.get(SiteURL.Market.action, use: action)
         routes.post(SiteURL.Market.actionFinds, use: recordFind)
@@ -52,7 +53,7 @@ struct MarketController {
         try await homePage(req, errors: [])
     }
 
-    func homePage(_ req: Request, errors: [String]) async throws -> HTML {
+    func homePage(_ req: Request, errors: [String], results: Market.ResultsOutcome? = nil) async throws -> HTML {
         let access = try await req.marketAccess()
         try access.requireRead()
         let market = req.market
@@ -62,6 +63,7 @@ struct MarketController {
             checks: try await market.store.checks(), cases: try await market.store.cases(),
             registry: try await market.store.registryCounts(), bureaus: access.bureaus, access: access,
             library: market.library, today: today, errors: errors)
+        model.results = results
         model.actions = try await market.store.actions().map { stored in
             (
                 stored.id, stored.action.title, "\(stored.action.start) 至 \(stored.action.end)",
@@ -107,6 +109,26 @@ struct MarketController {
             return Response.html(
                 try await homePage(req, errors: [conflict.description]).render(), status: .conflict)
         }
+    }
+
+    struct ResultsUpload: Content {
+        var file: File?
+    }
+
+    /// A lab's results file, matched to the records by batch and product and judged.
+    func importResults(req: Request) async throws -> Response {
+        let access = try await req.marketAccess()
+        try access.requireRecord()
+        guard let file = (try? req.content.decode(ResultsUpload.self))?.file, file.data.readableBytes > 0 else {
+            return Response.html(
+                try await homePage(req, errors: ["请选择检验结果文件"]).render(), status: .unprocessableEntity)
+        }
+        let outcome = try await req.market.importResults(
+            Data(file.data.readableBytesView), file: file.filename, mayWork: access.mayWork(in:),
+            actor: try await req.currentUser().audit, at: req.now)
+        return Response.html(
+            try await homePage(req, errors: [], results: outcome).render(),
+            status: outcome.problems.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func plan(req: Request) async throws -> HTML {

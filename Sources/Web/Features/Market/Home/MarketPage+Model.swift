@@ -53,6 +53,8 @@ extension MarketPage {
         var lateDraws: [String] = []
         /// Special actions: id, title, period, days run.
         var actions: [(id: UUID, title: String, period: String, run: Int)] = []
+        /// What the last lab-results upload did.
+        var results: Market.ResultsOutcome?
     }
 }
 

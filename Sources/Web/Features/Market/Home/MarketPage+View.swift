@@ -14,6 +14,24 @@ enum MarketPage {
         Layout.page(
             "市场监管", context,
             .if(!model.errors.isEmpty, .ul(.class("errors"), .forEach(model.errors) { .li(.text($0)) })),
+            .unwrap(model.results) { outcome in
+                .div(
+                    .class("panel"), .h2(.text("检验结果导入：\(outcome.file)")),
+                    .if(
+                        !outcome.problems.isEmpty,
+                        .group(
+                            .p(.class("errors"), .text("未导入任何结果：")),
+                            .ul(.class("errors"), .forEach(outcome.problems.prefix(200)) { .li(.text($0)) }))),
+                    .if(
+                        outcome.problems.isEmpty,
+                        .table(
+                            .tr(.th("批号"), .th("结论"), .th("不合格项目")),
+                            .forEach(outcome.judged) { line in
+                                .tr(
+                                    .td(.a(.href(SiteURL.marketCheck(id: line.id)), .text(line.batch))),
+                                    .td(verdictBadge(line.verdict)), .td(.text(line.failed)))
+                            })))
+            },
             .div(
                 .class("actions"),
                 .if(model.mayRecord, .a(.class("button"), .href(SiteURL.marketNewCheck(product: nil)), .text("录入抽检"))),
@@ -47,6 +65,22 @@ enum MarketPage {
                             .td(.class("num"), .text("\(line.daysLeft)")))
                     })),
             .if(model.mayManage, newPlanForm(model, context)),
+            .if(
+                model.mayRecord,
+                .form(
+                    .class("filters"), .method(.post), .action(SiteURL.marketResults), .enctype(.multipartData),
+                    Layout.csrfField(context.csrf),
+                    .element(
+                        named: "input",
+                        nodes: [
+                            .attribute(named: "type", value: "file"), .attribute(named: "name", value: "file"),
+                            .attribute(named: "accept", value: ".csv,.txt,.xlsx"),
+                            .attribute(named: "required", value: "required"), .attr("aria-label", "检验结果文件"),
+                        ]),
+                    .button(.type(.submit), .text("导入检验结果")),
+                    .span(
+                        .class("muted small"),
+                        .text("列：batch 批号, product 产品代码, item 项目代码, value 结果（docs/MARKET.md）；按批号匹配已录入的抽样记录")))),
             .h2(.text("最近抽检")),
             .if(model.checks.isEmpty, .p(.class("muted"), .text("尚无抽检记录。"))),
             .if(
