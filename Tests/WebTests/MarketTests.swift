@@ -2,6 +2,7 @@ import Foundation
 import LantianCore
 import MarketSupervision
 import Persistence
+import Seed
 import Services
 import Testing
 import Vapor
@@ -199,6 +200,62 @@ import VaporTesting
             #expect(failed.verdict == "不合格")
             #expect(failed.failed == "urea_content:31.74<31.8")
             #expect(failed.standard == "GB 29518-2013")
+        }
+    }
+
+    @Test func aNewEditionJudgesSamplesFromItsEffectiveDayAndTheOldOneBefore() async throws {
+        try await withLantian(at: "2022-01-05T10:00:00+08:00") { app, _, _ in
+            try await Self.setUp(app)
+            var city = Browser(app)
+            try await city.login("samr-leader")
+            try await city.get("/market/standards")
+            let shipped = try SeedStandards.market
+            // A document with a problem is refused whole, with its line; nothing is saved.
+            let broken = shipped.replacingOccurrences(of: "effective: 2017-01-01", with: "effective: 2017-13-01")
+            let refused = try await city.post("/market/standards", [("document", broken), ("note", "试")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("2017-13-01"))
+            #expect(try await MarketStore(database: app.db).standardsVersions().isEmpty)
+            // A (hypothetical) edition of diesel in force from 2022-01-01 with sulfur ≤ 8 mg/kg.
+            let edition = """
+                  - product: diesel
+                    name: 车用柴油（5号、0号、-10号）
+                    standard: GB 19147-2022
+                    title: 车用柴油（测试版）
+                    effective: 2022-01-01
+                    method: rounded
+                    items:
+                      - {code: sulfur, name: 硫含量, unit: "mg/kg", max: "8", verified: false}
+                      - {code: flash_point, name: 闪点（闭口）, unit: "°C", min: "60", verified: true}
+
+                """
+            let marker = "  - product: diesel-20\n"
+            let revised = shipped.replacingOccurrences(of: marker, with: edition + marker)
+            let saved = try await city.post("/market/standards", [("document", revised), ("note", "测试新版")])
+            #expect(saved.status == .seeOther)
+            let page = try await city.get("/market/standards").body.string
+            #expect(page.contains("现行：第 1 版"))
+            #expect(page.contains("GB 19147-2022"))
+            var county = Browser(app)
+            try await county.login("zz-samr")
+            let forbidden = try await county.post("/market/standards", [("document", revised), ("note", "x")])
+            #expect(forbidden.status == .forbidden)
+            // 9 mg/kg: passes the 2016 edition's ≤ 10 on 2021-12-31, fails the new ≤ 8 on 2022-01-02.
+            for (batch, day) in [("OLD", "2021-12-31"), ("NEW", "2022-01-02")] {
+                try await county.get("/market/checks/new?product=diesel")
+                let response = try await county.post(
+                    "/market/checks",
+                    [
+                        ("product", "diesel"), ("batch", batch), ("site", "ZZ-1"), ("sampledOn", day),
+                        ("result-sulfur", "9"),
+                    ])
+                #expect(response.status == .seeOther)
+            }
+            let checks = try await MarketStore(database: app.db).checks()
+            #expect(
+                checks.first { $0.check.batch == "OLD" }.map { [$0.standard, $0.verdict] } == ["GB 19147-2016", "合格"])
+            #expect(
+                checks.first { $0.check.batch == "NEW" }.map { [$0.standard, $0.verdict] } == ["GB 19147-2022", "不合格"])
         }
     }
 }

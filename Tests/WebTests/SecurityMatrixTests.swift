@@ -2,6 +2,7 @@ import Foundation
 import LantianCore
 import MarketSupervision
 import Persistence
+import Seed
 import Services
 import Testing
 import Vapor
@@ -89,7 +90,8 @@ import Web
         "POST /market/draws/:id/seed": [.marketCity], "POST /market/draws/:id/publish": [.marketCity],
         "GET /market/draws/:id/files/:file": marketReaders, "POST /market/actions": [.marketCity],
         "GET /market/actions/:id": marketReaders, "POST /market/actions/:id/finds": marketWriters,
-        "POST /market/checks/results": marketWriters,
+        "POST /market/checks/results": marketWriters, "GET /market/standards": marketReaders,
+        "POST /market/standards": [.marketCity],
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -349,6 +351,9 @@ import Web
             let csv = Data("batch,product,item,value\nr-\(unique),diesel,sulfur,8\n".utf8)
             return try await browser.postMultipart(
                 "/market/checks/results", [], files: [(field: "file", name: "lab.csv", type: "text/csv", data: csv)])
+        case "POST /market/standards":
+            return try await browser.post(
+                "/market/standards", [("document", try SeedStandards.market), ("note", "matrix \(unique)")])
         case "POST /market/actions":
             return try await browser.post("/market/actions", [("start", "2021-11-01"), ("days", "30")])
         case "GET /market/actions/:id":

@@ -75,6 +75,8 @@ import VaporTesting
             (.marketNewCheck(product: "diesel-20"), "/market/checks/new?product=diesel%2D20", SiteURL.Market.newCheck),
             (.marketChecks, "/market/checks", SiteURL.Market.checks),
             (.marketResults, "/market/checks/results", SiteURL.Market.results),
+            (.marketStandards(version: nil), "/market/standards", SiteURL.Market.standards),
+            (.marketStandards(version: 3), "/market/standards?version=3", SiteURL.Market.standards),
             (.marketCheck(id: id), "/market/checks/\(id.uuidString)", SiteURL.Market.check),
             (.marketOpenCase(check: id), "/market/checks/\(id.uuidString)/case", SiteURL.Market.openCase),
             (.marketCase(id: id), "/market/cases/\(id.uuidString)", SiteURL.Market.caseStep),

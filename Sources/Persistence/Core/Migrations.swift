@@ -35,6 +35,7 @@ public enum LantianMigrations {
             M028CreateMarketDraws(),
             M029CreateMarketActions(),
             M030AddCaseFindFields(),
+            M031CreateStandardVersions(),
         ]
     }
 }

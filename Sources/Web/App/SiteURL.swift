@@ -43,6 +43,7 @@ enum SiteURL: Equatable {
     case marketNewCheck(product: String?)
     case marketChecks
     case marketResults
+    case marketStandards(version: Int?)
     case marketCheck(id: UUID)
     case marketOpenCase(check: UUID)
     case marketCase(id: UUID)
@@ -106,6 +107,7 @@ enum SiteURL: Equatable {
                     ?? "")
         case .marketChecks: return Market.checks.path()
         case .marketResults: return Market.results.path()
+        case .marketStandards(let version): return Market.standards.path() + (version.map { "?version=\($0)" } ?? "")
         case .marketCheck(let id): return Market.check.path(id.uuidString)
         case .marketOpenCase(let check): return Market.openCase.path(check.uuidString)
         case .marketCase(let id): return Market.caseStep.path(id.uuidString)
@@ -205,12 +207,13 @@ extension SiteURL {
         static let drawPublish = SitePath("/market/draws/:id/publish")
         static let drawFile = SitePath("/market/draws/:id/files/:file")
         static let results = SitePath("/market/checks/results")
+        static let standards = SitePath("/market/standards")
         static let actions = SitePath("/market/actions")
         static let action = SitePath("/market/actions/:id")
         static let actionFinds = SitePath("/market/actions/:id/finds")
         static let all = [
             home, plans, plan, registry, newCheck, checks, check, openCase, caseStep, draws, draw, drawSeed,
-            drawPublish, drawFile, actions, action, actionFinds, results,
+            drawPublish, drawFile, actions, action, actionFinds, results, standards,
         ]
     }
 

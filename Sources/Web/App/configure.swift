@@ -16,6 +16,7 @@ public func configure(
 ) async throws -> FirstStart? {
     app.lantian = configuration
     app.campaignCaches = Campaigns.Caches()
+    app.standardsLibrary = StandardsLibraryCache()
     try configuration.storage.register(in: app.databases)
     // The plan's market-supervision indicators are counted from the bureau's records (t24, t05, f133-2).
     app.indicatorSources = [MarketIndicatorSource(database: app.db)]

@@ -4,9 +4,23 @@ import Persistence
 import Services
 import Vapor
 
+extension Application {
+    private struct StandardsCacheKey: StorageKey {
+        typealias Value = StandardsLibraryCache
+    }
+
+    /// The standards library in force, cached per `market` version; set once by `configure`.
+    var standardsLibrary: StandardsLibraryCache {
+        get { storage[StandardsCacheKey.self]! }
+        set { storage[StandardsCacheKey.self] = newValue }
+    }
+}
+
 extension Request {
-    /// The market-supervision service on this request's database, with the shipped standards library.
-    var market: Market { Market(db: db, library: Market.shippedLibrary) }
+    /// The market-supervision service on this request's database, with the standards library in force.
+    func market() async throws -> Market {
+        Market(db: db, library: try await application.standardsLibrary.library(on: db).library)
+    }
 
     /// The market bureaus of the current plan, and what the signed-in user may do in market supervision.
     func marketAccess() async throws -> MarketAccess {

@@ -24,7 +24,7 @@ extension MarketController {
             return Response.html(try await homePage(req, errors: errors).render(), status: .unprocessableEntity)
         }
         let title = (form["title"] ?? "").isEmpty ? "打击黑加油站点专项行动" : form["title"]!
-        let id = try await req.market.store.createAction(
+        let id = try await req.market().store.createAction(
             title: title, start: start, end: start.adding(days: days - 1), actor: try await req.currentUser().audit,
             at: req.now)
         return req.redirect(to: SiteURL.marketAction(id: id).path + "?notice=created")
@@ -38,10 +38,10 @@ extension MarketController {
         let access = try await req.marketAccess()
         try access.requireRead()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let stored = try await req.market.store.action(id)
+            let stored = try await req.market().store.action(id)
         else { throw Abort(.notFound, reason: "没有这个专项行动") }
         let model = ActionPage.Model(
-            stored, cases: try await req.market.store.cases(actionID: id), bureaus: access.bureaus, access: access,
+            stored, cases: try await req.market().store.cases(actionID: id), bureaus: access.bureaus, access: access,
             today: try await Self.today(req), values: values, errors: errors)
         return ActionPage.render(model, try await req.pageContext(.market))
     }
@@ -50,7 +50,7 @@ extension MarketController {
         let access = try await req.marketAccess()
         try access.requireRecord()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let stored = try await req.market.store.action(id)
+            let stored = try await req.market().store.action(id)
         else { throw Abort(.notFound, reason: "没有这个专项行动") }
         let form = try req.content.decode([String: String].self).mapValues {
             $0.trimmingCharacters(in: .whitespaces)
@@ -85,7 +85,7 @@ extension MarketController {
             return Response.html(
                 try await actionPage(req, values: form, errors: errors).render(), status: .unprocessableEntity)
         }
-        _ = try await req.market.store.recordFind(
+        _ = try await req.market().store.recordFind(
             action: id, kind: kind, unit: access.user.unitCode, county: county, place: place, day: day,
             volume: volumeText.isEmpty ? nil : volumeText, handling: form["handling"] ?? "",
             police: form["police"] == "yes", actor: try await req.currentUser().audit, at: req.now)

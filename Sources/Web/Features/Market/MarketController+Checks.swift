@@ -20,7 +20,7 @@ extension MarketController {
     {
         let access = try await req.marketAccess()
         try access.requireRecord()
-        let market = req.market
+        let market = try await req.market()
         let known = product.flatMap { market.library.standard(for: $0) == nil ? nil : $0 }
         let model = SpotCheckFormPage.Model(
             library: market.library, product: known, sites: try await market.store.sites(),
@@ -36,7 +36,7 @@ extension MarketController {
         let form = try req.content.decode([String: String].self).mapValues {
             $0.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let market = req.market
+        let market = try await req.market()
         let today = try await Self.today(req)
         var errors: [String] = []
         let product = form["product"] ?? ""
@@ -113,7 +113,7 @@ extension MarketController {
     func check(req: Request) async throws -> HTML {
         let access = try await req.marketAccess()
         try access.requireRead()
-        let market = req.market
+        let market = try await req.market()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
             let stored = try await market.store.check(id)
         else { throw Abort(.notFound, reason: "没有这条抽检记录") }
@@ -131,7 +131,7 @@ extension MarketController {
     func openCase(req: Request) async throws -> Response {
         let access = try await req.marketAccess()
         try access.requireRecord()
-        let market = req.market
+        let market = try await req.market()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
             let stored = try await market.store.check(id)
         else { throw Abort(.notFound, reason: "没有这条抽检记录") }
@@ -155,7 +155,7 @@ extension MarketController {
     func moveCase(req: Request) async throws -> Response {
         let access = try await req.marketAccess()
         try access.requireRecord()
-        let market = req.market
+        let market = try await req.market()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
             let file = try await market.store.case(id)
         else { throw Abort(.notFound, reason: "没有这个案件") }

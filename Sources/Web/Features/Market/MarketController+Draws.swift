@@ -17,7 +17,7 @@ extension MarketController {
         let access = try await req.marketAccess()
         try access.requireRead()
         let model = DrawsPage.Model(
-            draws: try await req.market.store.draws(), mayManage: access.mayManage, today: try await Self.today(req),
+            draws: try await req.market().store.draws(), mayManage: access.mayManage, today: try await Self.today(req),
             values: values, errors: errors)
         return DrawsPage.render(model, try await req.pageContext(.market))
     }
@@ -64,7 +64,7 @@ extension MarketController {
                 try await drawsPage(req, values: values, errors: errors).render(), status: .unprocessableEntity)
         }
         let title = values["title"]!.isEmpty ? "\(kind.chinese)双随机抽查" : values["title"]!
-        switch try await req.market.createDraw(
+        switch try await req.market().createDraw(
             title: title, kind: kind, size: size, perObject: perObject, stratify: values["stratify"] == "county",
             seedSource: values["seedSource"]!, inspectors: Data(file.data.readableBytesView), file: file.filename,
             actor: try await req.currentUser().audit, at: req.now)
@@ -78,7 +78,7 @@ extension MarketController {
 
     private func storedDraw(_ req: Request) async throws -> MarketStore.StoredDraw {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let draw = try await req.market.store.draw(id)
+            let draw = try await req.market().store.draw(id)
         else { throw Abort(.notFound, reason: "没有这次抽取") }
         return draw
     }
@@ -100,7 +100,7 @@ extension MarketController {
         let seed = ((try? req.content.get(String.self, at: "seed")) ?? "").trimmingCharacters(in: .whitespaces)
         guard !seed.isEmpty else { throw Abort(.unprocessableEntity, reason: "请填写随机数") }
         do {
-            try await req.market.draw(
+            try await req.market().draw(
                 draw.id, seed: seed, today: try await Self.today(req), actor: try await req.currentUser().audit,
                 at: req.now)
         } catch let conflict as MarketStore.Conflict {
@@ -114,7 +114,7 @@ extension MarketController {
         try access.requireManage()
         let draw = try await storedDraw(req)
         do {
-            try await req.market.store.publishDraw(
+            try await req.market().store.publishDraw(
                 draw.id, on: try await Self.today(req), actor: try await req.currentUser().audit, at: req.now)
         } catch let conflict as MarketStore.Conflict {
             throw Abort(.conflict, reason: conflict.description)

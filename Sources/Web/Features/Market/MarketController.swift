@@ -31,6 +31,8 @@ struct MarketController {
         routes.get(SiteURL.Market.drawFile, use: drawFile)
         routes.upload(SiteURL.Market.results, maxBytes: maxUploadBytes, use: importResults)
         routes.post(SiteURL.Market.actions, use: createAction)
+        routes.get(SiteURL.Market.standards, use: standards)
+        routes.post(SiteURL.Market.standards, use: saveStandards)
         routes.get(SiteURL.Market.action, use: action)
         routes.post(SiteURL.Market.actionFinds, use: recordFind)
     }
@@ -56,7 +58,7 @@ struct MarketController {
     func homePage(_ req: Request, errors: [String], results: Market.ResultsOutcome? = nil) async throws -> HTML {
         let access = try await req.marketAccess()
         try access.requireRead()
-        let market = req.market
+        let market = try await req.market()
         let today = try await Self.today(req)
         var model = MarketPage.Model(
             plans: try await market.plansWithProgress(bureaus: access.bureaus, today: today),
@@ -101,7 +103,7 @@ struct MarketController {
         }
         let title = (form["title"] ?? "").trimmingCharacters(in: .whitespaces)
         do {
-            let id = try await req.market.store.createPlan(
+            let id = try await req.market().store.createPlan(
                 family: family, year: year, title: title.isEmpty ? "\(year)年\(family.chinese)抽检计划" : title,
                 quotas: quotas, actor: try await req.currentUser().audit, at: req.now)
             return req.redirect(to: SiteURL.marketPlan(id: id).path + "?notice=created")
@@ -123,7 +125,7 @@ struct MarketController {
             return Response.html(
                 try await homePage(req, errors: ["请选择检验结果文件"]).render(), status: .unprocessableEntity)
         }
-        let outcome = try await req.market.importResults(
+        let outcome = try await req.market().importResults(
             Data(file.data.readableBytesView), file: file.filename, mayWork: access.mayWork(in:),
             actor: try await req.currentUser().audit, at: req.now)
         return Response.html(
@@ -135,8 +137,10 @@ struct MarketController {
         let access = try await req.marketAccess()
         try access.requireRead()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let plan = try await req.market.plansWithProgress(bureaus: access.bureaus, today: try await Self.today(req))
-                .first(where: { $0.plan.id == id })
+            let plan = try await req.market().plansWithProgress(
+                bureaus: access.bureaus, today: try await Self.today(req)
+            )
+            .first(where: { $0.plan.id == id })
         else { throw Abort(.notFound, reason: "没有这个抽检计划") }
         return SamplingPlanPage.render(
             SamplingPlanPage.Model(plan, bureaus: access.bureaus, mayRecord: access.mayRecord),
@@ -152,7 +156,7 @@ struct MarketController {
     private func registryPage(_ req: Request, outcome: Market.ImportOutcome?, kind: String) async throws -> HTML {
         let access = try await req.marketAccess()
         try access.requireRead()
-        let store = req.market.store
+        let store = try await req.market().store
         let model = RegistryPage.Model(
             sites: try await store.sites(), deliveries: try await store.registryCounts().deliveries,
             bureaus: access.bureaus, outcome: outcome, outcomeKind: kind, mayManage: access.mayManage,
@@ -183,10 +187,10 @@ struct MarketController {
         switch upload?.kind {
         case "deliveries":
             kind = "购销记录"
-            outcome = try await req.market.importDeliveries(data, file: file.filename, actor: actor, at: req.now)
+            outcome = try await req.market().importDeliveries(data, file: file.filename, actor: actor, at: req.now)
         default:
             kind = "场所名录"
-            outcome = try await req.market.importSites(
+            outcome = try await req.market().importSites(
                 data, file: file.filename, bureaus: access.bureaus, actor: actor, at: req.now)
         }
         return Response.html(

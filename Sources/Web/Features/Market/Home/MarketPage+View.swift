@@ -36,7 +36,8 @@ enum MarketPage {
                 .class("actions"),
                 .if(model.mayRecord, .a(.class("button"), .href(SiteURL.marketNewCheck(product: nil)), .text("录入抽检"))),
                 .a(.href(SiteURL.marketRegistry), .text("名录与购销记录")), .text(" · "),
-                .a(.href(SiteURL.marketDraws), .text("双随机抽取"))),
+                .a(.href(SiteURL.marketDraws), .text("双随机抽取")), .text(" · "),
+                .a(.href(SiteURL.marketStandards(version: nil)), .text("产品标准库"))),
             .if(
                 !model.lateDraws.isEmpty,
                 .ul(.class("errors"), .forEach(model.lateDraws) { .li(.text($0)) })),
