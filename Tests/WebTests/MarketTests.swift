@@ -7,6 +7,7 @@ import Services
 import Testing
 import Vapor
 import VaporTesting
+import ZIPFoundation
 
 @testable import Web
 
@@ -256,6 +257,52 @@ import VaporTesting
                 checks.first { $0.check.batch == "OLD" }.map { [$0.standard, $0.verdict] } == ["GB 19147-2016", "合格"])
             #expect(
                 checks.first { $0.check.batch == "NEW" }.map { [$0.standard, $0.verdict] } == ["GB 19147-2022", "不合格"])
+        }
+    }
+
+    @Test func theEvidenceZipHoldsEveryRecordItsCaseAndItsDocuments() async throws {
+        try await withLantian(at: "2021-12-03T10:00:00+08:00") { app, _, _ in
+            try await Self.setUp(app)
+            var city = Browser(app)
+            try await city.login("samr-leader")
+            try await city.get("/market")
+            let plan = try await city.post(
+                "/market/plans", [("family", "fuel"), ("year", "2021"), ("quota-zezhou-samr", "80")])
+            let planPath = try #require(plan.headers.first(name: .location)?.split(separator: "?").first)
+            var county = Browser(app)
+            try await county.login("zz-samr")
+            #expect(
+                try await Self.record(&county, product: "diesel", site: "ZZ-1", results: [("flash_point", "55")]).status
+                    == .seeOther)
+            let check = try #require(try await MarketStore(database: app.db).checks().first)
+            try await county.get("/market/checks/\(check.id)")
+            #expect(try await county.post("/market/checks/\(check.id)/case", [("note", "闪点")]).status == .seeOther)
+            let report = Data("%PDF-1.4 检验报告".utf8)
+            let uploaded = try await county.postMultipart(
+                "/market/checks/\(check.id)/documents", [("target", "case")],
+                files: [(field: "files[]", name: "立案审批表.pdf", type: "application/pdf", data: report)])
+            #expect(uploaded.status == .seeOther)
+            let page = try await county.get("/market/checks/\(check.id)").body.string
+            #expect(page.contains("立案审批表.pdf") && page.contains("案件文书"))
+            let zip = try await city.get(planPath + "/evidence.zip")
+            #expect(zip.status == .ok)
+            #expect(zip.headers.contentType?.description.hasPrefix("application/zip") == true)
+            let archive = try Archive(data: Data(zip.body.readableBytesView), accessMode: .read)
+            func text(_ path: String) throws -> String {
+                var data = Data()
+                _ = try archive.extract(try #require(archive[path])) { data.append($0) }
+                return String(decoding: data, as: UTF8.self)
+            }
+            let index = try text("index.html")
+            #expect(index.contains("2021年车用汽柴油抽检计划"))
+            #expect(index.contains("闪点") || index.contains("flash_point:55<60"))
+            #expect(index.contains("documents/B-ZZ-1/"), "the index links the document inside the archive")
+            #expect(try text("checks.csv").contains("B-ZZ-1,diesel,ZZ-1,巴公加油站,zezhou,zezhou-samr,GB 19147-2016,不合格"))
+            #expect(try text("cases.csv").contains("filed"))
+            let document = try #require(archive.first { $0.path.hasPrefix("documents/B-ZZ-1/") })
+            var bytes = Data()
+            _ = try archive.extract(document) { bytes.append($0) }
+            #expect(bytes == report, "the document byte for byte")
         }
     }
 }

@@ -154,7 +154,7 @@ import Web
             )
             let ids = [
                 "plans": planID.uuidString, "checks": checkID.uuidString, "draws": drawID.uuidString,
-                "actions": actionID.uuidString,
+                "actions": actionID.uuidString, "documents": "00000000-0000-0000-0000-000000000001",
             ]
 
             let parameters = [

@@ -91,7 +91,9 @@ import Web
         "GET /market/draws/:id/files/:file": marketReaders, "POST /market/actions": [.marketCity],
         "GET /market/actions/:id": marketReaders, "POST /market/actions/:id/finds": marketWriters,
         "POST /market/checks/results": marketWriters, "GET /market/standards": marketReaders,
-        "POST /market/standards": [.marketCity],
+        "POST /market/standards": [.marketCity], "POST /market/checks/:id/documents": marketWriters,
+        "GET /market/documents/:id": marketReaders, "GET /market/plans/:id/evidence.zip": marketReaders,
+        "GET /market/actions/:id/evidence.zip": marketReaders,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -188,6 +190,7 @@ import Web
     /// What the matrix needs: 泽州县's October report submitted with a file, its November one a draft with a
     /// file.
     struct Fixture {
+        var document: UUID
         var submittedEvidence: String
         var draftEvidence: String
         var marketPlan: UUID
@@ -256,8 +259,18 @@ import Web
         let plan = try await store.createPlan(
             family: .urea, year: 2021, title: "矩阵", quotas: [.init(unit: "zezhou-samr", quota: 5)], actor: .system,
             at: Date())
+        var samr = Browser(app)
+        try await samr.login("zz-samr")
+        let failed = try await failedCheck(app)
+        try await samr.get("/market/checks/\(failed)")
+        let uploaded = try await samr.postMultipart(
+            "/market/checks/\(failed)/documents", [("target", "check")],
+            files: [(field: "files[]", name: "报告.pdf", type: "application/pdf", data: pdf)])
+        #expect(uploaded.status == .seeOther)
+        let document = try #require(try await store.documents(checks: [failed]).first).id
         return Fixture(
-            submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"), marketPlan: plan,
+            document: document, submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"),
+            marketPlan: plan,
             failedCheck: try await failedCheck(app), draw: try await draw(app, seed: "12345"),
             action: try await store.createAction(
                 title: "矩阵", start: CivilDate("2021-10-15")!, end: CivilDate("2021-11-13")!, actor: .system,
@@ -351,6 +364,16 @@ import Web
             let csv = Data("batch,product,item,value\nr-\(unique),diesel,sulfur,8\n".utf8)
             return try await browser.postMultipart(
                 "/market/checks/results", [], files: [(field: "file", name: "lab.csv", type: "text/csv", data: csv)])
+        case "POST /market/checks/:id/documents":
+            return try await browser.postMultipart(
+                "/market/checks/\(fixture.failedCheck)/documents", [("target", "check")],
+                files: [(field: "files[]", name: "检验报告.pdf", type: "application/pdf", data: Data("%PDF-1.4".utf8))])
+        case "GET /market/documents/:id":
+            return try await browser.get("/market/documents/\(fixture.document)")
+        case "GET /market/plans/:id/evidence.zip":
+            return try await browser.get("/market/plans/\(fixture.marketPlan)/evidence.zip")
+        case "GET /market/actions/:id/evidence.zip":
+            return try await browser.get("/market/actions/\(fixture.action)/evidence.zip")
         case "POST /market/standards":
             return try await browser.post(
                 "/market/standards", [("document", try SeedStandards.market), ("note", "matrix \(unique)")])

@@ -76,6 +76,13 @@ import VaporTesting
             (.marketChecks, "/market/checks", SiteURL.Market.checks),
             (.marketResults, "/market/checks/results", SiteURL.Market.results),
             (.marketStandards(version: nil), "/market/standards", SiteURL.Market.standards),
+            (.marketDocuments(check: id), "/market/checks/\(id.uuidString)/documents", SiteURL.Market.documents),
+            (.marketDocument(id: id), "/market/documents/\(id.uuidString)", SiteURL.Market.document),
+            (.marketPlanEvidence(id: id), "/market/plans/\(id.uuidString)/evidence.zip", SiteURL.Market.planEvidence),
+            (
+                .marketActionEvidence(id: id), "/market/actions/\(id.uuidString)/evidence.zip",
+                SiteURL.Market.actionEvidence
+            ),
             (.marketStandards(version: 3), "/market/standards?version=3", SiteURL.Market.standards),
             (.marketCheck(id: id), "/market/checks/\(id.uuidString)", SiteURL.Market.check),
             (.marketOpenCase(check: id), "/market/checks/\(id.uuidString)/case", SiteURL.Market.openCase),

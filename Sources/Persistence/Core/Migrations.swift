@@ -36,6 +36,7 @@ public enum LantianMigrations {
             M029CreateMarketActions(),
             M030AddCaseFindFields(),
             M031CreateStandardVersions(),
+            M032CreateMarketDocuments(),
         ]
     }
 }

@@ -44,6 +44,10 @@ enum SiteURL: Equatable {
     case marketChecks
     case marketResults
     case marketStandards(version: Int?)
+    case marketDocuments(check: UUID)
+    case marketDocument(id: UUID)
+    case marketPlanEvidence(id: UUID)
+    case marketActionEvidence(id: UUID)
     case marketCheck(id: UUID)
     case marketOpenCase(check: UUID)
     case marketCase(id: UUID)
@@ -107,6 +111,10 @@ enum SiteURL: Equatable {
                     ?? "")
         case .marketChecks: return Market.checks.path()
         case .marketResults: return Market.results.path()
+        case .marketDocuments(let check): return Market.documents.path(check.uuidString)
+        case .marketDocument(let id): return Market.document.path(id.uuidString)
+        case .marketPlanEvidence(let id): return Market.planEvidence.path(id.uuidString)
+        case .marketActionEvidence(let id): return Market.actionEvidence.path(id.uuidString)
         case .marketStandards(let version): return Market.standards.path() + (version.map { "?version=\($0)" } ?? "")
         case .marketCheck(let id): return Market.check.path(id.uuidString)
         case .marketOpenCase(let check): return Market.openCase.path(check.uuidString)
@@ -208,12 +216,17 @@ extension SiteURL {
         static let drawFile = SitePath("/market/draws/:id/files/:file")
         static let results = SitePath("/market/checks/results")
         static let standards = SitePath("/market/standards")
+        static let documents = SitePath("/market/checks/:id/documents")
+        static let document = SitePath("/market/documents/:id")
+        static let planEvidence = SitePath("/market/plans/:id/evidence.zip")
+        static let actionEvidence = SitePath("/market/actions/:id/evidence.zip")
         static let actions = SitePath("/market/actions")
         static let action = SitePath("/market/actions/:id")
         static let actionFinds = SitePath("/market/actions/:id/finds")
         static let all = [
             home, plans, plan, registry, newCheck, checks, check, openCase, caseStep, draws, draw, drawSeed,
-            drawPublish, drawFile, actions, action, actionFinds, results, standards,
+            drawPublish, drawFile, actions, action, actionFinds, results, standards, documents, document, planEvidence,
+            actionEvidence,
         ]
     }
 

@@ -119,10 +119,14 @@ extension MarketController {
         else { throw Abort(.notFound, reason: "没有这条抽检记录") }
         let failedFuel = stored.verdict == "不合格"
         let trace = failedFuel ? try await market.trace(of: stored) : nil
-        let model = SpotCheckPage.Model(
+        var model = SpotCheckPage.Model(
             stored, library: market.library, trace: trace, sites: try await market.store.sites(),
             caseFile: try await market.store.cases(checkID: id).first, bureaus: access.bureaus,
             mayWork: access.mayWork(in: stored.check.county), today: try await Self.today(req))
+        model.documents = try await market.store.documents(checks: [id]).map {
+            ($0.id, $0.fileName, $0.size, $0.caseID != nil)
+        }
+        model.mayUpload = access.mayWork(in: stored.check.county)
         return SpotCheckPage.render(model, try await req.pageContext(.market))
     }
 

@@ -31,6 +31,12 @@ struct MarketController {
         routes.get(SiteURL.Market.drawFile, use: drawFile)
         routes.upload(SiteURL.Market.results, maxBytes: maxUploadBytes, use: importResults)
         routes.post(SiteURL.Market.actions, use: createAction)
+        routes.upload(SiteURL.Market.documents, maxBytes: maxUploadBytes * 5) { req in
+            try await uploadDocuments(req: req, maxUploadBytes: maxUploadBytes)
+        }
+        routes.get(SiteURL.Market.document, use: document)
+        routes.get(SiteURL.Market.planEvidence, use: planEvidence)
+        routes.get(SiteURL.Market.actionEvidence, use: actionEvidence)
         routes.get(SiteURL.Market.standards, use: standards)
         routes.post(SiteURL.Market.standards, use: saveStandards)
         routes.get(SiteURL.Market.action, use: action)

@@ -11,6 +11,7 @@ enum ActionPage {
                     "\(model.period) · \(model.progress) · 共查处 \(model.total) 起，查扣油品 \(model.volume) 升，移送公安 \(model.transferred) 起"
                 )),
             .div(.class("panel"), .h2(.text("行动小结（供调度通报引用）")), .p(.class("summary"), .text(model.summary))),
+            .p(.a(.href(SiteURL.marketActionEvidence(id: model.id)), .text("下载资料包（行动小结、每日统计与全部查处记录）"))),
             .if(
                 model.outside > 0,
                 .p(.class("errors"), .text("另有 \(model.outside) 起的查处日期不在行动期间，未计入。"))),

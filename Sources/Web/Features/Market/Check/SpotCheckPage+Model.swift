@@ -48,6 +48,9 @@ extension SpotCheckPage {
         var mayOpenCase: Bool
         var mayMoveCase: Bool
         var today: String
+        /// Attached files: id, name, size in bytes, whether it belongs to the case.
+        var documents: [(id: UUID, name: String, size: Int, forCase: Bool)] = []
+        var mayUpload = false
     }
 }
 

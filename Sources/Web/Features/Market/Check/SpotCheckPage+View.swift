@@ -29,9 +29,42 @@ enum SpotCheckPage {
                             .td(.class("num"), .text(r.value)),
                             .td(r.failed ? .span(.class("badge s-overdue"), .text("不合格")) : .text("合格")))
                     })),
+            documentsSection(model, context),
             caseSection(model, context),
             traceSection(model)
         )
+    }
+
+    private static func documentsSection(_ model: Model, _ context: PageContext) -> BodyNode {
+        .group(
+            .h2(.text("检验报告与文书")),
+            .if(model.documents.isEmpty, .p(.class("muted"), .text("尚未上传。"))),
+            .if(
+                !model.documents.isEmpty,
+                .ul(
+                    .class("documents"),
+                    .forEach(model.documents) { document in
+                        .li(
+                            .a(.href(SiteURL.marketDocument(id: document.id)), .text(document.name)),
+                            .text(
+                                "（\(NumberText.display(Double(document.size) / 1024)) KB\(document.forCase ? "，案件文书" : "")）"
+                            ))
+                    })),
+            .if(
+                model.mayUpload,
+                .form(
+                    .class("filters"), .method(.post), .action(SiteURL.marketDocuments(check: model.id)),
+                    .enctype(.multipartData), Layout.csrfField(context.csrf),
+                    .element(
+                        named: "input",
+                        nodes: [
+                            .attribute(named: "type", value: "file"), .attribute(named: "name", value: "files[]"),
+                            .attribute(named: "multiple", value: "multiple"), .attr("aria-label", "检验报告或文书"),
+                        ]),
+                    UI.select(
+                        "target", [("check", "检验报告/抽样文书")] + (model.caseView == nil ? [] : [("case", "案件文书")]),
+                        selected: "check", label: "归入"),
+                    .button(.type(.submit), .text("上传")))))
     }
 
     private static func caseSection(_ model: Model, _ context: PageContext) -> BodyNode {

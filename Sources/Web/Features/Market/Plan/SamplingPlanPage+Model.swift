@@ -22,6 +22,7 @@ extension SamplingPlanPage {
             var unsampled: [(code: String, name: String, address: String, road: String)]
         }
 
+        var id: UUID
         var title: String
         var family: String
         var year: Int
@@ -41,6 +42,7 @@ extension SamplingPlanPage {
 extension SamplingPlanPage.Model {
     init(_ plan: Market.PlanProgress, bureaus: MarketBureaus, mayRecord: Bool) {
         let progress = plan.progress
+        id = plan.plan.id
         title = plan.plan.title
         family = plan.plan.family.chinese
         year = plan.plan.year

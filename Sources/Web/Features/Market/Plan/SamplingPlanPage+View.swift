@@ -12,6 +12,7 @@ enum SamplingPlanPage {
                 .text(
                     "\(model.year)年 · \(model.family) · 计划 \(model.quota) 批次，已抽检 \(model.sampled) 批次"
                         + "（不合格 \(model.failed)）· 距年底还有 \(model.daysLeft) 天")),
+            .p(.a(.href(SiteURL.marketPlanEvidence(id: model.id)), .text("下载资料包（全部抽检记录、案件与文书，迎接考核）"))),
             .if(
                 model.uncounted > 0,
                 .p(
