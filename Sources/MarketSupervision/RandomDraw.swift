@@ -74,10 +74,26 @@ public struct RandomDraw: Sendable {
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Draws `size` objects — within each county separately when `stratifyByCounty` — and `perObject` inspectors for
-    /// each: never one with a conflict, from different units where the eligible inspectors allow.
+    /// How the objects are split before drawing: not at all, by county, or by risk class (objects without a class
+    /// form one stratum of their own).
+    public enum Strata: String, Hashable, Sendable, CaseIterable {
+        case none = ""
+        case county
+        case riskClass = "class"
+
+        func key(_ object: Object) -> String? {
+            switch self {
+            case .none: nil
+            case .county: object.county
+            case .riskClass: object.riskClass ?? ""
+            }
+        }
+    }
+
+    /// Draws `size` objects — within each stratum separately (strata in order of their key) — and `perObject`
+    /// inspectors for each: never one with a conflict, from different units where the eligible inspectors allow.
     public init(
-        objects: [Object], inspectors: [Inspector], size: Size, perObject: Int, stratifyByCounty: Bool, seed: String
+        objects: [Object], inspectors: [Inspector], size: Size, perObject: Int, strata: Strata, seed: String
     ) throws(Refusal) {
         let ids = objects.map(\.id)
         if Set(ids).count != ids.count { throw Refusal(description: "object ids must be unique") }
@@ -89,8 +105,9 @@ public struct RandomDraw: Sendable {
         var random = Stream(key: inputsHash + "\u{0}" + seed)
         let sorted = objects.sorted { $0.id < $1.id }
         let strata: [[Object]] =
-            stratifyByCounty
-            ? Dictionary(grouping: sorted, by: \.county).sorted { $0.key < $1.key }.map(\.value) : [sorted]
+            strata == .none
+            ? [sorted]
+            : Dictionary(grouping: sorted, by: { strata.key($0) ?? "" }).sorted { $0.key < $1.key }.map(\.value)
         let counts = try Self.counts(size, strata: strata.map(\.count), total: sorted.count)
         var chosen: [Object] = []
         for (stratum, count) in zip(strata, counts) {

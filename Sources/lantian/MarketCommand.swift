@@ -115,14 +115,18 @@ extension MarketCommand {
                 where the eligible inspectors allow.
                 """)
 
-        enum Stratum: String, ExpressibleByArgument { case county }
+        enum Stratum: String, ExpressibleByArgument {
+            case county
+            case `class`
+        }
 
         @ArgumentParser.Option(help: "Object database CSV.") var objects: String
         @ArgumentParser.Option(help: "Inspector database CSV.") var inspectors: String
         @ArgumentParser.Option(help: "How many objects to draw.") var count: Int?
         @ArgumentParser.Option(help: "What share of the objects to draw (0–1, rounded up).") var ratio: Double?
         @ArgumentParser.Option(help: "Inspectors per object.") var perObject = 2
-        @ArgumentParser.Option(help: "Draw within each county separately.") var stratify: Stratum?
+        @ArgumentParser.Option(help: "Draw within each county (county) or risk class (class) separately.")
+        var stratify: Stratum?
         @ArgumentParser.Option(help: "The published random value the draw is made from.") var seed: String
         @ArgumentParser.Option(help: "csv or json.") var format: OutputFormat = .csv
 
@@ -139,7 +143,7 @@ extension MarketCommand {
                 draw = try RandomDraw(
                     objects: objectRows, inspectors: inspectorRows,
                     size: count.map { .count($0) } ?? .ratio(ratio ?? 0), perObject: perObject,
-                    stratifyByCounty: stratify == .county, seed: seed)
+                    strata: stratify.map { $0 == .county ? .county : .riskClass } ?? .none, seed: seed)
             } catch {
                 print("draw refused: \(error)", to: &stderr)
                 throw ExitCode(1)

@@ -20,7 +20,8 @@ import Testing
         objects: [RandomDraw.Object] = Self.objects, inspectors: [RandomDraw.Inspector] = Self.inspectors
     ) throws -> RandomDraw {
         try RandomDraw(
-            objects: objects, inspectors: inspectors, size: size, perObject: 2, stratifyByCounty: stratify, seed: seed)
+            objects: objects, inspectors: inspectors, size: size, perObject: 2, strata: stratify ? .county : .none,
+            seed: seed)
     }
 
     func flat(_ draw: RandomDraw) -> [String] {
@@ -94,5 +95,28 @@ import Testing
         }
         #expect(throws: RandomDraw.Refusal.self) { try draw("x", size: .count(11)) }
         #expect(throws: RandomDraw.Refusal.self) { try draw("x", size: .ratio(0)) }
+    }
+}
+
+@Suite("Draws stratified by risk class")
+struct RandomDrawStrataTests {
+    @Test("each risk class gets its share, unclassified objects form a stratum of their own")
+    func riskClass() throws {
+        let objects = (1...12).map { n in
+            RandomDraw.Object(
+                id: String(format: "O%02d", n), name: "对象\(n)", county: "zezhou",
+                riskClass: n <= 6 ? "A" : n <= 10 ? "B" : nil)
+        }
+        let inspectors = (1...4).map { RandomDraw.Inspector(id: "I\($0)", name: "员\($0)", unit: "U\($0 % 2)") }
+        for seed in ["1", "2", "3", "20211210"] {
+            let draw = try RandomDraw(
+                objects: objects, inspectors: inspectors, size: .ratio(0.5), perObject: 2, strata: .riskClass,
+                seed: seed)
+            let chosen = Set(draw.assignments.map(\.object))
+            let classOf = Dictionary(objects.map { ($0.id, $0.riskClass ?? "") }, uniquingKeysWith: { a, _ in a })
+            let byClass = Dictionary(grouping: chosen, by: { classOf[$0]! }).mapValues(\.count)
+            // Half of 6, of 4 and of 2, each rounded up.
+            #expect(byClass == ["A": 3, "B": 2, "": 1], "seed \(seed)")
+        }
     }
 }

@@ -140,7 +140,7 @@ import Web
             let service = Market(db: app.db, library: Market.shippedLibrary)
             guard
                 case .created(let drawID) = try await service.createDraw(
-                    title: text, kind: .fillingStation, size: .count(1), perObject: 2, stratify: false,
+                    title: text, kind: .fillingStation, size: .count(1), perObject: 2, strata: .none, items: text,
                     seedSource: text,
                     inspectors: Data(inspectors.utf8), file: text, actor: .system, at: Date())
             else { throw Abort(.internalServerError, reason: "draw refused") }

@@ -206,7 +206,7 @@ import Web
         let market = Market(db: app.db, library: Market.shippedLibrary)
         guard
             case .created(let id) = try await market.createDraw(
-                title: "矩阵", kind: .fillingStation, size: .count(1), perObject: 2, stratify: false,
+                title: "矩阵", kind: .fillingStation, size: .count(1), perObject: 2, strata: .none, items: "资质",
                 seedSource: "矩阵", inspectors: inspectorsCSV, file: "i.csv", actor: .system, at: Date())
         else { throw Abort(.internalServerError, reason: "the matrix's draw was refused") }
         if let seed {

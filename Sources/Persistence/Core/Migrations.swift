@@ -37,6 +37,7 @@ public enum LantianMigrations {
             M030AddCaseFindFields(),
             M031CreateStandardVersions(),
             M032CreateMarketDocuments(),
+            M033AddDrawStrataAndItems(),
         ]
     }
 }

@@ -13,7 +13,9 @@ extension MarketStore {
         /// `count:N` or `ratio:R`.
         public var size: String
         public var perObject: Int
-        public var stratify: Bool
+        public var strata: RandomDraw.Strata
+        /// 检查事项: what the inspectors check, one item per line.
+        public var items: String
         public var objectsCSV: String
         public var inspectorsCSV: String
         public var inputsHash: String
@@ -30,25 +32,30 @@ extension MarketStore {
 
     /// Fixes a draw's inputs (the files and their hash) and the seed's source; returns its id.
     public func createDraw(
-        title: String, objectKind: String, size: String, perObject: Int, stratify: Bool, objectsCSV: String,
+        title: String, objectKind: String, size: String, perObject: Int, strata: RandomDraw.Strata, items: String,
+        objectsCSV: String,
         inspectorsCSV: String, inputsHash: String, seedSource: String, actor: AuditLog.Actor, at now: Date
     ) async throws -> UUID {
         try await database.writeTransaction(touching: [.market]) { db in
             let id = UUID()
             try await (db as! any SQLDatabase).insert(into: "market_draws")
                 .columns(
-                    "id", "title", "object_kind", "size", "per_object", "stratify", "objects_csv", "inspectors_csv",
-                    "inputs_hash", "seed_source", "created_by", "created_at"
+                    "id", "title", "object_kind", "size", "per_object", "stratify", "strata", "items", "objects_csv",
+                    "inspectors_csv", "inputs_hash", "seed_source", "created_by", "created_at"
                 )
                 .values(
                     SQLBind(id), SQLBind(title), SQLBind(objectKind), SQLBind(size), SQLBind(perObject),
-                    SQLBind(stratify), SQLBind(objectsCSV), SQLBind(inspectorsCSV), SQLBind(inputsHash),
+                    SQLBind(strata == .county), SQLBind(strata.rawValue), SQLBind(items), SQLBind(objectsCSV),
+                    SQLBind(inspectorsCSV), SQLBind(inputsHash),
                     SQLBind(seedSource), SQLBind(actor.username), SQLBind(now)
                 ).run()
             try await AuditLog.record(
                 on: db, actor: actor, action: "market.draw.create", entity: "market_draws", entityID: id.uuidString,
                 before: Nothing?.none,
-                after: ["title": title, "size": size, "inputsHash": inputsHash, "seedSource": seedSource], at: now)
+                after: [
+                    "title": title, "size": size, "strata": strata.rawValue, "items": items, "inputsHash": inputsHash,
+                    "seedSource": seedSource,
+                ], at: now)
             return id
         }
     }
@@ -112,7 +119,8 @@ private struct DrawRow: Decodable {
     var object_kind: String
     var size: String
     var per_object: Int
-    var stratify: Bool
+    var strata: String
+    var items: String
     var objects_csv: String
     var inspectors_csv: String
     var inputs_hash: String
@@ -126,7 +134,8 @@ private struct DrawRow: Decodable {
 
     var stored: MarketStore.StoredDraw {
         MarketStore.StoredDraw(
-            id: id, title: title, objectKind: object_kind, size: size, perObject: per_object, stratify: stratify,
+            id: id, title: title, objectKind: object_kind, size: size, perObject: per_object,
+            strata: RandomDraw.Strata(rawValue: strata) ?? .none, items: items,
             objectsCSV: objects_csv, inspectorsCSV: inspectors_csv, inputsHash: inputs_hash, seedSource: seed_source,
             seed: seed, resultCSV: result_csv, drawnOn: drawn_on.flatMap { CivilDate($0) },
             publishBy: publish_by.flatMap { CivilDate($0) }, publishedOn: published_on.flatMap { CivilDate($0) },

@@ -17,7 +17,8 @@ extension Market {
     /// Fixes a draw's inputs: the registered sites of `kind` as objects, the uploaded inspector table, the size and
     /// the seed's source. Nothing random happens here: the inputs' hash is what the bureau publishes first.
     public func createDraw(
-        title: String, kind: MarketSite.Kind, size: RandomDraw.Size, perObject: Int, stratify: Bool,
+        title: String, kind: MarketSite.Kind, size: RandomDraw.Size, perObject: Int, strata: RandomDraw.Strata,
+        items: String,
         seedSource: String, inspectors data: Data, file: String, actor: AuditLog.Actor, at now: Date
     ) async throws -> DrawCreation {
         var problems: [String] = []
@@ -35,7 +36,7 @@ extension Market {
             do {
                 _ = try RandomDraw(
                     objects: objects, inspectors: read.records, size: size, perObject: perObject,
-                    stratifyByCounty: stratify, seed: "")
+                    strata: strata, seed: "")
             } catch { problems.append("无法抽取：\(error.description)") }
         }
         guard problems.isEmpty else { return .refused(problems) }
@@ -45,7 +46,7 @@ extension Market {
         case .ratio(let r): sizeText = "ratio:\(r)"
         }
         let id = try await store.createDraw(
-            title: title, objectKind: kind.rawValue, size: sizeText, perObject: perObject, stratify: stratify,
+            title: title, objectKind: kind.rawValue, size: sizeText, perObject: perObject, strata: strata, items: items,
             objectsCSV: RandomDraw.objectsCSV(objects), inspectorsCSV: RandomDraw.inspectorsCSV(read.records),
             inputsHash: RandomDraw.hash(objects: objects, inspectors: read.records), seedSource: seedSource,
             actor: actor, at: now)
@@ -63,7 +64,7 @@ extension Market {
             ? .ratio(Double(draw.size.dropFirst(6)) ?? 0) : .count(Int(draw.size.dropFirst(6)) ?? 0)
         return try RandomDraw(
             objects: objects, inspectors: inspectors, size: size, perObject: draw.perObject,
-            stratifyByCounty: draw.stratify, seed: seed)
+            strata: draw.strata, seed: seed)
     }
 
     /// `object,inspector` rows with a header, as `lantian market draw` writes them.

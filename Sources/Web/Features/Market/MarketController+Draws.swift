@@ -30,6 +30,7 @@ extension MarketController {
         var perObject: String?
         var stratify: String?
         var seedSource: String?
+        var items: String?
         var inspectors: File?
     }
 
@@ -42,6 +43,7 @@ extension MarketController {
             "title": trimmed(form.title), "kind": trimmed(form.kind), "count": trimmed(form.count),
             "ratio": trimmed(form.ratio), "perObject": trimmed(form.perObject), "stratify": trimmed(form.stratify),
             "seedSource": trimmed(form.seedSource),
+            "items": (form.items ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
         ]
         var errors: [String] = []
         let kind = MarketSite.Kind(rawValue: values["kind"]!)
@@ -65,7 +67,8 @@ extension MarketController {
         }
         let title = values["title"]!.isEmpty ? "\(kind.chinese)双随机抽查" : values["title"]!
         switch try await req.market().createDraw(
-            title: title, kind: kind, size: size, perObject: perObject, stratify: values["stratify"] == "county",
+            title: title, kind: kind, size: size, perObject: perObject,
+            strata: RandomDraw.Strata(rawValue: values["stratify"]!) ?? .none, items: values["items"]!,
             seedSource: values["seedSource"]!, inspectors: Data(file.data.readableBytesView), file: file.filename,
             actor: try await req.currentUser().audit, at: req.now)
         {

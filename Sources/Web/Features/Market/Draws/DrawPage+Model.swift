@@ -20,6 +20,8 @@ extension DrawPage {
         var title: String
         var kind: String
         var rule: String
+        /// 检查事项清单.
+        var items: [String]
         var objects: Int
         var inspectors: Int
         var inputsHash: String
@@ -58,7 +60,11 @@ extension DrawPage.Model {
         self.objects = objects.count
         self.inspectors = inspectors.count
         let size = draw.size.hasPrefix("ratio:") ? "按比例 \(draw.size.dropFirst(6))" : "\(draw.size.dropFirst(6)) 个"
-        rule = "抽取\(size)，每个对象 \(draw.perObject) 名检查人员" + (draw.stratify ? "，按县区分层" : "")
+        rule =
+            "抽取\(size)，每个对象 \(draw.perObject) 名检查人员"
+            + [RandomDraw.Strata.none: "", .county: "，按县区分层", .riskClass: "，按风险等级分层"][draw.strata]!
+        items = draw.items.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         inputsHash = draw.inputsHash
         rehash = RandomDraw.hash(objects: objects, inspectors: inspectors)
         seedSource = draw.seedSource
@@ -87,7 +93,7 @@ extension DrawPage.Model {
             draw.size.hasPrefix("ratio:") ? "--ratio \(draw.size.dropFirst(6))" : "--count \(draw.size.dropFirst(6))"
         command =
             "lantian market draw --objects objects.csv --inspectors inspectors.csv \(sizeOption) --per-object \(draw.perObject)"
-            + (draw.stratify ? " --stratify county" : "") + " --seed '\(draw.seed ?? "随机数")'"
+            + (draw.strata == .none ? "" : " --stratify \(draw.strata.rawValue)") + " --seed '\(draw.seed ?? "随机数")'"
         let state = DrawPage.publication(draw, today: today)
         publication = state.text
         late = state.late

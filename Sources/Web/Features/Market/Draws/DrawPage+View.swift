@@ -21,6 +21,7 @@ enum DrawPage {
                 .tr(.th("检查对象"), .td(.text("\(model.kind) \(model.objects) 个（名录）"))),
                 .tr(.th("执法检查人员"), .td(.text("\(model.inspectors) 名"))),
                 .tr(.th("抽取规则"), .td(.text(model.rule))),
+                .tr(.th("检查事项"), .td(.text(model.items.isEmpty ? "—" : model.items.joined(separator: "；")))),
                 .tr(.th("名录摘要（SHA-256）"), .td(.element(named: "code", nodes: [.text(model.inputsHash)]))),
                 .tr(.th("随机数来源"), .td(.text(model.seedSource))),
                 .tr(.th("随机数"), .td(.text(model.seed ?? "尚未取得")))),

@@ -41,9 +41,15 @@ enum DrawsPage {
                     field("ratio", "或抽取比例（0–1）", model, placeholder: "如 0.1"),
                     field("perObject", "每个对象的检查人员数", model, placeholder: "2"),
                     UI.select(
-                        "stratify", [("", "全市统一抽取"), ("county", "按县区分层抽取")], selected: model.values["stratify"] ?? "",
+                        "stratify", [("", "全市统一抽取"), ("county", "按县区分层抽取"), ("class", "按风险等级分层抽取")],
+                        selected: model.values["stratify"] ?? "",
                         label: "分层"),
                     field("seedSource", "随机数来源（事先确定）", model, placeholder: "如：2021年12月10日福彩3D开奖号码"),
+                    .label(
+                        .text("检查事项清单（每行一项）"),
+                        .textarea(
+                            .name("items"), .attr("rows", "4"),
+                            .text(model.values["items"] ?? "经营资质\n油品进货查验和台账\n油品质量（现场快检）\n计量器具"))),
                     .label(
                         .text("执法检查人员名录（CSV 或 .xlsx：编号、姓名、单位、回避对象）"),
                         .element(
