@@ -214,6 +214,20 @@ public struct MarketStore: Sendable {
         public var failed: String
         public var createdBy: String
         public var createdAt: Date
+
+        public init(
+            id: UUID, unit: String, check: SpotCheck, standard: String?, verdict: String?, failed: String,
+            createdBy: String, createdAt: Date
+        ) {
+            self.id = id
+            self.unit = unit
+            self.check = check
+            self.standard = standard
+            self.verdict = verdict
+            self.failed = failed
+            self.createdBy = createdBy
+            self.createdAt = createdAt
+        }
     }
 
     /// Records a spot check; `standard`, `verdict` and `failed` are what the verdict computed.
