@@ -160,6 +160,11 @@ import ZIPFoundation
             let json = try JSONSerialization.jsonObject(with: Data(task.body.readableBytesView)) as? [String: Any]
             let days = (json?["indicators"] as? [[String: Any]])?.first?["current"] as? Double
             #expect(days == 14, "f133-3's 30 天 counts the days the action has run")
+            // The find's case moves on from the action's page, and comes back to it.
+            let find = try #require(try await MarketStore(database: app.db).cases().first { $0.actionID != nil })
+            let moved = try await county.post("/market/cases/\(find.id)", [("stage", "penalized")])
+            #expect(moved.headers.first(name: .location) == actionPath + "?notice=caseMoved")
+            #expect(try await county.get(String(actionPath)).body.string.contains("<td>行政处罚</td>"))
         }
     }
 

@@ -132,7 +132,10 @@ extension MarketController {
 
     // MARK: Cases
 
-    func openCase(req: Request) async throws -> Response {
+    /// The check of the request's `:id` for a bureau that works in its county: 403 otherwise, 404 without it.
+    func checkToWorkOn(_ req: Request) async throws -> (
+        access: MarketAccess, market: Market, check: MarketStore.StoredCheck
+    ) {
         let access = try await req.marketAccess()
         try access.requireRecord()
         let market = try await req.market()
@@ -140,8 +143,14 @@ extension MarketController {
             let stored = try await market.store.check(id)
         else { throw Abort(.notFound, reason: "没有这条抽检记录") }
         guard access.mayWork(in: stored.check.county) else {
-            throw Abort(.forbidden, reason: "只有抽样地的市场监管部门可以立案")
+            throw Abort(.forbidden, reason: "只有抽样地的市场监管部门可以办理")
         }
+        return (access, market, stored)
+    }
+
+    func openCase(req: Request) async throws -> Response {
+        let (access, market, stored) = try await checkToWorkOn(req)
+        let id = stored.id
         guard stored.verdict == "不合格" else { throw Abort(.conflict, reason: "只有不合格批次可以立案") }
         let note = (try? req.content.get(String.self, at: "note"))?.trimmingCharacters(in: .whitespaces) ?? ""
         let product = market.library.standard(for: stored.check.product)?.productName ?? stored.check.product

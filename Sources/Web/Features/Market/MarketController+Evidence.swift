@@ -16,15 +16,8 @@ extension MarketController {
 
     /// Attaches files to a check (the lab's report) or to its case (the case's documents).
     func uploadDocuments(req: Request, maxUploadBytes: Int) async throws -> Response {
-        let access = try await req.marketAccess()
-        try access.requireRecord()
-        let market = try await req.market()
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let stored = try await market.store.check(id)
-        else { throw Abort(.notFound, reason: "没有这条抽检记录") }
-        guard access.mayWork(in: stored.check.county) else {
-            throw Abort(.forbidden, reason: "只有抽样地的市场监管部门可以上传文书")
-        }
+        let (_, market, stored) = try await checkToWorkOn(req)
+        let id = stored.id
         let upload = try req.content.decode(DocumentUpload.self)
         let files = (upload.files ?? []).filter { $0.data.readableBytes > 0 || !$0.filename.isEmpty }
         let evidence = EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: maxUploadBytes)

@@ -18,6 +18,8 @@ extension ActionPage {
             var handling: String
             var police: Bool
             var stage: String
+            /// Stages it may move to (code, label); empty once closed or for a reader.
+            var next: [(String, String)]
         }
 
         var id: UUID
@@ -70,7 +72,8 @@ extension ActionPage.Model {
             Find(
                 id: $0.id, day: $0.openedOn.description, kind: $0.kind.chinese, place: $0.place,
                 county: bureaus.countyName($0.county), volume: $0.volume ?? "", handling: $0.handling,
-                police: $0.police, stage: $0.stage.chinese)
+                police: $0.police, stage: $0.stage.chinese,
+                next: access.mayWork(in: $0.county) ? $0.stage.next.map { ($0.rawValue, $0.chinese) } : [])
         }
         summary = action.summary(tally, today: today, countyName: bureaus.countyName)
         mayRecord = access.mayRecord

@@ -37,13 +37,24 @@ enum ActionPage {
                     .class("finds"),
                     .tr(
                         .th("日期"), .th("类型"), .th("地点"), .th("县区"), .th(.class("num"), .text("查扣油品（升）")),
-                        .th("处理情况"), .th("移送公安"), .th("案件阶段")),
+                        .th("处理情况"), .th("移送公安"), .th("案件阶段"), .th("办理")),
                     .forEach(model.finds) { find in
                         .tr(
                             .td(.text(find.day)), .td(.text(find.kind)), .td(.text(find.place)),
                             .td(.text(find.county)),
                             .td(.class("num"), .text(find.volume)), .td(.text(find.handling)),
-                            .td(.text(find.police ? "是" : "否")), .td(.text(find.stage)))
+                            .td(.text(find.police ? "是" : "否")), .td(.text(find.stage)),
+                            .td(
+                                .if(
+                                    !find.next.isEmpty,
+                                    .form(
+                                        .class("inline"), .method(.post), .action(SiteURL.marketCase(id: find.id)),
+                                        Layout.csrfField(context.csrf),
+                                        UI.select("stage", find.next, selected: find.next.first?.0, label: "转入"),
+                                        .input(
+                                            .type(.text), .name("deadline"), .attr("placeholder", "整改期限"),
+                                            .attr("size", "10"), .attr("aria-label", "整改期限")),
+                                        .button(.type(.submit), .text("更新"))))))
                     }))
         )
     }

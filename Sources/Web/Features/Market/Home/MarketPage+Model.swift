@@ -32,6 +32,7 @@ extension MarketPage {
 
         struct CaseLine {
             var checkID: UUID?
+            var actionID: UUID?
             var title: String
             var kind: String
             var stage: String
@@ -80,7 +81,8 @@ extension MarketPage.Model {
         }
         self.cases = cases.filter { $0.stage != .closed }.map {
             CaseLine(
-                checkID: $0.checkID, title: $0.title, kind: $0.kind.chinese, stage: $0.stage.chinese,
+                checkID: $0.checkID, actionID: $0.actionID, title: $0.title, kind: $0.kind.chinese,
+                stage: $0.stage.chinese,
                 deadline: $0.deadline?.description ?? "—", unit: bureaus.unitName($0.unit))
         }
         let kinds = MarketSite.Kind.allCases.compactMap { kind in

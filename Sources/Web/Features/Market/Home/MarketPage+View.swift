@@ -104,6 +104,7 @@ enum MarketPage {
                         .tr(
                             .td(
                                 line.checkID.map { .a(.href(SiteURL.marketCheck(id: $0)), .text(line.title)) }
+                                    ?? line.actionID.map { .a(.href(SiteURL.marketAction(id: $0)), .text(line.title)) }
                                     ?? .text(line.title)),
                             .td(.text(line.kind)), .td(.text(line.stage)), .td(.text(line.deadline)),
                             .td(.text(line.unit)))
