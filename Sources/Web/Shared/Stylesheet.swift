@@ -84,6 +84,9 @@ enum Stylesheet {
         table.monthly td.task { white-space:normal; min-width:190px; max-width:260px; }
         table.monthly textarea { min-height:64px; min-width:220px; }
         table.monthly td.values .value { margin-bottom:6px; white-space:nowrap; }
+        table.standards td:nth-child(3), table.standards td:nth-child(4), table.standards td:nth-child(5) { white-space:nowrap; }
+        svg.trace-graph { display:block; max-width:100%; height:auto; margin:8px 0; }
+        pre.document { max-height:480px; overflow:auto; background:#fff; border:1px solid var(--line); padding:8px; }
         table.monthly td.values label { display:block; font-size:12px; color:var(--muted); }
         table.monthly tr.sent-back td { background:#fff6f5; }
         table.monthly tr.not-asked td { color:var(--muted); }
