@@ -40,7 +40,7 @@ struct EvidenceArchive {
         HTML(
             .lang(.chinese),
             .head(
-                .meta(.charset(.utf8)), .title(title),
+                .encoding(.utf8), .element(named: "title", text: title),
                 .element(
                     named: "style",
                     text:
