@@ -417,7 +417,9 @@ struct ReportJSON: Decodable {
 struct FixedDustfall: IndicatorValueSource {
     func measures(_ source: Indicator.Source) -> Bool { source == .airQuality(metric: "dustfall") }
 
-    func values(for plan: Plan, asOf: Date) async throws -> [String: [String: Double]] {
+    func values(for plan: Plan, asOf: Date, on db: any Database, versions: CacheVersions) async throws
+        -> [String: [String: Double]]
+    {
         var values: [String: [String: Double]] = [:]
         for task in plan.tasks {
             for indicator in task.indicators where measures(indicator.source) {

@@ -46,7 +46,7 @@ public struct Campaigns: Sendable {
         let loaded = try await currentPlan(versions: versions)
         let facts = try await caches.reportFacts.facts(for: loaded, version: versions[.reports], on: db)
         guard let text, !text.isEmpty else {
-            let measured = try await sources.measuredValues(for: loaded.plan, asOf: now)
+            let measured = try await sources.measuredValues(for: loaded.plan, asOf: now, on: db, versions: versions)
             return try CampaignSnapshot(loaded: loaded, facts: facts, now: now, measured: measured, versions: versions)
         }
         guard let day = CivilDate(text), let calendar = ReportingCalendar(plan: loaded.plan),
@@ -54,7 +54,8 @@ public struct Campaigns: Sendable {
         else { throw ServiceError.invalid("统计时点应为今天或以前的日期（YYYY-MM-DD）") }
         let instant = calendar.endOfDay(day)
         let then = facts.mapValues { reports in reports.filter { ($0.submittedAt ?? .distantFuture) < instant } }
-        let measured = try await sources.measuredValues(for: loaded.plan, asOf: instant)
+        let measured = try await sources.measuredValues(
+            for: loaded.plan, asOf: instant, on: db, versions: versions)
         return try CampaignSnapshot(
             loaded: loaded, facts: then, now: instant, asOf: day, measured: measured, versions: versions)
     }
@@ -68,6 +69,9 @@ public struct Campaigns: Sendable {
         if let known { versions = known } else { versions = try await CacheVersions.read(on: db) }
         return try await caches.seasonFigures.figures(plan: plan, asOf: asOf, version: versions[.airData], on: db)
     }
+
+    /// The plan this process loaded last, with no query (``PlanCache/lastLoaded``).
+    public var lastLoadedPlan: LoadedPlan? { caches.plan.lastLoaded }
 
     /// Whether reports or some connected source measure indicators declared with `source`.
     public func isConnected(_ source: Indicator.Source) -> Bool { sources.isConnected(source) }

@@ -17,6 +17,10 @@ public final class PlanCache: Sendable {
 
     public init() {}
 
+    /// The plan last loaded, without asking the database whether it is still current: for what may lag a unit
+    /// added a moment ago on another instance (the menu), not for what a request reads or writes.
+    var lastLoaded: LoadedPlan? { entry.withLockedValue { $0?.loaded } }
+
     /// The current plan, nil when none is loaded.
     func current(versions: CacheVersions, on db: any Database) async throws -> LoadedPlan? {
         if let cached = entry.withLockedValue({ $0 }), cached.plan == versions[.plan],

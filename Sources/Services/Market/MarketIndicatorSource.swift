@@ -23,20 +23,19 @@ public final class MarketIndicatorSource: IndicatorValueSource, Sendable {
         "fuel-batches", "urea-batches", "vocs-batches", "station-coverage", "coal-point-coverage", "action-days",
     ]
 
-    private let database: any Database
     private let cache = NIOLockedValueBox<[String: [String: [String: Double]]]>([:])
     private let cachedVersion = NIOLockedValueBox<Int>(-1)
 
-    public init(database: any Database) {
-        self.database = database
-    }
+    public init() {}
 
     public func measures(_ source: Indicator.Source) -> Bool {
         if case .market(let metric) = source { return Self.metrics.contains(metric) }
         return false
     }
 
-    public func values(for plan: Plan, asOf: Date) async throws -> [String: [String: Double]] {
+    public func values(for plan: Plan, asOf: Date, on database: any Database, versions: CacheVersions) async throws
+        -> [String: [String: Double]]
+    {
         let wanted = plan.tasks.flatMap { task in
             task.indicators.compactMap { indicator -> (task: PlanTask, code: String, metric: String)? in
                 guard case .market(let metric) = indicator.source, Self.metrics.contains(metric) else { return nil }
@@ -46,7 +45,7 @@ public final class MarketIndicatorSource: IndicatorValueSource, Sendable {
         guard !wanted.isEmpty, let calendar = ReportingCalendar(plan: plan) else { return [:] }
         // A snapshot "as of" a day is taken at 00:00 of the next: the second before it is still that day.
         let day = calendar.civilDate(of: asOf.addingTimeInterval(-1))
-        let version = try await CacheVersions.read(on: database)[.market]
+        let version = versions[.market]
         let key = "\(plan.code)|\(day)"
         if cachedVersion.withLockedValue({ $0 }) == version, let hit = cache.withLockedValue({ $0[key] }) {
             return hit

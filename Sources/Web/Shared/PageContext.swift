@@ -1,4 +1,5 @@
 import Persistence
+import Services
 import Vapor
 
 /// What every page needs besides its own model: who is looking, the form token, the active menu item, a notice.
@@ -18,7 +19,12 @@ struct PageContext {
 extension Request {
     func pageContext(_ section: PageContext.NavSection?, notice: String? = nil) async throws -> PageContext {
         let user: CurrentUser? = auth.has(UserRecord.self) ? try await currentUser() : nil
-        let showsMarket = user == nil ? false : ((try? await marketAccess().mayRead) ?? false)
+        // The menu asks no query of its own: the plan this process holds decides who sees 市场监管.
+        let showsMarket =
+            user.map { user in
+                let units = campaigns.lastLoadedPlan?.plan.units ?? []
+                return MarketAccess(user: user, bureaus: MarketBureaus(units: units)).mayRead
+            } ?? false
         return PageContext(
             user: user, csrf: csrfToken, section: section,
             notice: notice ?? (query[String.self, at: "notice"]).flatMap(Notice.text(for:)), showsMarket: showsMarket)
