@@ -9,6 +9,7 @@ import time
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -128,3 +129,16 @@ def stop(server, log, data, check):
     if check.failures:
         print(open(os.path.join(data, "serve.log")).read()[-4000:])
     shutil.rmtree(data, ignore_errors=True)
+
+
+def wait_replaced(driver, old, seconds=20):
+    """Waits until the element `old` (say, the page's `html`) has left the document: Chromium reports a replaced
+    page's node either as stale or as "not in the document", and `staleness_of` only catches the first."""
+    def replaced(_):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, seconds).until(replaced)

@@ -34,11 +34,10 @@ import subprocess
 import sys
 import urllib.request
 
-from browser import Browser, Checks, scratch, serve, stop
+from browser import Browser, Checks, scratch, serve, stop, wait_replaced
 from openpyxl import Workbook
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 PASSWORD = "Blue-sky-e2e-2021"
 
@@ -106,7 +105,7 @@ def main():
             """Clicks a button that loads a page, and waits for the new one."""
             old = driver.find_element(By.TAG_NAME, "html")
             button.click()
-            WebDriverWait(driver, 20).until(EC.staleness_of(old))
+            wait_replaced(driver, old)
 
         def text(selector="main"):
             return driver.find_element(By.CSS_SELECTOR, selector).text

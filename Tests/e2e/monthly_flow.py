@@ -22,7 +22,7 @@ import os
 import subprocess
 import sys
 
-from browser import Browser, Checks, call, scratch, serve, stop
+from browser import Browser, Checks, call, scratch, serve, stop, wait_replaced
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -72,7 +72,7 @@ def main():
 
         def submitted(element):
             """Waits for the page that replaces the one `element` is on."""
-            WebDriverWait(driver, 30).until(EC.staleness_of(element))
+            wait_replaced(driver, element, 30)
             WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".notice, .errors")))
 
         def click(value):
