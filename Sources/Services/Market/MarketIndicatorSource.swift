@@ -23,8 +23,9 @@ public final class MarketIndicatorSource: IndicatorValueSource, Sendable {
         "fuel-batches", "urea-batches", "vocs-batches", "station-coverage", "coal-point-coverage", "action-days",
     ]
 
-    private let cache = NIOLockedValueBox<[String: [String: [String: Double]]]>([:])
-    private let cachedVersion = NIOLockedValueBox<Int>(-1)
+    /// Values by plan and day, for one `market` version: both under one lock, so that a slow computation of an
+    /// older version can never file its values under a newer one.
+    private let cache = NIOLockedValueBox<(version: Int, values: [String: [String: [String: Double]]])>((-1, [:]))
 
     public init() {}
 
@@ -47,9 +48,7 @@ public final class MarketIndicatorSource: IndicatorValueSource, Sendable {
         let day = calendar.civilDate(of: asOf.addingTimeInterval(-1))
         let version = versions[.market]
         let key = "\(plan.code)|\(day)"
-        if cachedVersion.withLockedValue({ $0 }) == version, let hit = cache.withLockedValue({ $0[key] }) {
-            return hit
-        }
+        if let hit = cache.withLockedValue({ $0.version == version ? $0.values[key] : nil }) { return hit }
         let store = MarketStore(database: database)
         let sites = try await store.sites()
         let checks = try await store.checks().filter { $0.check.sampledOn <= day }
@@ -68,10 +67,9 @@ public final class MarketIndicatorSource: IndicatorValueSource, Sendable {
             }
         }
         cache.withLockedValue { cache in
-            if cachedVersion.withLockedValue({ $0 }) != version { cache = [:] }
-            cache[key] = values
+            if version > cache.version { cache = (version, [:]) }
+            if version == cache.version { cache.values[key] = values }
         }
-        cachedVersion.withLockedValue { $0 = version }
         return values
     }
 
