@@ -310,4 +310,17 @@ import ZIPFoundation
             #expect(bytes == report, "the document byte for byte")
         }
     }
+
+    @Test func theNewPlanFormOffersThePlansOwnBatchTargets() async throws {
+        try await withLantian(at: "2021-12-03T10:00:00+08:00") { app, _, _ in
+            try await Self.setUp(app)
+            var city = Browser(app)
+            try await city.login("samr-leader")
+            let page = try await city.get("/market").body.string
+            // t24: 600 fuel and 80 urea batches; t05: 10 coatings, 5 adhesives, 5 cleaners.
+            for label in ["车用汽柴油（方案 600 批次）", "车用尿素（方案 80 批次）", "涂料（方案 10 批次）", "胶黏剂（方案 5 批次）", "清洗剂（方案 5 批次）"] {
+                #expect(page.contains(label), "\(label)")
+            }
+        }
+    }
 }

@@ -72,6 +72,7 @@ struct MarketController {
             registry: try await market.store.registryCounts(), bureaus: access.bureaus, access: access,
             library: market.library, today: today, errors: errors)
         model.results = results
+        model.planTotals = MarketPage.Model.planTotals(try await req.currentPlan().plan)
         model.actions = try await market.store.actions().map { stored in
             (
                 stored.id, stored.action.title, "\(stored.action.start) 至 \(stored.action.end)",

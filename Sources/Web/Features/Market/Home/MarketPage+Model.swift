@@ -1,3 +1,4 @@
+import Campaign
 import Foundation
 import LantianCore
 import MarketSupervision
@@ -50,6 +51,8 @@ extension MarketPage {
         var bureaus: [(code: String, name: String)]
         var defaultYear: Int
         var errors: [String]
+        /// The batches the plan sets per family, from its market indicators (t24's 600 and 80, t05's parts).
+        var planTotals: [ProductFamily: Double] = [:]
         /// Drawn results not yet public, with their deadline: the reminder.
         var lateDraws: [String] = []
         /// Special actions: id, title, period, days run.
@@ -97,5 +100,29 @@ extension MarketPage.Model {
         self.bureaus = bureaus.bureaus.map { ($0, bureaus.unitName($0)) }
         self.defaultYear = today.year
         self.errors = errors
+    }
+}
+
+extension MarketPage.Model {
+    /// The plan's batch targets by family: indicators counted `fuel-batches` / `urea-batches`, and the parts of
+    /// `vocs-batches` by their label (涂料, 胶粘剂 or 胶黏剂, 清洗剂).
+    static func planTotals(_ plan: Plan) -> [ProductFamily: Double] {
+        var totals: [ProductFamily: Double] = [:]
+        for indicator in plan.tasks.flatMap(\.indicators) {
+            guard case .market(let metric) = indicator.source else { continue }
+            switch metric {
+            case "fuel-batches": totals[.fuel] = indicator.target
+            case "urea-batches": totals[.urea] = indicator.target
+            case "vocs-batches":
+                for part in indicator.breakdown {
+                    let family = ProductFamily.allCases.first {
+                        [$0.chinese, $0.chinese.replacingOccurrences(of: "黏", with: "粘")].contains(part.label)
+                    }
+                    if let family { totals[family] = part.target }
+                }
+            default: continue
+            }
+        }
+        return totals
     }
 }

@@ -5,11 +5,6 @@ import Plot
 
 /// 市场监管: the bureau's sampling plans with progress and coverage, new plan, latest checks, open cases.
 enum MarketPage {
-    /// The quota the plan sets per family (t24, t05); the office splits it across bureaus.
-    static let planTotals: [(ProductFamily, Int)] = [
-        (.fuel, 600), (.urea, 80), (.coatings, 10), (.adhesives, 5), (.cleaners, 5), (.inks, 0), (.coal, 0),
-    ]
-
     static func render(_ model: Model, _ context: PageContext) -> HTML {
         Layout.page(
             "市场监管", context,
@@ -158,7 +153,14 @@ enum MarketPage {
                 .div(
                     .class("filters"),
                     UI.select(
-                        "family", planTotals.map { ($0.0.rawValue, "\($0.0.chinese)（方案 \($0.1) 批次）") },
+                        "family",
+                        ProductFamily.allCases.map { family in
+                            (
+                                family.rawValue,
+                                family.chinese
+                                    + (model.planTotals[family].map { "（方案 \(NumberText.display($0)) 批次）" } ?? "")
+                            )
+                        },
                         selected: "fuel",
                         label: "产品"),
                     .label(
