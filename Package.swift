@@ -45,6 +45,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
+        // Heavy-pollution response (重污染天气应急): warning rules in editions, enterprises and grades, measures as
+        // data, emission-reduction lists and the gap-closer. Pure.
+        .target(
+            name: "Emergency", dependencies: ["LantianCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
         // Uploaded tables as rows of text: CSV in UTF-8 or GB18030, and .xlsx read directly (ZIPFoundation + XMLCoder).
         .target(
             name: "Spreadsheet",
@@ -114,9 +119,11 @@ let package = Package(
                 "LantianCore",
                 "AirQuality",
                 "MarketSupervision",
+                "Emergency",
                 "Persistence",
                 "Seed",
                 "Services",
+                "Spreadsheet",
                 "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -131,6 +138,8 @@ let package = Package(
         .testTarget(
             name: "MarketSupervisionTests", dependencies: ["LantianCore", "MarketSupervision", "Seed"],
             swiftSettings: strict),
+        .testTarget(
+            name: "EmergencyTests", dependencies: ["LantianCore", "Emergency", "Seed"], swiftSettings: strict),
         .testTarget(
             name: "AirQualityTests", dependencies: ["LantianCore", "AirQuality", "Seed"],
             resources: [.copy("Resources")],

@@ -80,6 +80,9 @@ public enum NumberText {
     /// A share as a whole percentage: 0.456 → "46%".
     public static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
 
+    /// Command-line tables whose columns are fixed to three decimals (`lantian emergency list`): 0.2 → "0.200".
+    public static func threeDecimals(_ value: Double) -> String { String(format: "%.3f", value) }
+
     /// Chart coordinates: one decimal. 12.345 → "12.3".
     public static func coordinate(_ value: Double) -> String { String(format: "%.1f", value) }
 }

@@ -7,11 +7,7 @@ import LantianCore
 /// a delivery from a site not in the registry) are warnings naming their line.
 public enum Registry {
     /// What reading a table gave: the records (meaningful only without problems), problems and warnings.
-    public struct Read<Record: Sendable>: Sendable {
-        public var records: [Record]
-        public var problems: [ImportIssue]
-        public var warnings: [ImportIssue]
-    }
+    public typealias Read<Record: Sendable> = TableRead<Record>
 
     /// The columns of a sites table; the English key or any Chinese heading.
     public static let siteColumns: [SheetTable.Column] = [

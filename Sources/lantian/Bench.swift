@@ -6,7 +6,8 @@ import Seed
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks; record their figures in docs/PERFORMANCE.md.", subcommands: [Status.self, AQ.self])
+        abstract: "Benchmarks; record their figures in docs/PERFORMANCE.md.",
+        subcommands: [Status.self, AQ.self, EmergencyList.self])
 
     /// The computation behind every dashboard request: every task's progress and status from every report.
     struct Status: AsyncParsableCommand {
