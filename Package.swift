@@ -71,6 +71,7 @@ let package = Package(
                 "AirQuality",
                 "Campaign",
                 "MarketSupervision",
+                "Emergency",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -84,7 +85,8 @@ let package = Package(
         .target(
             name: "Services",
             dependencies: [
-                "LantianCore", "Campaign", "AirQuality", "MarketSupervision", "Persistence", "Seed", "Spreadsheet",
+                "LantianCore", "Campaign", "AirQuality", "MarketSupervision", "Emergency", "Persistence", "Seed",
+                "Spreadsheet",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -100,6 +102,7 @@ let package = Package(
                 "AirQuality",
                 "Campaign",
                 "MarketSupervision",
+                "Emergency",
                 "Persistence",
                 "Services",
                 "Seed",
@@ -172,6 +175,7 @@ let package = Package(
                 "AirQuality",
                 "Campaign",
                 "MarketSupervision",
+                "Emergency",
                 "Persistence",
                 "Seed",
                 "Services",

@@ -3,8 +3,8 @@ import LantianCore
 /// A forecast of the rolling 24-hour AQI (HJ 633-2012) for the city or one county, hour by hour: what the
 /// monitoring centre enters or imports 3–7 days ahead. A forecast given per 24-hour period counts each period as
 /// 24 hours of its AQI.
-public struct Forecast: Hashable, Sendable {
-    public enum Granularity: String, Hashable, Sendable {
+public struct Forecast: Hashable, Sendable, Codable {
+    public enum Granularity: String, Hashable, Sendable, Codable {
         /// One row an hour (`time,aqi`).
         case hourly
         /// One row per 24-hour period (`date,aqi`), the period being the calendar day.
@@ -12,7 +12,7 @@ public struct Forecast: Hashable, Sendable {
     }
 
     /// One forecast hour: the hour ending at `stamp` (Lantian's CNEMC convention).
-    public struct Hour: Hashable, Sendable {
+    public struct Hour: Hashable, Sendable, Codable {
         public var stamp: HourStamp
         public var aqi: Int
         public var sandDust: Bool

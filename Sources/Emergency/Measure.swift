@@ -86,6 +86,10 @@ extension Measure {
             let count = Int((Double(units.count) * share - 1e-9).rounded(.up))
             stopped += units.prefix(max(0, count))
         }
+        // In registry order, whatever order the measure names the kinds in.
+        stopped.sort { a, b in
+            (enterprise.equipment.firstIndex(of: a) ?? 0) < (enterprise.equipment.firstIndex(of: b) ?? 0)
+        }
         let known = stopped.compactMap(\.emissions)
         if !stopped.isEmpty && known.count == stopped.count {
             let cut = known.reduce(Emissions.zero, +).combined(with: enterprise.emissions, min)

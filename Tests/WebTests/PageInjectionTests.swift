@@ -1,4 +1,5 @@
 import AirQuality
+import Emergency
 import Foundation
 import LantianCore
 import MarketSupervision
@@ -52,7 +53,8 @@ import Web
             "office1 GET /tasks", "office1 GET /admin/users", "office1 GET /air", "office POST /admin/users",
             "samr-leader GET /market/checks/:check", "samr-leader GET /market/plans/:plan", "market POST check",
             "samr-leader GET /market/draws/:draw", "anonymous GET /public/draws/:draw",
-            "samr-leader GET /market/actions/:action",
+            "samr-leader GET /market/actions/:action", "office1 GET /emergency", "office1 GET /emergency/registry",
+            "office1 GET /emergency/list", "office1 GET /emergency/warnings/:warning", "anonymous GET /public/warning",
         ] {
             #expect(reached.contains(page), "\(page) shows the controlled text")
         }
@@ -152,9 +154,31 @@ import Web
                 action: actionID, kind: .fixedStation, unit: "zezhou-samr", county: "zezhou", place: text,
                 day: CivilDate("2021-10-20")!, volume: "120.5", handling: text, police: true, actor: .system, at: Date()
             )
+            // The heavy-pollution response with the controlled text: an enterprise (name, capacity, exemption,
+            // equipment), a forecast's file name, a warning's document and reason.
+            let emergency = EmergencyStore(database: app.db)
+            try await emergency.replaceEnterprises(
+                [
+                    Enterprise(
+                        id: "E1", name: text, county: "zezhou", industry: "steel", grade: .b, capacity: text,
+                        emissions: Emissions(so2: 100, nox: 100, pm: 100, vocs: 100),
+                        equipment: [Equipment(id: "S1", kind: "sinter", name: text, capacity: text)]),
+                    Enterprise(
+                        id: "E2", name: text, county: "zezhou", industry: "other", grade: .exempt,
+                        exemption: .init(reason: text, approval: text), emissions: Emissions(all: 10)),
+                ], file: text, actor: .system, at: Date())
+            try await emergency.save(
+                setting: "inventory", value: EmergencyStore.json(Emissions(all: 1000)), actor: .system, at: Date())
+            _ = try await emergency.saveForecast(
+                [Forecast(start: HourStamp(timepoint: "2021-11-03T01:00:00")!, aqi: Array(repeating: 250, count: 50))],
+                file: text, actor: .system, at: Date())
+            let warningID = try await emergency.issue(
+                level: .yellow, starts: "2021-11-03T00:00", expectedEnd: "2021-11-05T02:00", document: text,
+                rules: "shanxi-2020", reason: text, actor: .system, at: Date())
             let ids = [
                 "plans": planID.uuidString, "checks": checkID.uuidString, "draws": drawID.uuidString,
                 "actions": actionID.uuidString, "documents": "00000000-0000-0000-0000-000000000001",
+                "warnings": warningID.uuidString,
             ]
 
             let parameters = [
@@ -171,7 +195,8 @@ import Web
                         let value = try #require(
                             name == "file"
                                 ? "result.csv"
-                                : ["market", "public"].contains(parts.first) ? ids[parts[1]] : parameters[name],
+                                : ["market", "public", "emergency"].contains(parts.first)
+                                    ? ids[parts[1]] : parameters[name],
                             "no value for :\(name) in \(route.path)")
                         parts.append(value)
                     default: Issue.record("unexpected route component in \(route.path)")
@@ -198,6 +223,7 @@ import Web
                         .replacingOccurrences(of: evidenceID, with: ":evidence")
                         .replacingOccurrences(of: drawID.uuidString, with: ":draw")
                         .replacingOccurrences(of: actionID.uuidString, with: ":action")
+                        .replacingOccurrences(of: warningID.uuidString, with: ":warning")
                     read("\(name) GET \(key)", try await browser.get(path))
                 }
             }

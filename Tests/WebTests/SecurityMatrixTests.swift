@@ -1,3 +1,4 @@
+import Emergency
 import Foundation
 import LantianCore
 import MarketSupervision
@@ -36,6 +37,8 @@ import Web
         case marketCity = "samr-leader"
         /// 泽州县市场监管局 reporter: market supervision in 泽州县.
         case marketCounty = "zz-samr"
+        /// 市生态环境局 reporter: the emergency registry and forecasts.
+        case ecology = "eeb-reporter"
     }
 
     static let signedIn = Set(Caller.allCases).subtracting([.anonymous])
@@ -46,11 +49,14 @@ import Web
     /// Who reads market supervision: the bureaus, the office, viewers; who records: the bureaus' own accounts.
     static let marketReaders: Set<Caller> = [.marketCity, .marketCounty, .office, .viewer]
     static let marketWriters: Set<Caller> = [.marketCity, .marketCounty]
+    /// Who keeps the emergency registry and enters forecasts: 市生态环境局 and the office.
+    static let emergencyKeepers: Set<Caller> = [.ecology, .office]
 
     /// Routes anyone may call. Each is also marked public where it is registered (`Route.isPublic`).
     static let publicRoutes: Set<String> = [
         "GET /static/lantian.css", "GET /healthz", "GET /login", "POST /login", "POST /logout",
         "GET /api/v1/openapi.json", "POST /api/v1/tokens", "GET /public/draws/:id", "GET /public/draws/:id/files/:file",
+        "GET /public/warning",
     ]
 
     /// The callers let through, by route. Report routes address 泽州县's submitted October report unless the
@@ -94,6 +100,12 @@ import Web
         "POST /market/standards": [.marketCity], "POST /market/checks/:id/documents": marketWriters,
         "GET /market/documents/:id": marketReaders, "GET /market/plans/:id/evidence.zip": marketReaders,
         "GET /market/actions/:id/evidence.zip": marketReaders,
+        // Everyone signed in reads the heavy-pollution response; 市生态环境局 and the office keep the registry and
+        // forecasts; the office issues, changes and lifts warnings and chooses the rule edition.
+        "GET /emergency": signedIn, "GET /emergency/registry": signedIn, "GET /emergency/list": signedIn,
+        "GET /emergency/warnings/:id": signedIn, "POST /emergency/registry": emergencyKeepers,
+        "POST /emergency/forecasts": emergencyKeepers, "POST /emergency/warnings": officeOnly,
+        "POST /emergency/warnings/:id": officeOnly, "POST /emergency/rules": officeOnly,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -122,6 +134,7 @@ import Web
             try await makeUser(app, "spare", role: "unitReporter", unit: "gaoping")
             try await makeUser(app, "samr-leader", role: "unitLeader", unit: "city-samr")
             try await makeUser(app, "zz-samr", role: "unitReporter", unit: "zezhou-samr")
+            try await makeUser(app, "eeb-reporter", role: "unitReporter", unit: "city-eeb")
             let fixture = try await Self.fixture(app)
             var browsers: [Caller: Browser] = [:]
             var tokens: [Caller: String] = [:]
@@ -197,6 +210,7 @@ import Web
         var failedCheck: UUID
         var draw: UUID
         var action: UUID
+        var warning: UUID
     }
 
     static let inspectorsCSV = Data("编号,姓名,单位\nI1,甲,市局\nI2,乙,泽州县局\nI3,丙,高平市局\n".utf8)
@@ -274,7 +288,10 @@ import Web
             failedCheck: try await failedCheck(app), draw: try await draw(app, seed: "12345"),
             action: try await store.createAction(
                 title: "矩阵", start: CivilDate("2021-10-15")!, end: CivilDate("2021-11-13")!, actor: .system,
-                at: Date()))
+                at: Date()),
+            warning: try await EmergencyStore(database: app.db).issue(
+                level: .orange, starts: "2021-11-20T08:00", expectedEnd: "2021-11-23T08:00", document: "矩阵〔2021〕1号",
+                rules: "shanxi-2020", reason: "矩阵", actor: .system, at: Date()))
     }
 
     /// Calls route `key` as `caller` with a request that would succeed for a permitted caller.
@@ -388,6 +405,34 @@ import Web
                     ("kind", "mobileTanker"), ("place", "矩阵"), ("county", "zezhou"), ("day", "2021-11-01"),
                     ("volume", "200"),
                 ])
+        case "POST /emergency/registry":
+            let csv = Data("pollutant,total\nso2,1000\nnox,2000\npm,1500\nvocs,800\n".utf8)
+            return try await browser.postMultipart(
+                "/emergency/registry", [("kind", "inventory")],
+                files: [(field: "file", name: "totals.csv", type: "text/csv", data: csv)])
+        case "POST /emergency/forecasts":
+            let csv = Data("date,aqi\n2021-11-20,230\n2021-11-21,240\n".utf8)
+            return try await browser.postMultipart(
+                "/emergency/forecasts", [], files: [(field: "file", name: "forecast.csv", type: "text/csv", data: csv)])
+        case "POST /emergency/warnings":
+            // One warning is in force (the fixture's): a permitted caller is told so (409), not refused.
+            return try await browser.post(
+                "/emergency/warnings",
+                [
+                    ("level", "yellow"), ("starts", "2021-11-20T08:00"), ("expectedEnd", "2021-11-22T08:00"),
+                    ("document", "矩阵 \(unique)"),
+                ])
+        case "GET /emergency/warnings/:id":
+            return try await browser.get("/emergency/warnings/\(fixture.warning)")
+        case "POST /emergency/warnings/:id":
+            return try await browser.post(
+                "/emergency/warnings/\(fixture.warning)",
+                [
+                    ("action", "adjust"), ("hour", "2021-11-21T08:00"), ("expectedEnd", "2021-11-24T08:00"),
+                    ("note", "矩阵"),
+                ])
+        case "POST /emergency/rules":
+            return try await browser.post("/emergency/rules", [("rules", "shanxi-2020")])
         case "GET /evidence/:id":
             return try await browser.get("/evidence/\(fixture.submittedEvidence)")
         case "POST /admin/units":

@@ -1,4 +1,5 @@
 import Campaign
+import Emergency
 import Foundation
 import LantianCore
 import Services
@@ -97,6 +98,14 @@ import VaporTesting
             ),
             (.publicDraw(id: id), "/public/draws/\(id.uuidString)", SiteURL.Public.draw),
             (.marketActions, "/market/actions", SiteURL.Market.actions),
+            (.emergency, "/emergency", SiteURL.Emergency.home),
+            (.emergencyForecasts, "/emergency/forecasts", SiteURL.Emergency.forecasts),
+            (.emergencyWarnings, "/emergency/warnings", SiteURL.Emergency.warnings),
+            (.emergencyWarning(id: id), "/emergency/warnings/\(id.uuidString)", SiteURL.Emergency.warning),
+            (.emergencyRegistry, "/emergency/registry", SiteURL.Emergency.registry),
+            (.emergencyList(level: .orange), "/emergency/list?level=orange", SiteURL.Emergency.list),
+            (.emergencyRules, "/emergency/rules", SiteURL.Emergency.rules),
+            (.publicWarning, "/public/warning", SiteURL.Public.warning),
             (.marketAction(id: id), "/market/actions/\(id.uuidString)", SiteURL.Market.action),
             (.marketActionFinds(id: id), "/market/actions/\(id.uuidString)/finds", SiteURL.Market.actionFinds),
             (

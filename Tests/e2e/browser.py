@@ -90,8 +90,25 @@ class Browser:
         self.driver.save_screenshot(os.path.join(self.screenshots, name + ".png"))
         self.driver.set_window_size(1440, 1000)
 
+    def submit(self, button):
+        """Clicks a button that loads a page, and waits for the new one."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        button.click()
+        wait_replaced(self.driver, old)
+
+    def text(self, selector="main"):
+        """The visible text of the first element `selector` finds."""
+        return self.driver.find_element(By.CSS_SELECTOR, selector).text
+
     def quit(self):
         self.driver.quit()
+
+
+def create_users(binary, env, password, users):
+    """Accounts `(username, role, unit)` through `lantian user create`, each named as its username."""
+    for username, role, unit in users:
+        subprocess.run([binary, "user", "create", "--username", username, "--name", username, "--role", role,
+                        "--unit", unit, "--password", password], env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 def scratch(prefix, port):

@@ -34,7 +34,7 @@ import subprocess
 import sys
 import urllib.request
 
-from browser import Browser, Checks, scratch, serve, stop, wait_replaced
+from browser import Browser, Checks, create_users, scratch, serve, stop
 from openpyxl import Workbook
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -93,22 +93,14 @@ def main():
 
     server = serve(args.binary, env, args.port, log, clock="2021-12-03T09:00:00+08:00")
     try:
-        for username, role, unit in [("samr-leader", "unitLeader", "city-samr"),
-                                     ("zz-samr", "unitReporter", "zezhou-samr"), ("office1", "officeAdmin", "office")]:
-            subprocess.run([args.binary, "user", "create", "--username", username, "--name", username, "--role",
-                            role, "--unit", unit, "--password", PASSWORD], env=env, check=True,
-                           stdout=subprocess.DEVNULL)
+        create_users(args.binary, env, PASSWORD, [("samr-leader", "unitLeader", "city-samr"),
+                                     ("zz-samr", "unitReporter", "zezhou-samr"), ("office1", "officeAdmin", "office")])
         browser = Browser(base, PASSWORD, args.screenshots)
         driver = browser.driver
 
-        def submit(button):
-            """Clicks a button that loads a page, and waits for the new one."""
-            old = driver.find_element(By.TAG_NAME, "html")
-            button.click()
-            wait_replaced(driver, old)
+        submit = browser.submit
 
-        def text(selector="main"):
-            return driver.find_element(By.CSS_SELECTOR, selector).text
+        text = browser.text
 
         def upload(kind, path):
             driver.get(base + "/market/registry")

@@ -19,10 +19,9 @@ Usage: monthly_flow.py --binary .build/debug/lantian [--port 8282] [--screenshot
 """
 import argparse
 import os
-import subprocess
 import sys
 
-from browser import Browser, Checks, call, scratch, serve, stop, wait_replaced
+from browser import Browser, Checks, call, create_users, scratch, serve, stop, wait_replaced
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -46,11 +45,8 @@ def main():
     # 4 November: October's reports on three tasks, submitted by the leader through the API.
     server = serve(args.binary, env, args.port, log, clock="2021-11-04T10:00:00+08:00")
     try:
-        for username, role, unit in [("zz-reporter", "unitReporter", "zezhou"), ("zz-leader", "unitLeader", "zezhou"),
-                                     ("office1", "officeAdmin", "office")]:
-            subprocess.run([args.binary, "user", "create", "--username", username, "--name", username, "--role",
-                            role, "--unit", unit, "--password", PASSWORD], env=env, check=True,
-                           stdout=subprocess.DEVNULL)
+        create_users(args.binary, env, PASSWORD, [("zz-reporter", "unitReporter", "zezhou"), ("zz-leader", "unitLeader", "zezhou"),
+                                     ("office1", "officeAdmin", "office")])
         token = call(base, "POST", "/api/v1/tokens", body={"username": "zz-leader", "password": PASSWORD})["token"]
         for code, values, narrative in [("t11", {"households": 1200}, "十月完成气代煤1200户"),
                                         ("s03-1", {"households": 12000}, "十月累计替代散煤12000户"),

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 
-from browser import Browser, Checks, scratch, stop, wait_for
+from browser import Browser, Checks, create_users, scratch, stop, wait_for
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -35,11 +35,7 @@ def main():
     check = Checks()
     try:
         wait_for(base + "/healthz")
-        for username, role, unit in [("zz-leader", "unitLeader", "zezhou"), ("office1", "officeAdmin", "office")]:
-            subprocess.run(
-                [args.binary, "user", "create", "--username", username, "--name", username, "--role", role,
-                 "--unit", unit, "--password", PASSWORD],
-                env=env, check=True, stdout=subprocess.DEVNULL)
+        create_users(args.binary, env, PASSWORD, [("zz-leader", "unitLeader", "zezhou"), ("office1", "officeAdmin", "office")])
 
         browser = Browser(base, PASSWORD, args.screenshots)
         driver, login, logout = browser.driver, browser.login, browser.logout

@@ -38,6 +38,10 @@ public enum LantianMigrations {
             M031CreateStandardVersions(),
             M032CreateMarketDocuments(),
             M033AddDrawStrataAndItems(),
+            M034CreateEmergencyEnterprises(),
+            M035CreateEmergencySettings(),
+            M036CreateEmergencyForecasts(),
+            M037CreateEmergencyWarnings(),
         ]
     }
 }

@@ -35,21 +35,7 @@ public struct Market: Sendable {
     // MARK: Registry
 
     /// What an import did: refused with problems (nothing stored), or stored with warnings.
-    public struct ImportOutcome: Sendable {
-        public var file: String
-        public var rows: Int
-        public var added: Int
-        public var problems: [ImportIssue]
-        public var warnings: [ImportIssue]
-
-        public init(file: String, rows: Int, added: Int, problems: [ImportIssue], warnings: [ImportIssue]) {
-            self.file = file
-            self.rows = rows
-            self.added = added
-            self.problems = problems
-            self.warnings = warnings
-        }
-    }
+    public typealias ImportOutcome = TableImportOutcome
 
     /// Imports a sites table (CSV in UTF-8 or GB18030, or .xlsx); any problem refuses the whole file.
     public func importSites(

@@ -1,4 +1,5 @@
 import Campaign
+import Emergency
 import Foundation
 import LantianCore
 import Services
@@ -58,6 +59,14 @@ enum SiteURL: Equatable {
     case marketDraw(id: UUID)
     case marketDrawSeed(id: UUID)
     case marketDrawPublish(id: UUID)
+    case emergency
+    case emergencyForecasts
+    case emergencyWarnings
+    case emergencyWarning(id: UUID)
+    case emergencyRegistry
+    case emergencyList(level: WarningLevel)
+    case emergencyRules
+    case publicWarning
     case marketDrawFile(id: UUID, file: String)
     case publicDraw(id: UUID)
     case publicDrawFile(id: UUID, file: String)
@@ -127,6 +136,14 @@ enum SiteURL: Equatable {
         case .marketDrawSeed(let id): return Market.drawSeed.path(id.uuidString)
         case .marketDrawPublish(let id): return Market.drawPublish.path(id.uuidString)
         case .marketDrawFile(let id, let file): return Market.drawFile.path(id.uuidString, file)
+        case .emergency: return Emergency.home.path()
+        case .emergencyForecasts: return Emergency.forecasts.path()
+        case .emergencyWarnings: return Emergency.warnings.path()
+        case .emergencyWarning(let id): return Emergency.warning.path(id.uuidString)
+        case .emergencyRegistry: return Emergency.registry.path()
+        case .emergencyList(let level): return Emergency.list.path() + "?level=" + level.rawValue
+        case .emergencyRules: return Emergency.rules.path()
+        case .publicWarning: return Public.warning.path()
         case .publicDraw(let id): return Public.draw.path(id.uuidString)
         case .publicDrawFile(let id, let file): return Public.drawFile.path(id.uuidString, file)
         case .stylesheet: return Static.stylesheet.path()
@@ -230,11 +247,25 @@ extension SiteURL {
         ]
     }
 
-    /// 公开: what anyone may read without signing in — published draws and their files.
+    /// 重污染天气应急: forecasts and proposed levels, warnings issued and lifted, the enterprise registry, the
+    /// emission-reduction list.
+    enum Emergency {
+        static let home = SitePath("/emergency")
+        static let forecasts = SitePath("/emergency/forecasts")
+        static let warnings = SitePath("/emergency/warnings")
+        static let warning = SitePath("/emergency/warnings/:id")
+        static let registry = SitePath("/emergency/registry")
+        static let list = SitePath("/emergency/list")
+        static let rules = SitePath("/emergency/rules")
+        static let all = [home, forecasts, warnings, warning, registry, list, rules]
+    }
+
+    /// 公开: what anyone may read without signing in — published draws and their files, the warning in force.
     enum Public {
         static let draw = SitePath("/public/draws/:id")
         static let drawFile = SitePath("/public/draws/:id/files/:file")
-        static let all = [draw, drawFile]
+        static let warning = SitePath("/public/warning")
+        static let all = [draw, drawFile, warning]
     }
 
     /// The stylesheet and the health check.
@@ -267,5 +298,6 @@ extension SiteURL {
 
     /// Every pattern of the site and the API.
     static let allPaths: [SitePath] =
-        Campaign.all + Reports.all + Air.all + Market.all + Public.all + Account.all + Admin.all + Static.all + API.all
+        Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Public.all + Account.all + Admin.all
+        + Static.all + API.all
 }

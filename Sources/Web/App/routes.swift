@@ -24,6 +24,8 @@ func routes(_ app: Application) throws {
     MonthlyReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     MarketController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     MarketController().bootPublic(routes: browser)
+    EmergencyController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
+    EmergencyController().bootPublic(routes: browser)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     APIController().boot(routes: app, sessions: app.sessions.middleware)

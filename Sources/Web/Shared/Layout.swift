@@ -54,6 +54,7 @@ enum Layout {
             (.dashboard, "调度总览", SiteURL.home.path),
             (.tasks, "全部任务", SiteURL.tasks(TaskFilter()).path),
             (.air, "空气质量", SiteURL.air.path),
+            (.emergency, "重污染应急", SiteURL.emergency.path),
             (.plan, "方案与文件", SiteURL.plan.path),
         ]
         if user.canWriteReports || user.role == .viewer {

@@ -12,7 +12,7 @@ struct PageContext {
     var showsMarket = false
 
     enum NavSection {
-        case dashboard, myTasks, monthly, tasks, air, market, plan, units, users, planImport, audit
+        case dashboard, myTasks, monthly, tasks, air, market, emergency, plan, units, users, planImport, audit
     }
 }
 
@@ -34,7 +34,7 @@ extension Request {
 /// Notices passed through a redirect by key, so that no text from the URL reaches the page.
 enum Notice: String {
     case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged, revoked,
-        carried, recorded, caseOpened, caseMoved, drawn, published
+        carried, recorded, caseOpened, caseMoved, drawn, published, warningIssued, warningChanged, forecastEntered
 
     static func text(for key: String) -> String? {
         switch Notice(rawValue: key) {
@@ -54,6 +54,9 @@ enum Notice: String {
         case .caseMoved: "案件进度已更新。"
         case .drawn: "已按录入的随机数抽取，并已复核。请在期限内公开结果。"
         case .published: "结果已公开。"
+        case .warningIssued: "预警已发布，减排清单随之生效。"
+        case .warningChanged: "预警已变更，记录在预警历史中。"
+        case .forecastEntered: "预报已保存，建议级别按现行分级标准重新计算。"
         case nil: nil
         }
     }

@@ -47,6 +47,9 @@ enum Stylesheet {
         tr:nth-child(even) td { background:#fafbfd; }
         .badge { display:inline-block; padding:0 7px; border-radius:3px; font-size:12px; white-space:nowrap;
                  border:1px solid transparent; }
+        .level-blue { background:#1e6fd9; color:#fff; } .level-yellow { background:#e6b800; color:#222; }
+        .level-orange { background:#ef7d00; color:#fff; } .level-red { background:#d62828; color:#fff; }
+        .level-none { background:#e0e0e0; color:#333; }
         .s-done { background:#e6f4e7; color:#1b5e20; border-color:#a5d6a7; }
         .s-onTrack { background:#e8effa; color:#1d4f91; border-color:#b3c7e6; }
         .s-lagging { background:#fff1e0; color:#a64b00; border-color:#f5c48a; }

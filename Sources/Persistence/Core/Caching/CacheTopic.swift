@@ -12,4 +12,6 @@ public enum CacheTopic: String, Sendable, CaseIterable {
     case airData = "air_data"
     /// The market-supervision registry, sampling plans, spot checks and cases.
     case market
+    /// The emergency registry, settings, forecasts and warnings.
+    case emergency
 }

@@ -7,32 +7,7 @@ enum RegistryPage {
     static func render(_ model: Model, _ context: PageContext) -> HTML {
         Layout.page(
             "名录与购销记录", context,
-            .unwrap(model.outcome) { outcome in
-                .div(
-                    .class("panel"),
-                    .h2(.text("导入结果：\(outcome.file)（\(model.outcomeKind)）")),
-                    .if(
-                        outcome.problems.isEmpty,
-                        .p(.text("已导入 \(outcome.rows) 行，其中新增 \(outcome.added) 条。"))),
-                    .if(
-                        !outcome.problems.isEmpty,
-                        .group(
-                            .p(.class("errors"), .text("文件有 \(outcome.problems.count) 处错误，未导入任何数据。请改正后重新上传：")),
-                            .ul(
-                                .class("errors"),
-                                .forEach(outcome.problems.prefix(200)) {
-                                    .li(.text("\(outcome.file)：第 \($0.line) 行，\($0.field)：\($0.reason)"))
-                                }))),
-                    .if(
-                        !outcome.warnings.isEmpty,
-                        .group(
-                            .p(.class("small"), .text("请核对：")),
-                            .ul(
-                                .class("warnings"),
-                                .forEach(outcome.warnings.prefix(200)) {
-                                    .li(.text("第 \($0.line) 行，\($0.field)：\($0.reason)"))
-                                }))))
-            },
+            .unwrap(model.outcome) { UI.importOutcome($0, kind: model.outcomeKind) },
             .h2(.text("场所名录")),
             .table(
                 .tr(
@@ -55,22 +30,8 @@ enum RegistryPage {
                                 + "场所名录的列：编号、名称、类型、县区（必填），地址、沿线道路、持证、经营者、风险等级；"
                                 + "购销记录的列：供货方、收货方、日期、油品（必填），数量、单据号。表头也可用英文（docs/MARKET.md）。"
                                 + "任何一行有错误时整个文件不导入；同一编号的场所以最后一次导入为准，已有的购销记录不会重复计入。")),
-                    uploadForm("sites", "导入场所名录", context),
-                    uploadForm("deliveries", "导入购销记录", context)))
+                    UI.uploadForm(.marketRegistry, kind: "sites", label: "导入场所名录", csrf: context.csrf),
+                    UI.uploadForm(.marketRegistry, kind: "deliveries", label: "导入购销记录", csrf: context.csrf)))
         )
-    }
-
-    private static func uploadForm(_ kind: String, _ label: String, _ context: PageContext) -> BodyNode {
-        .form(
-            .class("filters"), .method(.post), .action(SiteURL.marketRegistry), .enctype(.multipartData),
-            Layout.csrfField(context.csrf), UI.hidden("kind", kind),
-            .element(
-                named: "input",
-                nodes: [
-                    .attribute(named: "type", value: "file"), .attribute(named: "name", value: "file"),
-                    .attribute(named: "accept", value: ".csv,.txt,.xlsx"),
-                    .attribute(named: "required", value: "required"), .attr("aria-label", label),
-                ]),
-            .button(.type(.submit), .text(label)))
     }
 }

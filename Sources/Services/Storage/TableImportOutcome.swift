@@ -1,0 +1,26 @@
+import LantianCore
+
+/// What importing an uploaded table did: its rows, how many records were new, and the problems (which stored
+/// nothing) and warnings, each naming its line and field.
+public struct TableImportOutcome: Sendable {
+    public var file: String
+    public var rows: Int
+    public var added: Int
+    public var problems: [ImportIssue]
+    public var warnings: [ImportIssue]
+
+    public init(file: String, rows: Int, added: Int, problems: [ImportIssue], warnings: [ImportIssue]) {
+        self.file = file
+        self.rows = rows
+        self.added = added
+        self.problems = problems
+        self.warnings = warnings
+    }
+
+    /// The outcome of a file that could not be read as a table at all.
+    public static func unreadable(_ file: String, _ reason: String) -> TableImportOutcome {
+        TableImportOutcome(
+            file: file, rows: 0, added: 0, problems: [ImportIssue(line: 1, field: "file", reason: reason)],
+            warnings: [])
+    }
+}
