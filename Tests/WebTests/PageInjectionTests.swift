@@ -55,6 +55,7 @@ import Web
             "samr-leader GET /market/draws/:draw", "anonymous GET /public/draws/:draw",
             "samr-leader GET /market/actions/:action", "office1 GET /emergency", "office1 GET /emergency/registry",
             "office1 GET /emergency/list", "office1 GET /emergency/warnings/:warning", "anonymous GET /public/warning",
+            "office1 GET /emergency/warnings/:warning/orders", "anonymous GET /public/orders/:token",
         ] {
             #expect(reached.contains(page), "\(page) shows the controlled text")
         }
@@ -175,10 +176,18 @@ import Web
             let warningID = try await emergency.issue(
                 level: .yellow, starts: "2021-11-03T00:00", expectedEnd: "2021-11-05T02:00", document: text,
                 rules: "shanxi-2020", reason: text, actor: .system, at: Date())
+            // Its control orders (the enterprise's name and measure in their text) and an inspection's note.
+            try await office.get("/emergency/warnings/\(warningID)")
+            let sent = try await office.post("/emergency/warnings/\(warningID)/orders", [("county", "")])
+            let token = try #require(
+                sent.body.string.firstMatch(of: /\/public\/orders\/([A-Za-z0-9_-]+)/).map { String($0.1) })
+            let inspectionID = try await emergency.recordInspection(
+                warning: warningID, enterprise: "E1", method: .onSite, complied: false, hour: "2021-11-03T10:00",
+                note: text, files: [], actor: .system, at: Date())
             let ids = [
                 "plans": planID.uuidString, "checks": checkID.uuidString, "draws": drawID.uuidString,
                 "actions": actionID.uuidString, "documents": "00000000-0000-0000-0000-000000000001",
-                "warnings": warningID.uuidString,
+                "warnings": warningID.uuidString, "inspections": inspectionID.uuidString, "orders": token,
             ]
 
             let parameters = [
@@ -224,6 +233,8 @@ import Web
                         .replacingOccurrences(of: drawID.uuidString, with: ":draw")
                         .replacingOccurrences(of: actionID.uuidString, with: ":action")
                         .replacingOccurrences(of: warningID.uuidString, with: ":warning")
+                        .replacingOccurrences(of: token, with: ":token")
+                        .replacingOccurrences(of: inspectionID.uuidString, with: ":inspection")
                     read("\(name) GET \(key)", try await browser.get(path))
                 }
             }

@@ -56,7 +56,7 @@ import Web
     static let publicRoutes: Set<String> = [
         "GET /static/lantian.css", "GET /healthz", "GET /login", "POST /login", "POST /logout",
         "GET /api/v1/openapi.json", "POST /api/v1/tokens", "GET /public/draws/:id", "GET /public/draws/:id/files/:file",
-        "GET /public/warning",
+        "GET /public/warning", "GET /public/orders/:token", "POST /public/orders/:token",
     ]
 
     /// The callers let through, by route. Report routes address 泽州县's submitted October report unless the
@@ -106,6 +106,11 @@ import Web
         "GET /emergency/warnings/:id": signedIn, "POST /emergency/registry": emergencyKeepers,
         "POST /emergency/forecasts": emergencyKeepers, "POST /emergency/warnings": officeOnly,
         "POST /emergency/warnings/:id": officeOnly, "POST /emergency/rules": officeOnly,
+        "GET /emergency/warnings/:id/orders": signedIn, "POST /emergency/warnings/:id/orders": officeOnly,
+        "POST /emergency/orders/:id": officeOnly, "POST /emergency/warnings/:id/inspections": emergencyKeepers,
+        "GET /emergency/inspections/:id/files/:file": signedIn, "GET /emergency/warnings/:id/review": signedIn,
+        "GET /emergency/staggering": signedIn, "GET /emergency/measures": signedIn,
+        "POST /emergency/measures": officeOnly,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -211,6 +216,10 @@ import Web
         var draw: UUID
         var action: UUID
         var warning: UUID
+        var order: UUID
+        var orderToken: String
+        var inspection: UUID
+        var inspectionFile: UUID
     }
 
     static let inspectorsCSV = Data("编号,姓名,单位\nI1,甲,市局\nI2,乙,泽州县局\nI3,丙,高平市局\n".utf8)
@@ -282,6 +291,33 @@ import Web
             files: [(field: "files[]", name: "报告.pdf", type: "application/pdf", data: pdf)])
         #expect(uploaded.status == .seeOther)
         let document = try #require(try await store.documents(checks: [failed]).first).id
+        // An orange warning in force with the registry's one enterprise, its control order (the token read from
+        // the page that shows it once) and an inspection with a file, all through the office's browser.
+        let emergency = EmergencyStore(database: app.db)
+        try await emergency.replaceEnterprises(
+            [
+                Enterprise(
+                    id: "E1", name: "矩阵企业", county: "zezhou", industry: "other", grade: .b,
+                    emissions: Emissions(all: 10))
+            ], file: "matrix", actor: .system, at: Date())
+        let warning = try await emergency.issue(
+            level: .orange, starts: "2021-11-20T08:00", expectedEnd: "2021-11-23T08:00", document: "矩阵〔2021〕1号",
+            rules: "shanxi-2020", reason: "矩阵", actor: .system, at: Date())
+        try await emergency.save(
+            setting: "inventory", value: EmergencyStore.json(Emissions(all: 1000)), actor: .system, at: Date())
+        var office = Browser(app)
+        try await office.login("office1")
+        try await office.get("/emergency/warnings/\(warning)")
+        let sent = try await office.post("/emergency/warnings/\(warning)/orders", [("county", "")])
+        let token = try #require(
+            sent.body.string.firstMatch(of: /\/public\/orders\/([A-Za-z0-9_-]+)/).map { String($0.1) })
+        let order = try #require(try await emergency.orders(warning: warning).first).id
+        let inspected = try await office.postMultipart(
+            "/emergency/warnings/\(warning)/inspections",
+            [("enterprise", "E1"), ("method", "onSite"), ("result", "violated"), ("hour", "2021-11-21T10:00")],
+            files: [(field: "files[]", name: "现场.pdf", type: "application/pdf", data: pdf)])
+        #expect(inspected.status == .seeOther)
+        let inspection = try #require(try await emergency.inspections().first)
         return Fixture(
             document: document, submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"),
             marketPlan: plan,
@@ -289,9 +325,8 @@ import Web
             action: try await store.createAction(
                 title: "矩阵", start: CivilDate("2021-10-15")!, end: CivilDate("2021-11-13")!, actor: .system,
                 at: Date()),
-            warning: try await EmergencyStore(database: app.db).issue(
-                level: .orange, starts: "2021-11-20T08:00", expectedEnd: "2021-11-23T08:00", document: "矩阵〔2021〕1号",
-                rules: "shanxi-2020", reason: "矩阵", actor: .system, at: Date()))
+            warning: warning, order: order, orderToken: token, inspection: inspection.id,
+            inspectionFile: try #require(inspection.files.first).id)
     }
 
     /// Calls route `key` as `caller` with a request that would succeed for a permitted caller.
@@ -433,6 +468,28 @@ import Web
                 ])
         case "POST /emergency/rules":
             return try await browser.post("/emergency/rules", [("rules", "shanxi-2020")])
+        case "GET /emergency/warnings/:id/orders":
+            return try await browser.get("/emergency/warnings/\(fixture.warning)/orders")
+        case "POST /emergency/warnings/:id/orders":
+            return try await browser.post("/emergency/warnings/\(fixture.warning)/orders", [("county", "zezhou")])
+        case "POST /emergency/orders/:id":
+            return try await browser.post("/emergency/orders/\(fixture.order)", [])
+        case "POST /emergency/warnings/:id/inspections":
+            return try await browser.postMultipart(
+                "/emergency/warnings/\(fixture.warning)/inspections",
+                [("enterprise", "E1"), ("method", "online"), ("result", "complied"), ("hour", "2021-11-21T11:00")],
+                files: [])
+        case "GET /emergency/inspections/:id/files/:file":
+            return try await browser.get("/emergency/inspections/\(fixture.inspection)/files/\(fixture.inspectionFile)")
+        case "GET /emergency/warnings/:id/review":
+            return try await browser.get("/emergency/warnings/\(fixture.warning)/review")
+        case "POST /emergency/measures":
+            return try await browser.post(
+                "/emergency/measures", [("document", try SeedEmergency.measures), ("note", "matrix \(unique)")])
+        case "GET /public/orders/:token":
+            return try await browser.get("/public/orders/\(fixture.orderToken)")
+        case "POST /public/orders/:token":
+            return try await browser.post("/public/orders/\(fixture.orderToken)", [("name", "矩阵 \(unique)")])
         case "GET /evidence/:id":
             return try await browser.get("/evidence/\(fixture.submittedEvidence)")
         case "POST /admin/units":

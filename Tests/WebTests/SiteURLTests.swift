@@ -106,6 +106,25 @@ import VaporTesting
             (.emergencyList(level: .orange), "/emergency/list?level=orange", SiteURL.Emergency.list),
             (.emergencyRules, "/emergency/rules", SiteURL.Emergency.rules),
             (.publicWarning, "/public/warning", SiteURL.Public.warning),
+            (.emergencyStaggering, "/emergency/staggering", SiteURL.Emergency.staggering),
+            (.emergencyMeasures(version: 2), "/emergency/measures?version=2", SiteURL.Emergency.measures),
+            (
+                .emergencyOrders(warning: id, county: "zezhou"),
+                "/emergency/warnings/\(id.uuidString)/orders?county=zezhou",
+                SiteURL.Emergency.orders
+            ),
+            (.emergencyOrder(id: id), "/emergency/orders/\(id.uuidString)", SiteURL.Emergency.order),
+            (
+                .emergencyInspections(warning: id), "/emergency/warnings/\(id.uuidString)/inspections",
+                SiteURL.Emergency.inspections
+            ),
+            (
+                .emergencyInspectionFile(id: id, file: id),
+                "/emergency/inspections/\(id.uuidString)/files/\(id.uuidString)",
+                SiteURL.Emergency.inspectionFile
+            ),
+            (.emergencyReview(warning: id), "/emergency/warnings/\(id.uuidString)/review", SiteURL.Emergency.review),
+            (.publicOrder(token: "abcDEF123_-"), "/public/orders/abcDEF123_-", SiteURL.Public.order),
             (.marketAction(id: id), "/market/actions/\(id.uuidString)", SiteURL.Market.action),
             (.marketActionFinds(id: id), "/market/actions/\(id.uuidString)/finds", SiteURL.Market.actionFinds),
             (

@@ -17,8 +17,13 @@ plant; a coating plant):
   the second works also stops one of its two blast furnaces; the totals per pollutant against 20 % of the
   inventory, computed here by hand from the demo files, with SO₂ met and NOx, PM and VOCs short; the proposal's
   additions cover every shortfall and never name the 保障类 plant, which is listed apart;
-- the office extends the expected end, then lifts the warning; the history shows 发布, 调整, 解除 with who, and
-  the public page lists it as past.
+- the office sends 泽州县's control orders (the steel works' names the law and its stopped units), the works
+  acknowledges through its one-time link, and an inspection records a foundry's violation with its evidence, which
+  the enforcement list shows;
+- the staggering check of the steel works names the kilns below the blast furnaces' share, then passes;
+- the office extends the expected end, then lifts the warning; the history shows 发布, 调整, 解除 with who; the
+  review page compares the demo forecast with Jincheng's real observations of those days (no heavy day: the
+  orange level was too high); the public page lists the warning as past.
 
 With --screenshots DIR it saves the proposal, the list and the public page.
 
@@ -160,26 +165,79 @@ def main():
             driver.get(base + "/public/warning")
             check("橙色预警（II级）" in text() and "停止户外运动" in text(), "the public page shows the warning (signed in)")
 
+            # Control orders for 泽州县, one acknowledged through its link; an inspection finds a violation.
             driver.get(warning_url)
-            Select(driver.find_element(By.NAME, "action")).select_by_value("adjust")
-            end = driver.find_element(By.NAME, "expectedEnd")
-            end.clear()
-            end.send_keys("2022-01-28T08:00")
-            hour = driver.find_element(By.NAME, "hour")
-            hour.clear()
-            hour.send_keys("2022-01-26T10:00")
-            driver.find_element(By.NAME, "note").send_keys("预报更新，污染过程延长")
-            submit(driver.find_element(By.XPATH, "//button[text()='保存变更']"))
+            Select(driver.find_element(By.NAME, "county")).select_by_value("zezhou")
+            submit(driver.find_element(By.XPATH, "//button[text()='按本级别清单发送告知书']"))
+            page = text()
+            check("新发送 4 份" in page, f"four orders for 泽州县's enterprises: {page[:400]}")
+            check("《中华人民共和国大气污染防治法》第九十六条" in page and "二、停产的生产线和设备：1号烧结机、2号烧结机、链篦机回转窑、石灰窑" in page,
+                  "the steel works' order names the law and its stopped units")
+            links = re.findall(r"示例钢铁有限公司：(/public/orders/[A-Za-z0-9_-]+)", page)
+            check(len(links) == 1, f"its one-time link is shown: {links}")
+            if args.screenshots:
+                browser.shot("emergency-orders", 2400)
+            if links:
+                driver.get(base + links[0])
+                driver.find_element(By.NAME, "name").send_keys("王五 安环部")
+                submit(driver.find_element(By.XPATH, "//button[text()='确认签收']"))
+                check("已签收：王五 安环部" in text(), f"the enterprise acknowledges: {text()[:200]}")
+            driver.get(warning_url)
+            check("已发送 4 份，已送达 0 份，企业已签收 1 份" in text(), f"the warning counts the orders: {text()[:600]}")
+            evidence = os.path.join(data, "现场检查.pdf")
+            with open(evidence, "wb") as f:
+                f.write(b"%PDF-1.4\n%%EOF\n")
+            Select(driver.find_element(By.NAME, "enterprise")).select_by_value("D07")
+            Select(driver.find_element(By.NAME, "result")).select_by_value("violated")
+            driver.find_element(By.NAME, "note").send_keys("冲天炉仍在生产")
+            driver.find_element(By.NAME, "files[]").send_keys(evidence)
+            submit(driver.find_element(By.XPATH, "//button[text()='记录检查']"))
+            check("未落实（违规）" in text() and "现场检查.pdf" in text(), f"the violation with its evidence: {text()[:600]}")
+            driver.get(base + "/emergency")
+            check("示例铸造二厂" in text("main") and "冲天炉仍在生产" in text(), "the violation is on the enforcement list")
+
+            # The steel works' staggering plan: one of two blast furnaces and one of two sinter machines is not enough
+            # while the pellet and lime kilns run; with them stopped too, the plan keeps the rule.
+            driver.get(base + "/emergency/staggering")
+            Select(driver.find_element(By.NAME, "enterprise")).select_by_value("D01")
+            submit(driver.find_element(By.XPATH, "//button[text()='核查']"))
+            for unit in ["BF1", "S1"]:
+                driver.find_element(By.XPATH, f"//input[@name='stop' and @value='{unit}']").click()
+            submit(driver.find_element(By.XPATH, "//button[text()='核查']"))
+            check("球团错峰比例 0% 低于高炉 50%" in text() and "石灰窑错峰比例 0% 低于高炉 50%" in text(),
+                  f"the staggering check names the kilns below the furnaces' share: {text()[:500]}")
+            for unit in ["P1", "L1"]:
+                driver.find_element(By.XPATH, f"//input[@name='stop' and @value='{unit}']").click()
+            submit(driver.find_element(By.XPATH, "//button[text()='核查']"))
+            check("方案符合要求" in text(), f"and passes with them stopped: {text()[:300]}")
+
+            def change(action, hour, note, end=None):
+                """Fills the warning's change form (not the inspection form beside it) and saves."""
+                form = driver.find_element(By.XPATH, "//form[.//button[text()='保存变更']]")
+                Select(form.find_element(By.NAME, "action")).select_by_value(action)
+                for name, value in [("expectedEnd", end), ("hour", hour)]:
+                    if value:
+                        field = form.find_element(By.NAME, name)
+                        field.clear()
+                        field.send_keys(value)
+                form.find_element(By.NAME, "note").send_keys(note)
+                submit(form.find_element(By.XPATH, ".//button[text()='保存变更']"))
+
+            driver.get(warning_url)
+            change("adjust", "2022-01-26T10:00", "预报更新，污染过程延长", end="2022-01-28T08:00")
             check("预警已变更" in text() and "预计 1月28日8时" in text(), f"the expected end is adjusted: {text()[:300]}")
-            Select(driver.find_element(By.NAME, "action")).select_by_value("lift")
-            hour = driver.find_element(By.NAME, "hour")
-            hour.clear()
-            hour.send_keys("2022-01-28T08:00")
-            driver.find_element(By.NAME, "note").send_keys("预报 AQI 回落至 200 以下持续 36 小时以上")
-            submit(driver.find_element(By.XPATH, "//button[text()='保存变更']"))
+            change("lift", "2022-01-28T08:00", "预报 AQI 回落至 200 以下持续 36 小时以上")
             history = text("main table")
             check("已解除" in text() and all(a in history for a in ["发布", "调整", "解除"]) and "office1" in history,
                   f"the history: {history}")
+            driver.get(warning_url + "/review")
+            # Observed: the bundled Jincheng station data of January 2022 (city daily AQI 105–155 on these days).
+            page = text()
+            check("2022-01-26 255 143" in page and "期间重污染天（日 AQI > 200）0 天" in page and "级别偏高" in page
+                  and "检查企业 1 家，落实措施 0 家" in page,
+                  f"the review against the bundled observations: {page[:1500]}")
+            if args.screenshots:
+                browser.shot("emergency-review", 1400)
             browser.logout()
 
             driver.get(base + "/public/warning")

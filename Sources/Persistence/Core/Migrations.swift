@@ -42,6 +42,9 @@ public enum LantianMigrations {
             M035CreateEmergencySettings(),
             M036CreateEmergencyForecasts(),
             M037CreateEmergencyWarnings(),
+            M038CreateEmergencyOrders(),
+            M039CreateEmergencyInspections(),
+            M040CreateEmergencyMeasureVersions(),
         ]
     }
 }

@@ -14,7 +14,7 @@ public struct EmergencyStore: Sendable {
         self.database = database
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database as! any SQLDatabase }
 
     /// A write refused for what the data already holds (a second warning while one is in force).
     public struct Conflict: Error, Sendable, CustomStringConvertible {
@@ -85,6 +85,15 @@ public struct EmergencyStore: Sendable {
                 SQLBind(json(e.equipment))
             )
             .run()
+    }
+
+    // MARK: Measures
+
+    /// The measures table's saved versions (`lantian-measures/1` documents).
+    public var measureVersions: DocumentVersions {
+        DocumentVersions(
+            database: database, table: "emergency_measure_versions", topic: .emergency,
+            action: "emergency.measures.save")
     }
 
     // MARK: Settings

@@ -37,7 +37,23 @@ public struct EmergencyResponse: Sendable {
 
     public static let defaultRules = "shanxi-2020"
 
-    public var measures: MeasureTable { Self.shippedMeasures }
+    /// The measures in force: the office's latest saved version, or the shipped table.
+    public func measures() async throws -> MeasureTable {
+        guard let current = try await store.measureVersions.current() else { return Self.shippedMeasures }
+        return (try? MeasuresFile.read(current.document)) ?? Self.shippedMeasures
+    }
+
+    /// Checks `document` whole and saves it as the next version; the problems when it cannot be saved.
+    public func saveMeasures(_ document: String, note: String, actor: AuditLog.Actor, at now: Date) async throws
+        -> [String]
+    {
+        var problems: [String] = []
+        if note.isEmpty { problems.append("请填写修订说明（改了什么、依据哪份文件）") }
+        do { _ = try MeasuresFile.read(document) } catch { problems += error.issues.map(\.description) }
+        guard problems.isEmpty else { return problems }
+        _ = try await store.measureVersions.save(document, note: note, actor: actor, at: now)
+        return []
+    }
 
     /// The edition the office has chosen (Shanxi's by default).
     public func rules() async throws -> WarningRules {
@@ -65,7 +81,7 @@ public struct EmergencyResponse: Sendable {
     ) async throws -> TableImportOutcome {
         let rows: [SheetRow]
         do { rows = try SheetFile.rows(data) } catch { return .unreadable(file, error.reason) }
-        let table = measures
+        let table = try await measures()
         let read = EnterpriseRegistry.enterprises(
             rows, county: counties.county, industry: { table.industry($0)?.code },
             industries: table.industries.map { "\($0.code)（\($0.name)）" })
@@ -139,7 +155,8 @@ public struct EmergencyResponse: Sendable {
         guard let inventory = try await inventory() else { return nil }
         let rules = try await rules()
         return ReductionList(
-            enterprises: try await store.enterprises(), measures: measures, level: level, inventory: inventory,
+            enterprises: try await store.enterprises(), measures: try await measures(), level: level,
+            inventory: inventory,
             requiredShare: rules.requiredCuts[level] ?? .zero)
     }
 }

@@ -66,7 +66,15 @@ enum SiteURL: Equatable {
     case emergencyRegistry
     case emergencyList(level: WarningLevel)
     case emergencyRules
+    case emergencyOrders(warning: UUID, county: String?)
+    case emergencyOrder(id: UUID)
+    case emergencyInspections(warning: UUID)
+    case emergencyInspectionFile(id: UUID, file: UUID)
+    case emergencyReview(warning: UUID)
+    case emergencyStaggering
+    case emergencyMeasures(version: Int?)
     case publicWarning
+    case publicOrder(token: String)
     case marketDrawFile(id: UUID, file: String)
     case publicDraw(id: UUID)
     case publicDrawFile(id: UUID, file: String)
@@ -143,7 +151,20 @@ enum SiteURL: Equatable {
         case .emergencyRegistry: return Emergency.registry.path()
         case .emergencyList(let level): return Emergency.list.path() + "?level=" + level.rawValue
         case .emergencyRules: return Emergency.rules.path()
+        case .emergencyOrders(let warning, let county):
+            return Emergency.orders.path(warning.uuidString)
+                + (county.map { "?county=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+                    ?? "")
+        case .emergencyOrder(let id): return Emergency.order.path(id.uuidString)
+        case .emergencyInspections(let warning): return Emergency.inspections.path(warning.uuidString)
+        case .emergencyInspectionFile(let id, let file):
+            return Emergency.inspectionFile.path(id.uuidString, file.uuidString)
+        case .emergencyReview(let warning): return Emergency.review.path(warning.uuidString)
+        case .emergencyStaggering: return Emergency.staggering.path()
+        case .emergencyMeasures(let version):
+            return Emergency.measures.path() + (version.map { "?version=\($0)" } ?? "")
         case .publicWarning: return Public.warning.path()
+        case .publicOrder(let token): return Public.order.path(token)
         case .publicDraw(let id): return Public.draw.path(id.uuidString)
         case .publicDrawFile(let id, let file): return Public.drawFile.path(id.uuidString, file)
         case .stylesheet: return Static.stylesheet.path()
@@ -257,7 +278,17 @@ extension SiteURL {
         static let registry = SitePath("/emergency/registry")
         static let list = SitePath("/emergency/list")
         static let rules = SitePath("/emergency/rules")
-        static let all = [home, forecasts, warnings, warning, registry, list, rules]
+        static let orders = SitePath("/emergency/warnings/:id/orders")
+        static let order = SitePath("/emergency/orders/:id")
+        static let inspections = SitePath("/emergency/warnings/:id/inspections")
+        static let inspectionFile = SitePath("/emergency/inspections/:id/files/:file")
+        static let review = SitePath("/emergency/warnings/:id/review")
+        static let staggering = SitePath("/emergency/staggering")
+        static let measures = SitePath("/emergency/measures")
+        static let all = [
+            home, forecasts, warnings, warning, registry, list, rules, orders, order, inspections, inspectionFile,
+            review, staggering, measures,
+        ]
     }
 
     /// 公开: what anyone may read without signing in — published draws and their files, the warning in force.
@@ -265,7 +296,8 @@ extension SiteURL {
         static let draw = SitePath("/public/draws/:id")
         static let drawFile = SitePath("/public/draws/:id/files/:file")
         static let warning = SitePath("/public/warning")
-        static let all = [draw, drawFile, warning]
+        static let order = SitePath("/public/orders/:token")
+        static let all = [draw, drawFile, warning, order]
     }
 
     /// The stylesheet and the health check.

@@ -102,8 +102,11 @@ enum Stylesheet {
         .chart { background:#fff; border:1px solid var(--line); padding:8px; margin-bottom:14px; overflow-x:auto; }
         .chart svg { max-width:100%; height:auto; display:block; } .chart.wide svg { width:100%; }
         .charts { display:flex; flex-wrap:wrap; gap:14px; } .charts .chart { flex:1 1 480px; }
-        @media print { nav.menu, header.top .who, form.filters, .actions, footer { display:none; }
+        .order { background:#fff; border:1px solid var(--line); padding:16px 24px; margin-bottom:14px; }
+        .order p { line-height:1.8; }
+        @media print { nav.menu, header.top .who, form.filters, .actions, footer, .noprint { display:none; }
                        .chart { break-inside:avoid; border:none; }
+                       .order { border:none; break-after:page; font-family:"FangSong", "仿宋", serif; }
                        body { background:#fff; } header.top { background:#fff; color:#000; } header.top .brand { color:#000; } }
         """
 }

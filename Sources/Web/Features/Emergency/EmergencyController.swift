@@ -4,6 +4,7 @@ import Foundation
 import LantianCore
 import Persistence
 import Plot
+import Seed
 import Services
 import Vapor
 
@@ -21,11 +22,22 @@ struct EmergencyController {
         routes.upload(SiteURL.Emergency.registry, maxBytes: maxUploadBytes, use: importRegistry)
         routes.get(SiteURL.Emergency.list, use: list)
         routes.post(SiteURL.Emergency.rules, use: chooseRules)
+        routes.get(SiteURL.Emergency.orders, use: orders)
+        routes.post(SiteURL.Emergency.orders, use: sendOrders)
+        routes.post(SiteURL.Emergency.order, use: markDelivered)
+        routes.upload(SiteURL.Emergency.inspections, maxBytes: maxUploadBytes * 5, use: recordInspection)
+        routes.get(SiteURL.Emergency.inspectionFile, use: inspectionFile)
+        routes.get(SiteURL.Emergency.review, use: review)
+        routes.get(SiteURL.Emergency.staggering, use: staggering)
+        routes.get(SiteURL.Emergency.measures, use: measures)
+        routes.post(SiteURL.Emergency.measures, use: saveMeasures)
     }
 
     /// The public warning page: no sign-in.
     func bootPublic(routes: any RoutesBuilder) {
         routes.get(SiteURL.Public.warning, use: publicWarning).publiclyReachable()
+        routes.get(SiteURL.Public.order, use: publicOrder).publiclyReachable()
+        routes.post(SiteURL.Public.order, use: acknowledge).publiclyReachable()
     }
 
     static func counties(_ req: Request) async throws -> MarketBureaus {
@@ -42,12 +54,22 @@ struct EmergencyController {
         let access = try await req.emergencyAccess()
         let emergency = req.emergency()
         let counties = try await Self.counties(req)
-        let model = EmergencyPage.Model(
-            warnings: try await emergency.store.warnings(), rules: try await emergency.rules(),
+        let warnings = try await emergency.store.warnings()
+        let enterprises = try await emergency.store.enterprises()
+        let names = Dictionary(enterprises.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let documents = Dictionary(warnings.map { ($0.id, $0.document) }, uniquingKeysWith: { a, _ in a })
+        var model = EmergencyPage.Model(
+            warnings: warnings, rules: try await emergency.rules(),
             proposal: try await emergency.proposal(), countyName: counties.countyName,
-            enterprises: try await emergency.store.enterprises().count,
+            enterprises: enterprises.count,
             hasInventory: try await emergency.inventory() != nil, access: access, now: HourText.hour(of: req.now),
             errors: errors, outcome: outcome)
+        model.violations = try await emergency.store.inspections().filter { !$0.complied }.map {
+            (
+                names[$0.enterprise] ?? $0.enterprise, $0.warningID, documents[$0.warningID] ?? "",
+                HourText.chinese($0.hour), $0.note
+            )
+        }
         return EmergencyPage.render(model, try await req.pageContext(.emergency))
     }
 
@@ -127,13 +149,24 @@ struct EmergencyController {
     private func warningPage(_ req: Request, _ warning: EmergencyStore.StoredWarning, errors: [String])
         async throws -> HTML
     {
+        WarningPage.render(try await warningModel(req, warning, errors: errors), try await req.pageContext(.emergency))
+    }
+
+    func warningModel(_ req: Request, _ warning: EmergencyStore.StoredWarning, errors: [String]) async throws
+        -> WarningPage.Model
+    {
         let access = try await req.emergencyAccess()
+        let emergency = req.emergency()
         var levels = EmergencyResponse.shippedRules[warning.rules]?.levels ?? []
-        if levels.isEmpty { levels = try await req.emergency().rules().levels }
-        return WarningPage.render(
-            WarningPage.Model(
-                warning, levels: levels, now: HourText.hour(of: req.now), mayChange: access.mayIssue, errors: errors),
-            try await req.pageContext(.emergency))
+        if levels.isEmpty { levels = try await emergency.rules().levels }
+        var model = WarningPage.Model(
+            warning, levels: levels, now: HourText.hour(of: req.now), mayChange: access.mayIssue, errors: errors)
+        model.add(
+            orders: try await emergency.store.orders(warning: warning.id),
+            inspections: try await emergency.store.inspections(warning: warning.id),
+            enterprises: try await emergency.store.enterprises(), counties: try await Self.counties(req).counties,
+            mayInspect: access.mayKeepRegistry)
+        return model
     }
 
     func change(req: Request) async throws -> Response {
@@ -199,7 +232,8 @@ struct EmergencyController {
         let emergency = req.emergency()
         let model = EnterprisesPage.Model(
             enterprises: try await emergency.store.enterprises(), inventory: try await emergency.inventory(),
-            counties: try await Self.counties(req).counties, industries: emergency.measures, outcome: outcome,
+            counties: try await Self.counties(req).counties, industries: try await emergency.measures(),
+            outcome: outcome,
             outcomeKind: kind, mayKeep: access.mayKeepRegistry,
             maxMegabytes: req.application.lantian.maxUploadBytes >> 20)
         return EnterprisesPage.render(model, try await req.pageContext(.emergency))
@@ -248,6 +282,57 @@ struct EmergencyController {
         let model = ReductionListPage.Model(
             level: level, rules: rules, list: try await emergency.list(at: level), countyName: counties.countyName)
         return ReductionListPage.render(model, try await req.pageContext(.emergency))
+    }
+
+    func staggering(req: Request) async throws -> HTML {
+        _ = try await req.emergencyAccess()
+        let works = try await req.emergency().store.enterprises().filter { enterprise in
+            enterprise.equipment.contains { $0.kind == "blast-furnace" }
+        }
+        let asked = try? req.query.get(String.self, at: "enterprise")
+        let selected = works.first { $0.id == asked } ?? (asked == nil ? nil : works.first)
+        let stopped = Set((try? req.query.get([String].self, at: "stop")) ?? [])
+        let model = StaggeringPage.Model(
+            works: works.map { ($0.id, $0.name) }, selected: selected, stopped: stopped,
+            plan: selected.map { StaggeringPlan(enterprise: $0, stopped: stopped) })
+        return StaggeringPage.render(model, try await req.pageContext(.emergency))
+    }
+
+    func measures(req: Request) async throws -> HTML {
+        try await measuresPage(req, draft: nil, note: "", errors: [])
+    }
+
+    private func measuresPage(_ req: Request, draft: String?, note: String, errors: [String]) async throws -> HTML {
+        let access = try await req.emergencyAccess()
+        let emergency = req.emergency()
+        let versions = try await emergency.store.measureVersions.all()
+        let shown = req.query[Int.self, at: "version"]
+        let document = try UI.shownDocument(versions, shown: shown, draft: draft) { try SeedEmergency.measures }
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let table = try await emergency.measures()
+        let model = MeasuresPage.Model(
+            source: versions.first.map { "第 \($0.version) 版（\($0.savedBy)，\(UI.dateTime($0.savedAt, in: zone))）" }
+                ?? "随平台发布的默认措施表",
+            measures: table.measures.count, unverified: table.measures.filter { !$0.verified }.count,
+            versions: versions.map { ($0.version, $0.note, $0.savedBy, UI.dateTime($0.savedAt, in: zone)) },
+            document: document, shown: shown, mayEdit: access.mayChooseRules, note: note, errors: errors)
+        return MeasuresPage.render(model, try await req.pageContext(.emergency))
+    }
+
+    func saveMeasures(req: Request) async throws -> Response {
+        let access = try await req.emergencyAccess()
+        try access.requireRules()
+        let form = try req.content.decode([String: String].self)
+        let document = form["document"] ?? ""
+        let note = (form["note"] ?? "").trimmingCharacters(in: .whitespaces)
+        let problems = try await req.emergency().saveMeasures(
+            document, note: note, actor: try await req.currentUser().audit, at: req.now)
+        guard problems.isEmpty else {
+            return Response.html(
+                try await measuresPage(req, draft: document, note: note, errors: problems).render(),
+                status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.emergencyMeasures(version: nil).path + "?notice=saved")
     }
 
     // MARK: Public

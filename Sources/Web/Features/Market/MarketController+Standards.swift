@@ -20,15 +20,7 @@ extension MarketController {
         let (library, current) = try await req.application.standardsLibrary.library(on: req.db)
         let versions = try await store.standardsVersions()
         let shown = req.query[Int.self, at: "version"]
-        let document: String
-        if let shown {
-            guard let version = versions.first(where: { $0.version == shown }) else {
-                throw Abort(.notFound, reason: "没有第 \(shown) 版")
-            }
-            document = version.document
-        } else {
-            document = try draft ?? versions.first?.document ?? SeedStandards.market
-        }
+        let document = try UI.shownDocument(versions, shown: shown, draft: draft) { try SeedStandards.market }
         let model = StandardsPage.Model(
             library: library, current: current, versions: versions, document: document, shown: shown,
             mayEdit: access.mayManage, zone: try await Self.zone(req), note: note, errors: errors)

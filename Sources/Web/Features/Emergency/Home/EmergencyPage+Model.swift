@@ -43,6 +43,8 @@ extension EmergencyPage {
         var mayChooseRules: Bool
         var errors: [String]
         var outcome: TableImportOutcome?
+        /// 执法清单: enterprises found not carrying out their measure during a warning.
+        var violations: [(enterprise: String, warning: UUID, document: String, hour: String, note: String)] = []
     }
 }
 

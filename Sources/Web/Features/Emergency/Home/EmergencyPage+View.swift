@@ -98,9 +98,22 @@ enum EmergencyPage {
             .p(
                 .text("应急减排清单企业 \(model.enterprises) 家；" + (model.hasInventory ? "已录入全社会排放总量。" : "尚未录入全社会排放总量。")),
                 .a(.href(SiteURL.emergencyRegistry), .text("企业名录")), .text("　"),
+                .a(.href(SiteURL.emergencyMeasures(version: nil)), .text("措施表")), .text("　"),
                 .forEach(model.rules.levels.filter { $0 != .blue }) { level in
                     .a(.href(SiteURL.emergencyList(level: level)), .text("\(level.chinese)清单 "))
                 }),
+            .h2(.text("执法清单（预警期间未落实减排措施）")),
+            .if(model.violations.isEmpty, .p(.class("muted"), .text("尚无。"))),
+            .if(
+                !model.violations.isEmpty,
+                .table(
+                    .tr(.th("企业"), .th("预警"), .th("检查时间"), .th("说明")),
+                    .forEach(model.violations) { row in
+                        .tr(
+                            .td(.text(row.enterprise)),
+                            .td(.a(.href(SiteURL.emergencyWarning(id: row.warning)), .text(row.document))),
+                            .td(.text(row.hour)), .td(.class("small"), .text(row.note)))
+                    })),
             .h2(.text("历史预警")),
             .if(model.warnings.isEmpty, .p(.class("muted"), .text("尚无。"))),
             .if(

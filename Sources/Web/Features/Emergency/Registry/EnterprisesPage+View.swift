@@ -17,6 +17,7 @@ enum EnterprisesPage {
                         .td(.text(row.grade)), .forEach(row.counts) { .td(.class("num"), .text("\($0)")) },
                         .td(.class("num"), .text("\(row.total)")))
                 }),
+            .p(.a(.href(SiteURL.emergencyStaggering), .text("钢铁错峰生产方案核查"))),
             .h2(.text("全社会排放总量（排放清单）")),
             .p(.forEach(model.inventory) { .span(.text("\($0.0) \($0.1)　")) }),
             .h2(.text("企业")),

@@ -30,6 +30,24 @@ extension WarningPage {
         var now: String
         var mayChange: Bool
         var errors: [String]
+        var ordersSent = 0
+        var ordersDelivered = 0
+        var ordersAcknowledged = 0
+        var counties: [(code: String, name: String)] = []
+        var enterprises: [(id: String, name: String)] = []
+        var inspections: [InspectionRow] = []
+        var mayInspect = false
+
+        struct InspectionRow {
+            var enterprise: String
+            var method: String
+            var result: String
+            var violated: Bool
+            var hour: String
+            var note: String
+            var by: String
+            var files: [(name: String, link: SiteURL)]
+        }
     }
 }
 
@@ -56,5 +74,30 @@ extension WarningPage.Model {
         self.now = now
         self.mayChange = mayChange && warning.inForce
         self.errors = errors
+    }
+}
+
+extension WarningPage.Model {
+    /// Adds the warning's orders, inspections and what the forms offer.
+    mutating func add(
+        orders: [EmergencyStore.StoredOrder], inspections: [EmergencyStore.StoredInspection],
+        enterprises: [Enterprise], counties: [(code: String, name: String)], mayInspect: Bool
+    ) {
+        ordersSent = orders.count
+        ordersDelivered = orders.filter { $0.deliveredAt != nil }.count
+        ordersAcknowledged = orders.filter { $0.acknowledgedAt != nil }.count
+        self.counties = counties
+        self.enterprises = enterprises.filter { !$0.grade.isExempt }.map { ($0.id, "\($0.id) \($0.name)") }
+        let names = Dictionary(enterprises.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        self.inspections = inspections.map { inspection in
+            InspectionRow(
+                enterprise: names[inspection.enterprise] ?? inspection.enterprise, method: inspection.method.chinese,
+                result: inspection.complied ? "已落实" : "未落实（违规）", violated: !inspection.complied,
+                hour: HourText.chinese(inspection.hour), note: inspection.note, by: inspection.recordedBy,
+                files: inspection.files.map {
+                    ($0.fileName, SiteURL.emergencyInspectionFile(id: inspection.id, file: $0.id))
+                })
+        }
+        self.mayInspect = mayInspect && inForce
     }
 }

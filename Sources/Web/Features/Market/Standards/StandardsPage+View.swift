@@ -28,32 +28,16 @@ enum StandardsPage {
                                 }.joined(separator: "；"))))
                 }),
             .h2(.text("修订记录")),
-            .if(model.versions.isEmpty, .p(.class("muted"), .text("尚未修订。"))),
-            .if(
-                !model.versions.isEmpty,
-                .table(
-                    .tr(.th("版本"), .th("说明"), .th("保存人"), .th("时间")),
-                    .forEach(model.versions) { v in
-                        .tr(
-                            .td(.a(.href(SiteURL.marketStandards(version: v.version)), .text("第 \(v.version) 版"))),
-                            .td(.text(v.note)), .td(.text(v.by)), .td(.text(v.at)))
-                    })),
+            UI.versionHistory(model.versions, link: { .marketStandards(version: $0) }, empty: "尚未修订。"),
             .h2(.text(model.shown.map { "第 \($0) 版原文" } ?? (model.mayEdit ? "修订标准库" : "标准库原文"))),
             .p(
                 .class("muted"),
                 .text(
                     "格式 lantian-standards/1（docs/MARKET.md）。限值按标准原文的写法填写（小数位数决定修约值比较法的修约位数）；"
                         + "核实后将 verified 改为 true。保存前整份文件会被检查，有任何问题都不会保存。")),
-            .if(
-                model.mayEdit && model.shown == nil,
-                .form(
-                    .method(.post), .action(SiteURL.marketStandards(version: nil)), Layout.csrfField(context.csrf),
-                    .textarea(.name("document"), .attr("rows", "30"), .attr("cols", "120"), .text(model.document)),
-                    .label(.text("修订说明（必填）"), .input(.type(.text), .name("note"), .attr("value", model.note))),
-                    .button(.type(.submit), .text("检查并保存为新版本")))),
-            .if(
-                !(model.mayEdit && model.shown == nil),
-                .element(named: "pre", nodes: [.class("document"), .text(model.document)]))
+            UI.documentEditor(
+                model.document, note: model.note, editable: model.mayEdit && model.shown == nil,
+                action: .marketStandards(version: nil), csrf: context.csrf)
         )
     }
 }
