@@ -50,6 +50,9 @@ let package = Package(
         .target(
             name: "Emergency", dependencies: ["LantianCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
+        // Pollution-source monitoring (污染源监测): HJ 212 packets and tables, hourly validity (HJ 75/76), oxygen
+        // correction, the anomaly rules. Pure.
+        .target(name: "SourceMonitoring", dependencies: ["LantianCore"], swiftSettings: strict),
         // Uploaded tables as rows of text: CSV in UTF-8 or GB18030, and .xlsx read directly (ZIPFoundation + XMLCoder).
         .target(
             name: "Spreadsheet",
@@ -123,6 +126,7 @@ let package = Package(
                 "AirQuality",
                 "MarketSupervision",
                 "Emergency",
+                "SourceMonitoring",
                 "Persistence",
                 "Seed",
                 "Services",
@@ -141,6 +145,8 @@ let package = Package(
         .testTarget(
             name: "MarketSupervisionTests", dependencies: ["LantianCore", "MarketSupervision", "Seed"],
             swiftSettings: strict),
+        .testTarget(
+            name: "SourceMonitoringTests", dependencies: ["LantianCore", "SourceMonitoring"], swiftSettings: strict),
         .testTarget(
             name: "EmergencyTests", dependencies: ["LantianCore", "Emergency", "Seed"], swiftSettings: strict),
         .testTarget(

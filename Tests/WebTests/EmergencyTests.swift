@@ -257,4 +257,34 @@ import VaporTesting
             #expect(try await AuditLog.actions(on: app.db).contains("emergency.measures.save"))
         }
     }
+
+    @Test func twoOfficesIssuingAtOnceGetOneWarningInForce() async throws {
+        try await withLantian(at: "2022-01-24T09:00:00+08:00") { app, _, _ in
+            let store = EmergencyStore(database: app.db)
+            func issue(_ document: String) async -> Bool {
+                do {
+                    _ = try await store.issue(
+                        level: .orange, starts: "2022-01-24T20:00", expectedEnd: "2022-01-27T22:00", document: document,
+                        rules: "shanxi-2020", reason: "并发", actor: .system, at: Date())
+                    return true
+                } catch is EmergencyStore.Conflict {
+                    return false
+                } catch {
+                    Issue.record("unexpected \(error)")
+                    return false
+                }
+            }
+            async let first = issue("甲〔2022〕1号")
+            async let second = issue("乙〔2022〕1号")
+            let results = await [first, second]
+            #expect(results.filter { $0 }.count == 1)
+            #expect(try await store.warnings().filter(\.inForce).count == 1)
+            // Once lifted, the next one may be issued.
+            let current = try #require(try await store.warnings().first)
+            try await store.change(
+                current.id, .lift, level: current.level, expectedEnd: "2022-01-26T08:00", document: current.document,
+                note: "解除", hour: "2022-01-26T08:00", actor: .system, at: Date())
+            #expect(await issue("丙〔2022〕2号"))
+        }
+    }
 }

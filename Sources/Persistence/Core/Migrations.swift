@@ -45,6 +45,7 @@ public enum LantianMigrations {
             M038CreateEmergencyOrders(),
             M039CreateEmergencyInspections(),
             M040CreateEmergencyMeasureVersions(),
+            M041AddWarningInForceSlot(),
         ]
     }
 }

@@ -223,6 +223,21 @@ public struct EmergencyStore: Sendable {
         actor: AuditLog.Actor, at now: Date
     ) async throws -> UUID {
         let id = UUID()
+        do {
+            try await insertWarning(
+                id, level: level, starts: starts, expectedEnd: expectedEnd, document: document, rules: rules,
+                reason: reason, actor: actor, at: now)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Another office issued one in the same instant: the unique `in_force` slot refused this one.
+            throw Conflict(description: "已有预警在执行，请刷新页面后调整或解除该预警")
+        }
+        return id
+    }
+
+    private func insertWarning(
+        _ id: UUID, level: WarningLevel, starts: String, expectedEnd: String, document: String, rules: String,
+        reason: String, actor: AuditLog.Actor, at now: Date
+    ) async throws {
         try await database.writeTransaction(touching: [.emergency]) { db in
             let sql = db as! any SQLDatabase
             let open = try await sql.select().column("document").from("emergency_warnings")
@@ -233,11 +248,12 @@ public struct EmergencyStore: Sendable {
             try await sql.insert(into: "emergency_warnings")
                 .columns(
                     "id", "level", "starts", "expected_end", "document", "rules", "reason", "lifted", "issued_by",
-                    "issued_at"
+                    "issued_at", "in_force"
                 )
                 .values(
                     SQLBind(id), SQLBind(level.rawValue), SQLBind(starts), SQLBind(expectedEnd), SQLBind(document),
-                    SQLBind(rules), SQLBind(reason), SQLBind(String?.none), SQLBind(actor.username), SQLBind(now)
+                    SQLBind(rules), SQLBind(reason), SQLBind(String?.none), SQLBind(actor.username), SQLBind(now),
+                    SQLBind("city")
                 )
                 .run()
             try await Self.change(
@@ -249,7 +265,6 @@ public struct EmergencyStore: Sendable {
                 after: ["level": level.rawValue, "starts": starts, "expected_end": expectedEnd, "document": document],
                 at: now)
         }
-        return id
     }
 
     /// Upgrades, downgrades, adjusts (new expected end) or lifts a warning in force.
@@ -266,7 +281,9 @@ public struct EmergencyStore: Sendable {
             guard row.lifted == nil else { throw Conflict(description: "该预警已于 \(row.lifted ?? "") 解除") }
             var update = sql.update("emergency_warnings").set("level", to: SQLBind(level.rawValue))
                 .set("expected_end", to: SQLBind(expectedEnd))
-            if action == .lift { update = update.set("lifted", to: SQLBind(hour)) }
+            if action == .lift {
+                update = update.set("lifted", to: SQLBind(hour)).set("in_force", to: SQLBind(String?.none))
+            }
             try await update.where("id", .equal, SQLBind(id)).run()
             try await Self.change(
                 id, action, level: level, document: document, note: note, hour: hour, actor: actor, at: now, on: sql)

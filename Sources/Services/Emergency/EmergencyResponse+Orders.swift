@@ -18,7 +18,9 @@ extension EmergencyResponse {
         _ warning: EmergencyStore.StoredWarning, county: String?, digest: (String) -> String,
         newToken: () -> String, actor: AuditLog.Actor, at now: Date
     ) async throws -> [SentOrder] {
-        guard warning.inForce, let list = try await list(at: warning.level) else { return [] }
+        guard warning.inForce else { return [] }
+        // An order needs the measures, not the inventory: without one the list's accounts are empty, its entries not.
+        let list = try await list(at: warning.level, inventory: try await inventory() ?? .zero)
         var rules = try await rules()
         if let edition = Self.shippedRules[warning.rules] { rules = edition }
         let from =

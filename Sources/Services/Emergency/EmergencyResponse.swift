@@ -153,6 +153,11 @@ public struct EmergencyResponse: Sendable {
     /// The list at `level` from the registry, the measures and the inventory; nil without an inventory.
     public func list(at level: WarningLevel) async throws -> ReductionList? {
         guard let inventory = try await inventory() else { return nil }
+        return try await list(at: level, inventory: inventory)
+    }
+
+    /// The list at `level` against `inventory`.
+    public func list(at level: WarningLevel, inventory: Emissions) async throws -> ReductionList {
         let rules = try await rules()
         return ReductionList(
             enterprises: try await store.enterprises(), measures: try await measures(), level: level,
