@@ -297,10 +297,23 @@ public struct EmergencyStore: Sendable {
 
     /// Every warning, newest first, with its changes in order.
     public func warnings() async throws -> [StoredWarning] {
-        let rows = try await sql.select().column("*").from("emergency_warnings").orderBy("issued_at", .descending)
-            .all(decoding: WarningRow.self)
-        let changes = try await sql.select().column("*").from("emergency_warning_changes").orderBy("changed_at")
-            .all(decoding: ChangeRow.self)
+        try await warnings(id: nil)
+    }
+
+    /// One warning with its changes; nil when there is none with `id`.
+    public func warning(_ id: UUID) async throws -> StoredWarning? {
+        try await warnings(id: id).first
+    }
+
+    private func warnings(id: UUID?) async throws -> [StoredWarning] {
+        var query = sql.select().column("*").from("emergency_warnings")
+        var changeQuery = sql.select().column("*").from("emergency_warning_changes")
+        if let id {
+            query = query.where("id", .equal, SQLBind(id))
+            changeQuery = changeQuery.where("warning_id", .equal, SQLBind(id))
+        }
+        let rows = try await query.orderBy("issued_at", .descending).all(decoding: WarningRow.self)
+        let changes = try await changeQuery.orderBy("changed_at").all(decoding: ChangeRow.self)
         let byWarning = Dictionary(grouping: changes, by: \.warning_id)
         return rows.map { row in
             StoredWarning(

@@ -15,7 +15,7 @@ extension EmergencyController {
 
     func warningByID(_ req: Request) async throws -> EmergencyStore.StoredWarning {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let warning = try await req.emergency().store.warnings().first(where: { $0.id == id })
+            let warning = try await req.emergency().store.warning(id)
         else { throw Abort(.notFound, reason: "没有这条预警") }
         return warning
     }

@@ -135,15 +135,8 @@ struct EmergencyController {
         }
     }
 
-    private func stored(_ req: Request) async throws -> EmergencyStore.StoredWarning {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let warning = try await req.emergency().store.warnings().first(where: { $0.id == id })
-        else { throw Abort(.notFound) }
-        return warning
-    }
-
     func warning(req: Request) async throws -> HTML {
-        try await warningPage(req, try await stored(req), errors: [])
+        try await warningPage(req, try await warningByID(req), errors: [])
     }
 
     private func warningPage(_ req: Request, _ warning: EmergencyStore.StoredWarning, errors: [String])
@@ -172,7 +165,7 @@ struct EmergencyController {
     func change(req: Request) async throws -> Response {
         let access = try await req.emergencyAccess()
         try access.requireIssue()
-        let warning = try await stored(req)
+        let warning = try await warningByID(req)
         let form = try req.content.decode([String: String].self)
         var errors: [String] = []
         let action = form["action"].flatMap(EmergencyStore.Action.init(rawValue:))
