@@ -50,14 +50,16 @@ public enum MonitoringFile {
             }
             if !bad {
                 read.records.append(
-                    MonitoringRecord(mn: packet.mn, kind: kind, time: time, readings: readings, line: number))
+                    MonitoringRecord(
+                        mn: packet.mn, kind: kind, time: time, readings: readings, line: number,
+                        sent: MinuteStamp(packet.qn)))
             }
         }
         return read
     }
 
-    /// A table with `MN`, `DataTime` and `<factor>-<suffix>` columns; records are hourly unless a time has
-    /// minutes (then minute data).
+    /// A table with `MN`, `DataTime` and `<factor>-<suffix>` columns, optionally `QN` or `UploadTime` (when the
+    /// record was sent); records are hourly unless a time has minutes (then minute data).
     public static func table(_ rows: [SheetRow]) -> TableRead<MonitoringRecord> {
         var read = TableRead<MonitoringRecord>()
         guard let header = rows.first(where: { !$0.isBlank }) else {
@@ -70,8 +72,9 @@ public enum MonitoringFile {
             return TableRead(
                 problems: [ImportIssue(line: header.line, field: "header", reason: "表头应有 MN 和 DataTime 两列")])
         }
+        let sentColumn = names.firstIndex { ["qn", "uploadtime"].contains($0.lowercased()) }
         var columns: [(index: Int, factor: String, suffix: String)] = []
-        for (index, name) in names.enumerated() where index != mnColumn && index != timeColumn {
+        for (index, name) in names.enumerated() where index != mnColumn && index != timeColumn && index != sentColumn {
             guard let dash = name.lastIndex(of: "-") else { continue }
             columns.append((index, Factor.code(String(name[..<dash])), String(name[name.index(after: dash)...])))
         }
@@ -107,7 +110,10 @@ public enum MonitoringFile {
                 readings[column.factor] = reading
             }
             let kind: MonitoringRecord.Kind = time.value % 60 == 0 ? .hour : .minute
-            read.records.append(MonitoringRecord(mn: mn, kind: kind, time: time, readings: readings, line: row.line))
+            read.records.append(
+                MonitoringRecord(
+                    mn: mn, kind: kind, time: time, readings: readings, line: row.line,
+                    sent: sentColumn.flatMap { MinuteStamp(cell($0)) }))
         }
         return read
     }

@@ -44,13 +44,19 @@ public struct MonitoringRecord: Hashable, Sendable {
     public var readings: [String: Reading]
     /// The line of the file it came from.
     public var line: Int
+    /// When it was sent: a packet's `QN` (the request's time, `YYYYMMDDhhmmsszzz`), a table's `QN` or
+    /// `UploadTime` column; nil when the file does not say.
+    public var sent: MinuteStamp?
 
-    public init(mn: String, kind: Kind, time: MinuteStamp, readings: [String: Reading], line: Int) {
+    public init(
+        mn: String, kind: Kind, time: MinuteStamp, readings: [String: Reading], line: Int, sent: MinuteStamp? = nil
+    ) {
         self.mn = mn
         self.kind = kind
         self.time = time
         self.readings = readings
         self.line = line
+        self.sent = sent
     }
 }
 

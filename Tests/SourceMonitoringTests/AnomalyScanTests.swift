@@ -88,8 +88,8 @@ import Testing
                     readings: [Factor.so2: .init(value: 20, flag: minute < valid ? "N" : "C")], line: minute + 2)
             }
         }
-        #expect(OutletSeries.build(minutes(45))[0].factors[Factor.so2]?[Self.start]?.isValid == true)
-        let short = OutletSeries.build(minutes(44))[0].factors[Factor.so2]?[Self.start]
+        #expect(OutletSeries.build(minutes(45))[0].hour(Factor.so2, at: Self.start)?.isValid == true)
+        let short = OutletSeries.build(minutes(44))[0].hour(Factor.so2, at: Self.start)
         #expect(short?.isValid == false && short?.flag == "C")
     }
 }
