@@ -172,6 +172,10 @@ public struct CSVRow {
     /// Every field's text.
     public var texts: [String] { (0..<fieldCount).map(text) }
 
+    /// Calls `body` with the whole line's bytes (without its CR and LF), for lines that are not CSV (HJ 212
+    /// packets).
+    public func withLine<T>(_ body: (UnsafePointer<UInt8>, Int) -> T) -> T { body(base, count) }
+
     /// Calls `body` with a field's trimmed bytes (empty for a field the line does not have).
     public func withBytes<T>(_ field: Int, _ body: (UnsafePointer<UInt8>, Int) -> T) -> T {
         guard field >= 0 && field < fieldCount else { return body(base, 0) }

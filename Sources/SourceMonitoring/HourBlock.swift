@@ -26,38 +26,47 @@ public enum HourBlock {
     /// `hours` (one slot an hour from the month's start) as stored.
     public static func encode(_ hours: [OutletSeries.Hour?], month: Int) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: hours.count * bytesPerHour)
-        let start = start(ofMonth: month)
         for (index, slot) in hours.enumerated() {
-            guard let hour = slot else { continue }
-            let base = index * bytesPerHour
-            bytes[base] = hour.flag.utf8.first ?? UInt8(ascii: "N")
-            put(Float(hour.value ?? .nan).bitPattern, at: base + 1, into: &bytes)
-            put(Float(hour.corrected ?? .nan).bitPattern, at: base + 5, into: &bytes)
-            var lag: UInt16 = 0xFFFF
-            if let sent = hour.sent {
-                lag = UInt16(min(max(0, sent.value - start.value - (index + 1) * 60), 0xFFFE))
-            }
-            bytes[base + 9] = UInt8(lag & 0xFF)
-            bytes[base + 10] = UInt8(lag >> 8)
+            if let hour = slot { write(hour, at: index, month: month, into: &bytes) }
         }
         return bytes
     }
 
+    /// Writes one hour into slot `index` of a block of `month`.
+    public static func write(_ hour: OutletSeries.Hour, at index: Int, month: Int, into bytes: inout [UInt8]) {
+        let base = index * bytesPerHour
+        bytes[base] = hour.flag.utf8.first ?? UInt8(ascii: "N")
+        put(Float(hour.value ?? .nan).bitPattern, at: base + 1, into: &bytes)
+        put(Float(hour.corrected ?? .nan).bitPattern, at: base + 5, into: &bytes)
+        var lag: UInt16 = 0xFFFF
+        if let sent = hour.sent {
+            let end = start(ofMonth: month).value + (index + 1) * 60
+            lag = UInt16(min(max(0, sent.value - end), 0xFFFE))
+        }
+        bytes[base + 9] = UInt8(lag & 0xFF)
+        bytes[base + 10] = UInt8(lag >> 8)
+    }
+
     /// The slots of a stored block of `month`.
     public static func decode(_ bytes: [UInt8], month: Int) -> [OutletSeries.Hour?] {
-        let start = start(ofMonth: month)
-        return (0..<(bytes.count / bytesPerHour)).map { index in
-            let base = index * bytesPerHour
-            guard bytes[base] != 0 else { return nil }
-            let value = Float(bitPattern: word(bytes, base + 1))
-            let corrected = Float(bitPattern: word(bytes, base + 5))
-            let lag = UInt16(bytes[base + 9]) | UInt16(bytes[base + 10]) << 8
-            return OutletSeries.Hour(
-                value: value.isNaN ? nil : Double(value), corrected: corrected.isNaN ? nil : Double(corrected),
-                flag: String(UnicodeScalar(bytes[base])),
-                sent: lag == 0xFFFF ? nil : start.adding(minutes: (index + 1) * 60 + Int(lag)))
-        }
+        (0..<(bytes.count / bytesPerHour)).map { slot(bytes, at: $0, month: month) }
     }
+
+    /// Slot `index` of a stored block of `month`; nil when it holds no record.
+    public static func slot(_ bytes: [UInt8], at index: Int, month: Int) -> OutletSeries.Hour? {
+        let base = index * bytesPerHour
+        guard bytes[base] != 0 else { return nil }
+        let value = Float(bitPattern: word(bytes, base + 1))
+        let corrected = Float(bitPattern: word(bytes, base + 5))
+        let lag = UInt16(bytes[base + 9]) | UInt16(bytes[base + 10]) << 8
+        let end = start(ofMonth: month).adding(minutes: (index + 1) * 60)
+        return OutletSeries.Hour(
+            value: value.isNaN ? nil : Double(value), corrected: corrected.isNaN ? nil : Double(corrected),
+            flag: flagText[Int(bytes[base])], sent: lag == 0xFFFF ? nil : end.adding(minutes: Int(lag)))
+    }
+
+    // One string a byte, made once: decoding a year of 500 outlets makes 35 million slots.
+    private static let flagText: [String] = (0..<256).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Whether two slots store the same (the values compared as stored, at single precision).
     public static func same(_ a: OutletSeries.Hour?, _ b: OutletSeries.Hour?) -> Bool {

@@ -14,17 +14,40 @@ public struct MinuteStamp: Hashable, Comparable, Sendable, Codable {
     /// HJ 212's `DataTime`: `YYYYMMDDhhmmss`, leniently with milliseconds (`…sszzz`) as real loggers write; or a
     /// spreadsheet's `YYYY-MM-DD hh:mm[:ss]` / `YYYY-MM-DDThh:mm[:ss]`. Seconds are dropped.
     public init?(_ text: String) {
-        let digits = text.filter(\.isNumber)
-        let plain = text.allSatisfy { $0.isNumber }
-        guard digits.count >= 12, plain || text.count >= 16 else { return nil }
-        let chars = Array(digits)
-        func number(_ from: Int, _ count: Int) -> Int? { Int(String(chars[from..<(from + count)])) }
-        guard let year = number(0, 4), let month = number(4, 2), let day = number(6, 2), let hour = number(8, 2),
-            let minute = number(10, 2), hour < 24, minute < 60,
-            let date = CivilDate(year: year, month: month, day: day)
+        var text = text
+        guard let stamp = text.withUTF8({ MinuteStamp(bytes: $0.baseAddress!, count: $0.count) }) else {
+            return nil
+        }
+        self = stamp
+    }
+
+    /// The same from bytes, without allocating: what the streamed import reads.
+    public init?(bytes: UnsafePointer<UInt8>, count: Int) {
+        var digits = 0
+        var plain = true
+        var fields = (0, 0, 0, 0, 0)  // year, month, day, hour, minute
+        for i in 0..<count {
+            let byte = bytes[i]
+            guard byte >= 48 && byte <= 57 else {
+                plain = false
+                continue
+            }
+            let digit = Int(byte - 48)
+            switch digits {
+            case 0..<4: fields.0 = fields.0 * 10 + digit
+            case 4..<6: fields.1 = fields.1 * 10 + digit
+            case 6..<8: fields.2 = fields.2 * 10 + digit
+            case 8..<10: fields.3 = fields.3 * 10 + digit
+            case 10..<12: fields.4 = fields.4 * 10 + digit
+            default: break
+            }
+            digits += 1
+        }
+        guard digits >= 12, plain || count >= 16 else { return nil }
+        if plain, digits != 12 && digits != 14 && digits != 17 { return nil }
+        guard fields.3 < 24, fields.4 < 60, let date = CivilDate(year: fields.0, month: fields.1, day: fields.2)
         else { return nil }
-        if plain, ![12, 14, 17].contains(digits.count) { return nil }
-        self.init(day: date, hour: hour, minute: minute)
+        self.init(day: date, hour: fields.3, minute: fields.4)
     }
 
     public static func < (lhs: MinuteStamp, rhs: MinuteStamp) -> Bool { lhs.value < rhs.value }

@@ -134,3 +134,34 @@ public struct OutletSeries: Hashable, Sendable {
         return Hour(value: nil, corrected: nil, flag: flag, sent: sent)
     }
 }
+
+extension OutletSeries {
+    /// A device's series from its stored month blocks (factor, month, bytes), trimmed to the hours from the first
+    /// record to the last.
+    public init(mn: String, blocks: [(factor: String, month: Int, bytes: [UInt8])]) {
+        var first = Int.max
+        var last = Int.min
+        var decoded: [(factor: String, start: Int, slots: [Hour?])] = []
+        for block in blocks {
+            let slots = HourBlock.decode(block.bytes, month: block.month)
+            let start = HourBlock.start(ofMonth: block.month).value
+            if let i = slots.firstIndex(where: { $0 != nil }) { first = min(first, start + 60 * i) }
+            if let i = slots.lastIndex(where: { $0 != nil }) { last = max(last, start + 60 * i) }
+            decoded.append((block.factor, start, slots))
+        }
+        guard first <= last else {
+            self.init(mn: mn, start: MinuteStamp(value: 0), count: 0, factors: [:])
+            return
+        }
+        let count = (last - first) / 60 + 1
+        var factors: [String: [Hour?]] = [:]
+        for (factor, start, slots) in decoded {
+            if factors[factor] == nil { factors[factor] = [Hour?](repeating: nil, count: count) }
+            for (i, slot) in slots.enumerated() where slot != nil {
+                let index = (start + 60 * i - first) / 60
+                if index >= 0 && index < count { factors[factor]![index] = slot }
+            }
+        }
+        self.init(mn: mn, start: MinuteStamp(value: first), count: count, factors: factors)
+    }
+}

@@ -50,7 +50,9 @@ struct SourcesCommand: ParsableCommand {
             }
             var table: [String: [String: AnomalyScan.Limit]] = [:]
             if let limits {
-                for row in try SourceLimits.read(limits) { table[row.mn, default: [:]][row.factor] = row.limit }
+                for row in try EmergencyCommand.table(limits, OutletRegister.limits) {
+                    table[row.mn, default: [:]][row.factor] = row.rule.limit
+                }
             }
             let hits = OutletSeries.build(records).flatMap { AnomalyScan.scan($0, limits: table[$0.mn] ?? [:]) }
             try format.write(
@@ -59,48 +61,6 @@ struct SourcesCommand: ParsableCommand {
                         mn: $0.mn, factor: $0.factor, rule: $0.rule.rawValue, from: $0.from.text, to: $0.to.text,
                         detail: $0.detail)
                 })
-        }
-    }
-}
-
-/// The limits file of `lantian sources scan`.
-enum SourceLimits {
-    struct Row {
-        var mn: String
-        var factor: String
-        var limit: AnomalyScan.Limit
-    }
-
-    static func read(_ path: String) throws -> [Row] {
-        try EmergencyCommand.table(path) { rows in
-            var read = TableRead<Row>()
-            let columns: [SheetTable.Column] = [
-                .init("mn", required: true), .init("factor", required: true), .init("limit", required: true),
-                .init("o2_ref"),
-            ]
-            switch SheetTable.read(rows, columns: columns) {
-            case .failure(let issue): return TableRead(problems: [issue])
-            case .success(let table):
-                for row in table.rows {
-                    let mn = table.value("mn", in: row)
-                    let factor = table.value("factor", in: row)
-                    let limitText = table.value("limit", in: row)
-                    let o2Text = table.value("o2_ref", in: row)
-                    guard let limit = Double(limitText), limit > 0 else {
-                        read.problem(row.line, "limit", "“\(limitText)”不是限值（mg/m³，正数）")
-                        continue
-                    }
-                    let o2 = o2Text.isEmpty ? nil : Double(o2Text)
-                    if !o2Text.isEmpty && (o2 == nil || !(0..<21).contains(o2!)) {
-                        read.problem(row.line, "o2_ref", "“\(o2Text)”不是基准含氧量（0–21 %）")
-                        continue
-                    }
-                    if mn.isEmpty || factor.isEmpty { read.problem(row.line, "mn", "mn 和 factor 不能为空") }
-                    read.records.append(
-                        Row(mn: mn, factor: Factor.code(factor), limit: .init(limit: limit, o2Reference: o2)))
-                }
-                return read
-            }
         }
     }
 }

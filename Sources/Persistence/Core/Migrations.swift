@@ -46,6 +46,12 @@ public enum LantianMigrations {
             M039CreateEmergencyInspections(),
             M040CreateEmergencyMeasureVersions(),
             M041AddWarningInForceSlot(),
+            M042CreateSourceOutlets(),
+            M043CreateSourceLimits(),
+            M044CreateKeyPolluters(),
+            M045CreateSourceBlocks(),
+            M046CreateSourceImports(),
+            M047CreateSourceChecks(),
         ]
     }
 }

@@ -14,4 +14,6 @@ public enum CacheTopic: String, Sendable, CaseIterable {
     case market
     /// The emergency registry, settings, forecasts and warnings.
     case emergency
+    /// Key polluters, outlets, limits, online-monitoring data and checks.
+    case sources
 }
