@@ -90,14 +90,20 @@ public enum AnomalyScan {
         /// The end of the last hour.
         public var to: MinuteStamp
         public var detail: String
+        /// For `flag_invalid`: the flags of the run.
+        public var flags: [String]
 
-        public init(mn: String, factor: String, rule: Rule, from: MinuteStamp, to: MinuteStamp, detail: String) {
+        public init(
+            mn: String, factor: String, rule: Rule, from: MinuteStamp, to: MinuteStamp, detail: String,
+            flags: [String] = []
+        ) {
             self.mn = mn
             self.factor = factor
             self.rule = rule
             self.from = from
             self.to = to
             self.detail = detail
+            self.flags = flags
         }
 
         /// Hours the hit spans.
@@ -136,11 +142,11 @@ public enum AnomalyScan {
             guard index < oxygen.count, let hour = oxygen[index], hour.isValid else { return nil }
             return hour.value
         }
-        func add(_ factor: String, _ rule: Rule, _ first: Int, _ last: Int, _ detail: String) {
+        func add(_ factor: String, _ rule: Rule, _ first: Int, _ last: Int, _ detail: String, flags: [String] = []) {
             hits.append(
                 Hit(
                     mn: series.mn, factor: factor, rule: rule, from: series.time(first),
-                    to: series.time(last).adding(minutes: 60), detail: detail))
+                    to: series.time(last).adding(minutes: 60), detail: detail, flags: flags))
         }
         // Runs of consecutive slots meeting `test`, each handed to `report` as (first, last).
         func runs(_ test: (Int) -> Bool, _ report: (Int, Int) -> Void) {
@@ -155,6 +161,13 @@ public enum AnomalyScan {
             }
             if let start = first { report(start, count - 1) }
         }
+        // Hours with no record of any factor: one `missing` hit for the whole record, not one a factor.
+        let noRecord: [Bool] = (0..<count).map { index in
+            series.factors.values.allSatisfy { index >= $0.count || $0[index] == nil }
+        }
+        runs(
+            { noRecord[$0] },
+            { first, last in add("", .missing, first, last, "缺少 \(last - first + 1) 小时的整条记录（所有因子）") })
         for factor in series.factors.keys.sorted() {
             let values = series.factors[factor] ?? []
             runs(
@@ -163,8 +176,8 @@ public enum AnomalyScan {
                     let flags = Set((first...last).compactMap { values[$0]?.flag }).sorted()
                     add(
                         factor, .flagInvalid, first, last,
-                        "数据标记 \(flags.map { "\($0)（\(flagNames[$0] ?? "无效")）" }.joined(separator: "、")) 持续 \(last - first + 1) 小时，不计为有效数据"
-                    )
+                        "数据标记 \(flags.map { "\($0)（\(flagNames[$0] ?? "无效")）" }.joined(separator: "、")) 持续 \(last - first + 1) 小时，不计为有效数据",
+                        flags: flags)
                 })
             runs(
                 { values[$0]?.flag == "T" },
@@ -174,13 +187,14 @@ public enum AnomalyScan {
                         "数据标记 T（超测量上限）持续 \(last - first + 1) 小时：数值卡在量程上限，实际浓度不明")
                 })
             runs(
-                { values[$0] == nil || (values[$0]?.value == nil && values[$0]?.flag == "N") },
+                { (values[$0] == nil && !noRecord[$0]) || (values[$0]?.value == nil && values[$0]?.flag == "N") },
                 { first, last in add(factor, .missing, first, last, "缺少 \(last - first + 1) 小时数据") })
             if factor == Factor.oxygen {
-                o2Flat(o2, running: running, thresholds: thresholds) { first, last, band, swing in
+                o2Flat(o2, running: running, thresholds: thresholds) { first, last, low, high, swing in
+                    let range = low == high ? "始终为 \(NumberText.csv(low))%" : "在 \(NumberText.csv(low))%–\(NumberText.csv(high))% 之间"
                     add(
                         factor, .o2Flat, first, last,
-                        "连续 \(last - first + 1) 小时含氧量在 \(NumberText.csv(band))% 以内几乎不变，而同期烟气流量变化 \(NumberText.csv((swing * 100).rounded()))%：含氧量不随负荷变化，可能为设定值"
+                        "连续 \(last - first + 1) 小时含氧量\(range)，而同期烟气流量变化 \(NumberText.csv((swing * 100).rounded()))%：含氧量不随负荷变化，可能为设定值"
                     )
                 }
             }
@@ -230,7 +244,7 @@ public enum AnomalyScan {
                     let least = (first...last).compactMap { running[$0] }.min()
                     add(
                         factor, .zeroWhileRunning, first, last,
-                        "烟气流量显示生产（\(NumberText.csv(least)) m³/h 以上）而数值为 0 或负值，共 \(last - first + 1) 小时")
+                        "烟气流量显示生产（\(NumberText.csv(least?.rounded())) m³/h 以上）而数值为 0 或负值，共 \(last - first + 1) 小时")
                 })
             // Constant: identical valid values through at least `constantHours` running hours.
             var runStart: Int?
@@ -291,7 +305,7 @@ public enum AnomalyScan {
     /// Runs of at least `o2FlatHours` running hours with O2 inside `o2FlatBand` while the flow swings by
     /// `loadSwing` of its mean.
     static func o2Flat(
-        _ o2: [Double?], running: [Double?], thresholds: Thresholds, report: (Int, Int, Double, Double) -> Void
+        _ o2: [Double?], running: [Double?], thresholds: Thresholds, report: (Int, Int, Double, Double, Double) -> Void
     ) {
         var first: Int?
         var low = 0.0
@@ -303,7 +317,7 @@ public enum AnomalyScan {
             guard let least = flows.min(), let most = flows.max() else { return }
             let mean = flows.reduce(0, +) / Double(flows.count)
             let swing = (most - least) / mean
-            if swing >= thresholds.loadSwing { report(start, last, max(high - low, 0), swing) }
+            if swing >= thresholds.loadSwing { report(start, last, low, high, swing) }
         }
         for index in o2.indices {
             guard running[index] != nil, let value = o2[index] else {

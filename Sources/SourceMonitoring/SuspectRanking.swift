@@ -1,7 +1,8 @@
 import Foundation
 
 /// The inspectors' list: outlets ranked by a score from their hits, each score explained rule by rule. A hit
-/// scores its rule's weight × (1 + log₂ hours): a long run counts more than a short one, but not in proportion.
+/// scores its rule's weight × (1 + log₂ hours): a long run counts more than a short one, but not in proportion. A
+/// run flagged only F (the plant stopped) scores nothing: stopping is no sign of anything.
 public enum SuspectRanking {
     /// Weights by rule: signs of fraud above signs of malfunction above gaps.
     public static let weights: [AnomalyScan.Rule: Double] = [
@@ -29,7 +30,8 @@ public enum SuspectRanking {
         _ hits: [AnomalyScan.Hit], weights: [AnomalyScan.Rule: Double] = SuspectRanking.weights
     ) -> [Entry] {
         var entries: [Entry] = []
-        for (mn, outletHits) in Dictionary(grouping: hits, by: \.mn) {
+        let scored = hits.filter { !($0.rule == .flagInvalid && !$0.flags.isEmpty && $0.flags.allSatisfy { $0 == "F" }) }
+        for (mn, outletHits) in Dictionary(grouping: scored, by: \.mn) {
             var parts: [Part] = []
             for (rule, ruleHits) in Dictionary(grouping: outletHits, by: \.rule) {
                 let weight = weights[rule] ?? 1
