@@ -89,7 +89,8 @@ let package = Package(
         .target(
             name: "Services",
             dependencies: [
-                "LantianCore", "Campaign", "AirQuality", "MarketSupervision", "Emergency", "SourceMonitoring", "Persistence",
+                "LantianCore", "Campaign", "AirQuality", "MarketSupervision", "Emergency", "SourceMonitoring",
+                "Persistence",
                 "Seed", "Spreadsheet",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -191,7 +191,9 @@ public enum AnomalyScan {
                 { first, last in add(factor, .missing, first, last, "缺少 \(last - first + 1) 小时数据") })
             if factor == Factor.oxygen {
                 o2Flat(o2, running: running, thresholds: thresholds) { first, last, low, high, swing in
-                    let range = low == high ? "始终为 \(NumberText.csv(low))%" : "在 \(NumberText.csv(low))%–\(NumberText.csv(high))% 之间"
+                    let range =
+                        low == high
+                        ? "始终为 \(NumberText.csv(low))%" : "在 \(NumberText.csv(low))%–\(NumberText.csv(high))% 之间"
                     add(
                         factor, .o2Flat, first, last,
                         "连续 \(last - first + 1) 小时含氧量\(range)，而同期烟气流量变化 \(NumberText.csv((swing * 100).rounded()))%：含氧量不随负荷变化，可能为设定值"

@@ -51,7 +51,8 @@ public struct BlockAccumulator {
             let reading = sample.reading
             put(
                 sample.mn, sample.factor, sample.time.hour,
-                OutletSeries.Hour(value: reading.value, corrected: reading.corrected, flag: reading.flag, sent: sample.sent),
+                OutletSeries.Hour(
+                    value: reading.value, corrected: reading.corrected, flag: reading.flag, sent: sample.sent),
                 line: sample.line)
         case .minute:
             let hour = sample.time.hour.value
@@ -86,7 +87,9 @@ public struct BlockAccumulator {
         }
     }
 
-    private mutating func put(_ mn: String, _ factor: String, _ hour: MinuteStamp, _ value: OutletSeries.Hour, line: Int) {
+    private mutating func put(
+        _ mn: String, _ factor: String, _ hour: MinuteStamp, _ value: OutletSeries.Hour, line: Int
+    ) {
         let month = HourBlock.month(of: hour)
         let key = Key(mn: mn, factor: factor, month: month)
         let index = (hour.value - HourBlock.start(ofMonth: month).value) / 60

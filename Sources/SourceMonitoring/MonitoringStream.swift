@@ -88,7 +88,9 @@ public struct MonitoringStream {
     }
 
     private mutating func warning(_ line: Int, _ field: String, _ reason: String) {
-        if warnings.count < Self.listedProblems { warnings.append(ImportIssue(line: line, field: field, reason: reason)) }
+        if warnings.count < Self.listedProblems {
+            warnings.append(ImportIssue(line: line, field: field, reason: reason))
+        }
     }
 
     private mutating func line(_ row: CSVRow, _ sink: (Sample) -> Void) {
@@ -229,7 +231,9 @@ public struct MonitoringStream {
         let sent = MinuteStamp(packet.qn)
         records += 1
         for (factor, reading) in readings.sorted(by: { $0.key < $1.key }) {
-            sink(Sample(mn: packet.mn, factor: factor, kind: kind, time: time, reading: reading, sent: sent, line: number))
+            sink(
+                Sample(
+                    mn: packet.mn, factor: factor, kind: kind, time: time, reading: reading, sent: sent, line: number))
         }
     }
 }

@@ -114,6 +114,12 @@ public enum OutletRegister {
         public var mn: String
         public var factor: String
         public var rule: Outlet.LimitRule
+
+        public init(mn: String, factor: String, rule: Outlet.LimitRule) {
+            self.mn = mn
+            self.factor = factor
+            self.rule = rule
+        }
     }
 
     /// `mn,factor,limit[,o2_ref][,standard]` (Chinese headings `MN,因子,限值,基准含氧量,标准` too): mg/m³ and %.

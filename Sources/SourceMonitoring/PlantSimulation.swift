@@ -51,7 +51,9 @@ public struct PlantSimulation: Sendable {
     /// The header row of layout (a), with `UploadTime`.
     public static var header: String {
         (["MN", "DataTime", "UploadTime"]
-            + factors.flatMap { corrected.contains($0) ? ["\($0)-Avg", "\($0)-ZsAvg", "\($0)-Flag"] : ["\($0)-Avg", "\($0)-Flag"] })
+            + factors.flatMap {
+                corrected.contains($0) ? ["\($0)-Avg", "\($0)-ZsAvg", "\($0)-Flag"] : ["\($0)-Avg", "\($0)-Flag"]
+            })
             .joined(separator: ",")
     }
 

@@ -30,7 +30,9 @@ public enum SuspectRanking {
         _ hits: [AnomalyScan.Hit], weights: [AnomalyScan.Rule: Double] = SuspectRanking.weights
     ) -> [Entry] {
         var entries: [Entry] = []
-        let scored = hits.filter { !($0.rule == .flagInvalid && !$0.flags.isEmpty && $0.flags.allSatisfy { $0 == "F" }) }
+        let scored = hits.filter {
+            !($0.rule == .flagInvalid && !$0.flags.isEmpty && $0.flags.allSatisfy { $0 == "F" })
+        }
         for (mn, outletHits) in Dictionary(grouping: scored, by: \.mn) {
             var parts: [Part] = []
             for (rule, ruleHits) in Dictionary(grouping: outletHits, by: \.rule) {

@@ -98,7 +98,8 @@ extension SourcesCommand {
                     print(
                         CSVWriter.record([
                             source.path, "\(summary.records)", "\(summary.imported ? summary.hours : 0)",
-                            "\(summary.corrections)", "\(summary.devices.count)", summary.imported ? "imported" : "refused",
+                            "\(summary.corrections)", "\(summary.devices.count)",
+                            summary.imported ? "imported" : "refused",
                         ]))
                 }
             }

@@ -3,9 +3,11 @@ import Emergency
 import Foundation
 import LantianCore
 import MarketSupervision
+import NIOConcurrencyHelpers
 import Persistence
 import Seed
 import Services
+import SourceMonitoring
 import Testing
 import Vapor
 import VaporTesting
@@ -184,10 +186,35 @@ import Web
             let inspectionID = try await emergency.recordInspection(
                 warning: warningID, enterprise: "E1", method: .onSite, complied: false, hour: "2021-11-03T10:00",
                 note: text, files: [], actor: .system, at: Date())
+            // Pollution sources with the controlled text: an outlet's name, a limit's standard, an import's file
+            // name, a published check's finding, agency and persons.
+            let sources = SourceStore(database: app.db)
+            try await sources.replaceOutlets(
+                [
+                    Outlet(
+                        mn: "M-INJ", enterprise: "E1", name: text, factors: ["a21026", "a00000"], installed: true,
+                        networked: true)
+                ], file: text, actor: .system, at: Date())
+            try await sources.replaceLimits(
+                [.init(mn: "M-INJ", factor: "a21026", rule: .init(limit: .init(limit: 35), standard: text))],
+                file: text,
+                actor: .system, at: Date())
+            let hours =
+                "MN,DataTime,a21026-Avg,a21026-Flag,a00000-Avg,a00000-Flag\n"
+                + (0..<8).map { "M-INJ,2021-11-03 0\($0):00,\($0 < 7 ? 12 : 50),N,5000,N\n" }.joined()
+            let chunks = NIOLockedValueBox([Array(hours.utf8)])
+            _ = try await SourceImport(database: app.db).run(
+                file: text, next: { chunks.withLockedValue { $0.popLast() } }, actor: .system, at: Date())
+            let sourceCheckID = try await sources.recordCheck(
+                mn: "M-INJ", at: MinuteStamp("2021-11-03T04:00")!, result: .fraud, note: text, agency: text,
+                persons: text,
+                files: [], actor: .system, at: Date())
+            try await sources.setPublished(sourceCheckID, true, actor: .system, at: Date())
             let ids = [
                 "plans": planID.uuidString, "checks": checkID.uuidString, "draws": drawID.uuidString,
                 "actions": actionID.uuidString, "documents": "00000000-0000-0000-0000-000000000001",
                 "warnings": warningID.uuidString, "inspections": inspectionID.uuidString, "orders": token,
+                "outlets": "M-INJ",
             ]
 
             let parameters = [
@@ -205,7 +232,10 @@ import Web
                             name == "file"
                                 ? "result.csv"
                                 : ["market", "public", "emergency"].contains(parts.first)
-                                    ? ids[parts[1]] : parameters[name],
+                                    ? ids[parts[1]]
+                                    : parts.first == "sources"
+                                        ? (parts[1] == "checks" ? sourceCheckID.uuidString : ids[parts[1]])
+                                        : parameters[name],
                             "no value for :\(name) in \(route.path)")
                         parts.append(value)
                     default: Issue.record("unexpected route component in \(route.path)")
@@ -217,6 +247,9 @@ import Web
                 "/tasks?q=\(query)&category=\(query)&unit=\(query)&status=\(query)&due=\(query)&asOf=\(query)",
                 "/tasks/\(WebTests.coal)?asOf=\(query)", "/?asOf=\(query)", "/air?asOf=\(query)",
                 "/login?next=\(query)", "/?notice=\(query)",
+                "/sources/outlets/M-INJ?from=2021-11-01&to=2021-11-07",
+                "/sources/outlets/M-INJ/chart?factor=a21026&from=2021-11-03T00:00&to=2021-11-03T08:00",
+                "/sources/suspects?week=2021-11-01",
             ]
             var readers: [(String, Browser)] = [("anonymous", Browser(app))]
             for username in ["office1", "zz-reporter", "energy-leader", "watcher", "samr-leader"] {
@@ -235,6 +268,7 @@ import Web
                         .replacingOccurrences(of: warningID.uuidString, with: ":warning")
                         .replacingOccurrences(of: token, with: ":token")
                         .replacingOccurrences(of: inspectionID.uuidString, with: ":inspection")
+                        .replacingOccurrences(of: sourceCheckID.uuidString, with: ":sourceCheck")
                     read("\(name) GET \(key)", try await browser.get(path))
                 }
             }

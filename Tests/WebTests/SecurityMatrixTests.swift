@@ -5,6 +5,7 @@ import MarketSupervision
 import Persistence
 import Seed
 import Services
+import SourceMonitoring
 import Testing
 import Vapor
 import VaporTesting
@@ -51,12 +52,15 @@ import Web
     static let marketWriters: Set<Caller> = [.marketCity, .marketCounty]
     /// Who keeps the emergency registry and enters forecasts: 市生态环境局 and the office.
     static let emergencyKeepers: Set<Caller> = [.ecology, .office]
+    /// Who reads the monitoring data, the suspects and the enforcement list, and who keeps the register, imports
+    /// and records checks: 市生态环境局 and the office (a suspect list seen elsewhere would warn the suspects).
+    static let sourceInspectors: Set<Caller> = [.ecology, .office]
 
     /// Routes anyone may call. Each is also marked public where it is registered (`Route.isPublic`).
     static let publicRoutes: Set<String> = [
         "GET /static/lantian.css", "GET /healthz", "GET /login", "POST /login", "POST /logout",
         "GET /api/v1/openapi.json", "POST /api/v1/tokens", "GET /public/draws/:id", "GET /public/draws/:id/files/:file",
-        "GET /public/warning", "GET /public/orders/:token", "POST /public/orders/:token",
+        "GET /public/warning", "GET /public/orders/:token", "POST /public/orders/:token", "GET /public/monitoring",
     ]
 
     /// The callers let through, by route. Report routes address 泽州县's submitted October report unless the
@@ -111,6 +115,13 @@ import Web
         "GET /emergency/inspections/:id/files/:file": signedIn, "GET /emergency/warnings/:id/review": signedIn,
         "GET /emergency/staggering": signedIn, "GET /emergency/measures": signedIn,
         "POST /emergency/measures": officeOnly,
+        // Everyone signed in sees the key-polluter coverage and the outlet register; the data and the inspections
+        // are 市生态环境局's and the office's.
+        "GET /sources": signedIn, "POST /sources": sourceInspectors, "POST /sources/key-polluters": sourceInspectors,
+        "GET /sources/suspects": sourceInspectors, "GET /sources/outlets/:mn": sourceInspectors,
+        "GET /sources/outlets/:mn/chart": sourceInspectors, "POST /sources/outlets/:mn/checks": sourceInspectors,
+        "GET /sources/checks/:id/files/:file": sourceInspectors, "GET /sources/cases": sourceInspectors,
+        "POST /sources/checks/:id/publish": sourceInspectors,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -220,6 +231,8 @@ import Web
         var orderToken: String
         var inspection: UUID
         var inspectionFile: UUID
+        var sourceCheck: UUID
+        var sourceCheckFile: UUID
     }
 
     static let inspectorsCSV = Data("编号,姓名,单位\nI1,甲,市局\nI2,乙,泽州县局\nI3,丙,高平市局\n".utf8)
@@ -318,6 +331,21 @@ import Web
             files: [(field: "files[]", name: "现场.pdf", type: "application/pdf", data: pdf)])
         #expect(inspected.status == .seeOther)
         let inspection = try #require(try await emergency.inspections().first)
+        // An outlet of the registry's enterprise and a confirmed fraud at it with its evidence.
+        let sources = SourceStore(database: app.db)
+        try await sources.replaceOutlets(
+            [
+                Outlet(
+                    mn: "M-MX", enterprise: "E1", name: "矩阵排放口", factors: ["a21026", "a00000"], installed: true,
+                    networked: true)
+            ], file: "matrix", actor: .system, at: Date())
+        try await office.get("/sources/outlets/M-MX")
+        let checked = try await office.postMultipart(
+            "/sources/outlets/M-MX/checks",
+            [("checkedAt", "2021-11-21T10:00"), ("result", "fraud"), ("note", "矩阵"), ("agency", "矩阵运维")],
+            files: [(field: "files[]", name: "笔录.pdf", type: "application/pdf", data: pdf)])
+        #expect(checked.status == .seeOther)
+        let sourceCheck = try #require(try await sources.checks(mn: "M-MX").first)
         return Fixture(
             document: document, submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"),
             marketPlan: plan,
@@ -326,7 +354,8 @@ import Web
                 title: "矩阵", start: CivilDate("2021-10-15")!, end: CivilDate("2021-11-13")!, actor: .system,
                 at: Date()),
             warning: warning, order: order, orderToken: token, inspection: inspection.id,
-            inspectionFile: try #require(inspection.files.first).id)
+            inspectionFile: try #require(inspection.files.first).id, sourceCheck: sourceCheck.id,
+            sourceCheckFile: try #require(sourceCheck.files.first).id)
     }
 
     /// Calls route `key` as `caller` with a request that would succeed for a permitted caller.
@@ -486,6 +515,25 @@ import Web
         case "POST /emergency/measures":
             return try await browser.post(
                 "/emergency/measures", [("document", try SeedEmergency.measures), ("note", "matrix \(unique)")])
+        case "POST /sources":
+            let csv = Data("mn,factor,limit\nM-MX,a21026,35\n".utf8)
+            return try await browser.postMultipart(
+                "/sources", [("kind", "limits")],
+                files: [(field: "file", name: "limits.csv", type: "text/csv", data: csv)])
+        case "POST /sources/key-polluters":
+            return try await browser.post("/sources/key-polluters", [("enterprise", "E1"), ("listed", "1")])
+        case "GET /sources/outlets/:mn":
+            return try await browser.get("/sources/outlets/M-MX")
+        case "GET /sources/outlets/:mn/chart":
+            return try await browser.get(
+                "/sources/outlets/M-MX/chart?factor=a21026&from=2021-11-20T00:00&to=2021-11-21T00:00")
+        case "POST /sources/outlets/:mn/checks":
+            return try await browser.postMultipart(
+                "/sources/outlets/M-MX/checks", [("checkedAt", "2021-11-22T10:00"), ("result", "normal")], files: [])
+        case "GET /sources/checks/:id/files/:file":
+            return try await browser.get("/sources/checks/\(fixture.sourceCheck)/files/\(fixture.sourceCheckFile)")
+        case "POST /sources/checks/:id/publish":
+            return try await browser.post("/sources/checks/\(fixture.sourceCheck)/publish", [("published", "1")])
         case "GET /public/orders/:token":
             return try await browser.get("/public/orders/\(fixture.orderToken)")
         case "POST /public/orders/:token":

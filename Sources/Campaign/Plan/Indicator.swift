@@ -60,6 +60,9 @@ public struct Indicator: Hashable, Sendable, Codable {
         /// A figure counted from the market-supervision bureau's records (`fuel-batches`, `station-coverage`):
         /// spot checks, the registry, the black-station action.
         case market(metric: String)
+        /// A figure from pollution-source monitoring (`vocs-coverage`, `vocs-monitors`): the key-polluter list,
+        /// the outlets and their online-monitoring data.
+        case sources(metric: String)
 
         /// How the UI names the source.
         public var chinese: String {
@@ -68,6 +71,7 @@ public struct Indicator: Hashable, Sendable, Codable {
             case .ledger(let name, _): "台账（\(name)）"
             case .airQuality(let metric): "监测数据（\(metric)）"
             case .market(let metric): "市场监管记录（\(metric)）"
+            case .sources(let metric): "污染源监控（\(metric)）"
             }
         }
     }

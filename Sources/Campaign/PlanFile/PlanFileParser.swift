@@ -345,10 +345,11 @@ struct PlanFileParser {
                 if let text = reader.scalarText(node, at: i.path("source")), text != "report" {
                     reader.report(
                         i.path("source"), node,
-                        "\"\(text)\" is not a source: use report, {ledger: …}, {airQuality: …} or {market: …}")
+                        "\"\(text)\" is not a source: use report, {ledger: …}, {airQuality: …}, {market: …} or {sources: …}"
+                    )
                 }
             } else if let s = reader.fields(
-                node, at: i.path("source"), allowed: ["ledger", "aggregate", "airQuality", "market"])
+                node, at: i.path("source"), allowed: ["ledger", "aggregate", "airQuality", "market", "sources"])
             {
                 if let ledger = reader.string(s, "ledger", required: false) {
                     source = .ledger(name: ledger, aggregate: reader.string(s, "aggregate", required: false) ?? "count")
@@ -356,8 +357,10 @@ struct PlanFileParser {
                     source = .airQuality(metric: metric)
                 } else if let metric = reader.string(s, "market", required: false) {
                     source = .market(metric: metric)
+                } else if let metric = reader.string(s, "sources", required: false) {
+                    source = .sources(metric: metric)
                 } else {
-                    reader.report(i.path("source"), node, "a source needs ledger, airQuality or market")
+                    reader.report(i.path("source"), node, "a source needs ledger, airQuality, market or sources")
                 }
             }
         }

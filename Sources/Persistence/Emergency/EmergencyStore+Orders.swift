@@ -142,6 +142,12 @@ extension EmergencyStore {
             self.sha256 = sha256
             self.storageKey = storageKey
         }
+
+        /// A file just written to the evidence store.
+        public init(_ new: ReportStore.NewEvidence) {
+            self.init(
+                id: new.id, fileName: new.fileName, size: new.size, sha256: new.sha256, storageKey: new.storageKey)
+        }
     }
 
     /// How an inspection checked.

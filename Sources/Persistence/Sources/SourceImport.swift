@@ -46,7 +46,8 @@ public struct SourceImport: Sendable {
                 let id = UUID()
                 try await sql.insert(into: "source_imports")
                     .columns(
-                        "id", "file", "records", "hours", "corrections", "warnings", "imported_by", "imported_at")
+                        "id", "file", "records", "hours", "corrections", "warnings", "imported_by", "imported_at"
+                    )
                     .values(
                         SQLBind(id), SQLBind(file), SQLBind(0), SQLBind(0), SQLBind(0), SQLBind(0),
                         SQLBind(actor.username), SQLBind(now)
@@ -134,7 +135,8 @@ public struct SourceImport: Sendable {
             for key in batch {
                 let merged = BlockAccumulator.merge(blocks[key]!, into: stored[key], key: key)
                 corrections += merged.corrections
-                insert = insert.values(SQLBind(key.mn), SQLBind(key.factor), SQLBind(key.month), SQLBind(Data(merged.block)))
+                insert = insert.values(
+                    SQLBind(key.mn), SQLBind(key.factor), SQLBind(key.month), SQLBind(Data(merged.block)))
                 summary.devices.insert(key.mn)
             }
             try await insert.onConflict(with: ["mn", "factor", "month"]) { $0.set(excludedValueOf: "hours") }.run()

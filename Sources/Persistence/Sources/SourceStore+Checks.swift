@@ -88,7 +88,8 @@ extension SourceStore {
                 id: row.id, mn: row.mn, checkedAt: MinuteStamp(value: row.checked_at),
                 result: Check.Result(rawValue: row.result) ?? .normal, note: row.note, agency: row.agency,
                 persons: row.persons,
-                files: (try? JSONDecoder().decode([EmergencyStore.EvidenceFile].self, from: Data(row.files.utf8))) ?? [],
+                files: (try? JSONDecoder().decode([EmergencyStore.EvidenceFile].self, from: Data(row.files.utf8)))
+                    ?? [],
                 published: row.published, recordedBy: row.recorded_by, recordedAt: row.recorded_at)
         }
     }

@@ -73,7 +73,8 @@ public struct SourceStore: Sendable {
             for (position, outlet) in outlets.enumerated() {
                 try await sql.insert(into: "source_outlets")
                     .columns(
-                        "mn", "position", "enterprise", "name", "factors", "installed", "networked", "networked_on")
+                        "mn", "position", "enterprise", "name", "factors", "installed", "networked", "networked_on"
+                    )
                     .values(
                         SQLBind(outlet.mn), SQLBind(position), SQLBind(outlet.enterprise), SQLBind(outlet.name),
                         SQLBind(outlet.factors.joined(separator: ",")), SQLBind(outlet.installed),
@@ -140,8 +141,10 @@ public struct SourceStore: Sendable {
 
     /// Devices with stored hours, and the months they span.
     public func devices() async throws -> [(mn: String, first: Int, last: Int)] {
-        try await sql.raw("SELECT mn, MIN(month) AS first, MAX(month) AS last FROM source_blocks GROUP BY mn ORDER BY mn")
-            .all(decoding: DeviceRow.self).map { ($0.mn, $0.first, $0.last) }
+        try await sql.raw(
+            "SELECT mn, MIN(month) AS first, MAX(month) AS last FROM source_blocks GROUP BY mn ORDER BY mn"
+        )
+        .all(decoding: DeviceRow.self).map { ($0.mn, $0.first, $0.last) }
     }
 
     // MARK: Imports

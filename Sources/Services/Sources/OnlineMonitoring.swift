@@ -128,12 +128,20 @@ public struct OnlineMonitoring: Sendable {
         public var outlet: Outlet?
         public var enterprise: Enterprise?
         public var hits: [AnomalyScan.Hit]
+
+        public init(entry: SuspectRanking.Entry, outlet: Outlet?, enterprise: Enterprise?, hits: [AnomalyScan.Hit]) {
+            self.entry = entry
+            self.outlet = outlet
+            self.enterprise = enterprise
+            self.hits = hits
+        }
     }
 
     /// The inspectors' list for the week starting `monday`: every device with stored hours, ranked.
     public func suspects(week monday: CivilDate) async throws -> [Suspect] {
         let outlets = Dictionary(try await store.outlets().map { ($0.mn, $0) }, uniquingKeysWith: { a, _ in a })
-        let enterprises = Dictionary(try await emergency.enterprises().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let enterprises = Dictionary(
+            try await emergency.enterprises().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var hits: [AnomalyScan.Hit] = []
         let week = monday...monday.adding(days: 6)
         let first = HourBlock.month(of: MinuteStamp(day: monday.adding(days: -7 * Self.historyWeeks), hour: 0))

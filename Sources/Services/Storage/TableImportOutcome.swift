@@ -1,6 +1,6 @@
 import Foundation
-import Spreadsheet
 import LantianCore
+import Spreadsheet
 
 /// What importing an uploaded table did: its rows, how many records were new, and the problems (which stored
 /// nothing) and warnings, each naming its line and field.

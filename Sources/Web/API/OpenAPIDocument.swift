@@ -169,6 +169,16 @@ enum OpenAPIDocument {
                       }
                     },
                     "required": ["market"], "additionalProperties": false
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
+                      "sources": {
+                        "type": "object", "properties": { "metric": { "type": "string" } },
+                        "required": ["metric"], "additionalProperties": false
+                      }
+                    },
+                    "required": ["sources"], "additionalProperties": false
                   }
                 ]
               },

@@ -73,6 +73,16 @@ enum SiteURL: Equatable {
     case emergencyReview(warning: UUID)
     case emergencyStaggering
     case emergencyMeasures(version: Int?)
+    case sources
+    case sourcesKeyPolluters
+    case sourcesSuspects(week: CivilDate?)
+    case sourcesOutlet(mn: String, from: CivilDate? = nil, to: CivilDate? = nil)
+    case sourcesChart(mn: String, factor: String, from: String, to: String)
+    case sourcesChecks(mn: String)
+    case sourcesCheckFile(id: UUID, file: UUID)
+    case sourcesCases
+    case sourcesPublish(id: UUID)
+    case publicMonitoring
     case publicWarning
     case publicOrder(token: String)
     case marketDrawFile(id: UUID, file: String)
@@ -163,6 +173,20 @@ enum SiteURL: Equatable {
         case .emergencyStaggering: return Emergency.staggering.path()
         case .emergencyMeasures(let version):
             return Emergency.measures.path() + (version.map { "?version=\($0)" } ?? "")
+        case .sources: return Sources.home.path()
+        case .sourcesKeyPolluters: return Sources.keyPolluters.path()
+        case .sourcesSuspects(let week): return Sources.suspects.path() + (week.map { "?week=\($0)" } ?? "")
+        case .sourcesOutlet(let mn, let from, let to):
+            let query = [from.map { "from=\($0)" }, to.map { "to=\($0)" }].compactMap { $0 }
+            return Sources.outlet.path(mn) + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        case .sourcesChart(let mn, let factor, let from, let to):
+            return Sources.chart.path(mn) + "?factor=" + Self.component(factor) + "&from="
+                + Self.component(from) + "&to=" + Self.component(to)
+        case .sourcesChecks(let mn): return Sources.checks.path(mn)
+        case .sourcesCheckFile(let id, let file): return Sources.checkFile.path(id.uuidString, file.uuidString)
+        case .sourcesCases: return Sources.cases.path()
+        case .sourcesPublish(let id): return Sources.publish.path(id.uuidString)
+        case .publicMonitoring: return Public.monitoring.path()
         case .publicWarning: return Public.warning.path()
         case .publicOrder(let token): return Public.order.path(token)
         case .publicDraw(let id): return Public.draw.path(id.uuidString)
@@ -291,13 +315,30 @@ extension SiteURL {
         ]
     }
 
-    /// 公开: what anyone may read without signing in — published draws and their files, the warning in force.
+    /// 污染源监控: key polluters and their coverage, outlets, online-monitoring data, the inspectors' week, checks
+    /// and the enforcement list.
+    enum Sources {
+        static let home = SitePath("/sources")
+        static let keyPolluters = SitePath("/sources/key-polluters")
+        static let suspects = SitePath("/sources/suspects")
+        static let outlet = SitePath("/sources/outlets/:mn")
+        static let chart = SitePath("/sources/outlets/:mn/chart")
+        static let checks = SitePath("/sources/outlets/:mn/checks")
+        static let checkFile = SitePath("/sources/checks/:id/files/:file")
+        static let cases = SitePath("/sources/cases")
+        static let publish = SitePath("/sources/checks/:id/publish")
+        static let all = [home, keyPolluters, suspects, outlet, chart, checks, checkFile, cases, publish]
+    }
+
+    /// 公开: what anyone may read without signing in — published draws and their files, the warning in force, the
+    /// published list of monitoring fraud.
     enum Public {
         static let draw = SitePath("/public/draws/:id")
         static let drawFile = SitePath("/public/draws/:id/files/:file")
         static let warning = SitePath("/public/warning")
         static let order = SitePath("/public/orders/:token")
-        static let all = [draw, drawFile, warning, order]
+        static let monitoring = SitePath("/public/monitoring")
+        static let all = [draw, drawFile, warning, order, monitoring]
     }
 
     /// The stylesheet and the health check.
@@ -330,6 +371,11 @@ extension SiteURL {
 
     /// Every pattern of the site and the API.
     static let allPaths: [SitePath] =
-        Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Public.all + Account.all + Admin.all
-        + Static.all + API.all
+        Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Sources.all + Public.all + Account.all
+        + Admin.all + Static.all + API.all
+
+    /// A query value, percent-encoded.
+    static func component(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
 }

@@ -26,6 +26,8 @@ func routes(_ app: Application) throws {
     MarketController().bootPublic(routes: browser)
     EmergencyController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     EmergencyController().bootPublic(routes: browser)
+    SourcesController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
+    SourcesController().bootPublic(routes: browser)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     APIController().boot(routes: app, sessions: app.sessions.middleware)

@@ -55,6 +55,7 @@ enum Layout {
             (.tasks, "全部任务", SiteURL.tasks(TaskFilter()).path),
             (.air, "空气质量", SiteURL.air.path),
             (.emergency, "重污染应急", SiteURL.emergency.path),
+            (.sources, "污染源监控", SiteURL.sources.path),
             (.plan, "方案与文件", SiteURL.plan.path),
         ]
         if user.canWriteReports || user.role == .viewer {

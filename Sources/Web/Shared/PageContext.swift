@@ -12,7 +12,7 @@ struct PageContext {
     var showsMarket = false
 
     enum NavSection {
-        case dashboard, myTasks, monthly, tasks, air, market, emergency, plan, units, users, planImport, audit
+        case dashboard, myTasks, monthly, tasks, air, market, emergency, sources, plan, units, users, planImport, audit
     }
 }
 
@@ -34,7 +34,8 @@ extension Request {
 /// Notices passed through a redirect by key, so that no text from the URL reaches the page.
 enum Notice: String {
     case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged, revoked,
-        carried, recorded, caseOpened, caseMoved, drawn, published, warningIssued, warningChanged, forecastEntered
+        carried, recorded, caseOpened, caseMoved, drawn, published, warningIssued, warningChanged, forecastEntered,
+        checkRecorded, listed
 
     static func text(for key: String) -> String? {
         switch Notice(rawValue: key) {
@@ -57,6 +58,8 @@ enum Notice: String {
         case .warningIssued: "预警已发布，减排清单随之生效。"
         case .warningChanged: "预警已变更，记录在预警历史中。"
         case .forecastEntered: "预报已保存，建议级别按现行分级标准重新计算。"
+        case .checkRecorded: "现场检查已记录；检查时间已作为检查时段计入异常规则。"
+        case .listed: "重点排污单位名录已更新，覆盖率随之重新计算。"
         case nil: nil
         }
     }

@@ -78,4 +78,16 @@ struct EvidenceStore {
     }
 
     func path(of key: String) -> String { directory + "/" + key }
+
+    /// A stored file as a download: streamed from disk, typed by its name (never by what was uploaded), not cached,
+    /// with its SHA-256.
+    func fileResponse(_ req: Request, key: String, fileName: String, sha256: String) async throws -> Response {
+        let response = try await req.fileio.asyncStreamFile(at: path(of: key))
+        response.headers.replaceOrAdd(name: .contentType, value: Self.contentType(of: fileName))
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: ContentDisposition.attachment(fileName: fileName))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: sha256)
+        return response
+    }
 }

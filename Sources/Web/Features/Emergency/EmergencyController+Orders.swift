@@ -165,10 +165,8 @@ extension EmergencyController {
             _ = try await req.emergency().store.recordInspection(
                 warning: warning.id, enterprise: enterprise.id, method: method, complied: complied, hour: hour,
                 note: (upload.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                files: written.map {
-                    EmergencyStore.EvidenceFile(
-                        id: $0.id, fileName: $0.fileName, size: $0.size, sha256: $0.sha256, storageKey: $0.storageKey)
-                }, actor: try await req.currentUser().audit, at: req.now)
+                files: written.map(EmergencyStore.EvidenceFile.init), actor: try await req.currentUser().audit,
+                at: req.now)
         } catch {
             evidence.remove(written)
             throw error
@@ -183,13 +181,8 @@ extension EmergencyController {
             let file = try await req.emergency().store.inspections().first(where: { $0.id == id })?.files
                 .first(where: { $0.id == fileID })
         else { throw Abort(.notFound, reason: "没有这个文件") }
-        let path = EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: 0).path(
-            of: file.storageKey)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: EvidenceStore.contentType(of: file.fileName))
-        headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(fileName: file.fileName))
-        return Response(
-            status: .ok, headers: headers, body: .init(data: try Data(contentsOf: URL(fileURLWithPath: path))))
+        return try await EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: 0).fileResponse(
+            req, key: file.storageKey, fileName: file.fileName, sha256: file.sha256)
     }
 
     // MARK: Review

@@ -159,15 +159,8 @@ struct ReportController {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "没有这个文件") }
         let file = try await ReportReading(db: req.db).evidence(
             id: id, in: try await req.currentPlan(), reader: user.actor)
-        let path = EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: 0).path(
-            of: file.storageKey)
-        let response = try await req.fileio.asyncStreamFile(at: path)
-        response.headers.replaceOrAdd(name: .contentType, value: EvidenceStore.contentType(of: file.fileName))
-        response.headers.replaceOrAdd(
-            name: .contentDisposition, value: ContentDisposition.attachment(fileName: file.fileName))
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: file.sha256)
-        return response
+        return try await EvidenceStore(directory: req.application.lantian.filesDirectory, maxBytes: 0).fileResponse(
+            req, key: file.storageKey, fileName: file.fileName, sha256: file.sha256)
     }
 
     // MARK: - page
