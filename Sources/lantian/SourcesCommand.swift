@@ -78,7 +78,8 @@ extension SourcesCommand {
                 bad packet or row refuses that file (the others are imported). Importing the same file again \
                 changes nothing; a different value for a stored hour replaces it and is recorded as a correction. \
                 Once outlets are registered, data of a device not on the register refuses the file. Prints one line \
-                a file: file,records,hours,corrections,devices,status; exit status 1 when any file was refused.
+                a file: file,records,hours,corrections,devices,status (a refused file: 0,0,0,0,refused); exit status 1 when \
+                any file was refused.
                 """)
 
         @ArgumentParser.Argument(help: "Monitoring data files.") var files: [String]
@@ -97,7 +98,7 @@ extension SourcesCommand {
                     refused = refused || !summary.imported
                     print(
                         CSVWriter.record([
-                            source.path, "\(summary.records)", "\(summary.imported ? summary.hours : 0)",
+                            source.path, "\(summary.imported ? summary.records : 0)", "\(summary.imported ? summary.hours : 0)",
                             "\(summary.corrections)", "\(summary.devices.count)",
                             summary.imported ? "imported" : "refused",
                         ]))
