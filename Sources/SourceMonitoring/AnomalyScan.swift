@@ -162,8 +162,9 @@ public enum AnomalyScan {
             if let start = first { report(start, count - 1) }
         }
         // Hours with no record of any factor: one `missing` hit for the whole record, not one a factor.
-        let noRecord: [Bool] = (0..<count).map { index in
-            series.factors.values.allSatisfy { index >= $0.count || $0[index] == nil }
+        var noRecord = [Bool](repeating: true, count: count)
+        for slots in series.factors.values {
+            for index in 0..<min(count, slots.count) where slots[index] != nil { noRecord[index] = false }
         }
         runs(
             { noRecord[$0] },
@@ -171,7 +172,7 @@ public enum AnomalyScan {
         for factor in series.factors.keys.sorted() {
             let values = series.factors[factor] ?? []
             runs(
-                { values[$0].map { !["N", "S", "T"].contains($0.flag) } ?? false },
+                { values[$0].map { $0.flag != "N" && $0.flag != "S" && $0.flag != "T" } ?? false },
                 { first, last in
                     let flags = Set((first...last).compactMap { values[$0]?.flag }).sorted()
                     add(
@@ -286,10 +287,15 @@ public enum AnomalyScan {
             }
         }
         // Late uploads: hours whose records were sent more than `lateMinutes` after the hour ended.
+        var sent = [Int](repeating: .max, count: count)
+        for slots in series.factors.values {
+            for index in 0..<min(count, slots.count) {
+                if let time = slots[index]?.sent, time.value < sent[index] { sent[index] = time.value }
+            }
+        }
         let lateness: [Int?] = (0..<count).map { index in
-            let sent = series.factors.values.compactMap { index < $0.count ? $0[index]?.sent : nil }.min()
-            guard let sent else { return nil }
-            let late = sent.value - series.time(index).adding(minutes: 60).value
+            guard sent[index] != .max else { return nil }
+            let late = sent[index] - series.time(index).adding(minutes: 60).value
             return late > thresholds.lateMinutes ? late : nil
         }
         runs(
@@ -369,10 +375,12 @@ public enum AnomalyScan {
         struct Week {
             var first: Int
             var last: Int
-            var sums = [Double](repeating: 0, count: 4)
-            var counts = [Int](repeating: 0, count: 4)
+            // SIMD lanes, not arrays: no heap copy when a week is updated.
+            var sums = SIMD4<Double>(repeating: 0)
+            var counts = SIMD4<Int>(repeating: 0)
         }
-        var weeks: [Int: Week] = [:]
+        var weeks: [Week?] = []
+        var firstWeek: Int?
         for index in 0..<series.count {
             guard running[index] != nil, let value = valid[index] else { continue }
             let minutes = series.time(index).value
@@ -381,7 +389,10 @@ public enum AnomalyScan {
             // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays.
             let weekday = ((day + 3) % 7 + 7) % 7
             let week = (day + 3 - weekday) / 7
-            var entry = weeks[week] ?? Week(first: index, last: index)
+            if firstWeek == nil { firstWeek = week }
+            let slot = week - firstWeek!
+            while weeks.count <= slot { weeks.append(nil) }
+            var entry = weeks[slot] ?? Week(first: index, last: index)
             entry.last = index
             // Slots: 0 night, 1 day, 2 weekend, 3 weekday.
             if hour >= 22 || hour < 6 {
@@ -392,18 +403,14 @@ public enum AnomalyScan {
                 entry.sums[1] += value
                 entry.counts[1] += 1
             }
-            if weekday >= 5 {
-                entry.sums[2] += value
-                entry.counts[2] += 1
-            } else {
-                entry.sums[3] += value
-                entry.counts[3] += 1
-            }
-            weeks[week] = entry
+            let part = weekday >= 5 ? 2 : 3
+            entry.sums[part] += value
+            entry.counts[part] += 1
+            weeks[slot] = entry
         }
         for (rule, slots, needed) in [(Rule.nightPattern, (0, 1), (20, 30)), (.weekdayPattern, (2, 3), (16, 40))] {
-            let ratios: [(week: Week, ratio: Double)] = weeks.keys.sorted().compactMap { key in
-                let week = weeks[key]!
+            let ratios: [(week: Week, ratio: Double)] = weeks.compactMap { entry in
+                guard let week = entry else { return nil }
                 guard week.counts[slots.0] >= needed.0, week.counts[slots.1] >= needed.1 else { return nil }
                 let denominator = week.sums[slots.1] / Double(week.counts[slots.1])
                 guard denominator > 0 else { return nil }

@@ -33,17 +33,27 @@ public struct BlockAccumulator {
         var factor: String
         var hour: Int
     }
-
-    public private(set) var blocks: [Key: [UInt8]] = [:]
     public private(set) var warnings: [ImportIssue] = []
     /// Hours written (duplicates in the file counted once each time).
     public private(set) var hours = 0
+    /// Bytes of the blocks held.
+    public private(set) var heldBytes = 0
+
+    // Blocks by a packed integer key (device, factor, month): hashing an integer, not two strings, for each of
+    // the tens of millions of values a year brings.
+    private var blocks: [UInt64: [UInt8]] = [:]
+    private var devices: [String: UInt64] = [:]
+    private var deviceNames: [String] = []
+    private var factors: [String: UInt64] = [:]
+    private var factorNames: [String] = []
     private var minutes: [MinuteKey: (readings: [MonitoringRecord.Reading], sent: MinuteStamp?, line: Int)] = [:]
     private var newestMinuteHour = Int.min
+    private var newestMonth = Int.min
+    // The samples of one record share device and hour: the last ones looked up.
+    private var lastDevice: (mn: String, index: UInt64)?
+    private var lastHour: (value: Int, month: Int, monthStart: Int, index: Int)?
 
     public init() {}
-
-    public var heldBytes: Int { blocks.values.reduce(0) { $0 + $1.count } }
 
     public mutating func add(_ sample: MonitoringStream.Sample) {
         switch sample.kind {
@@ -72,10 +82,28 @@ public struct BlockAccumulator {
     /// Closes every pending minute hour: call at the end of a file.
     public mutating func finish() { closeMinutes { _ in true } }
 
-    /// Hands over the blocks gathered so far and forgets them.
-    public mutating func take() -> [Key: [UInt8]] {
-        defer { blocks = [:] }
-        return blocks
+    /// Hands over every block gathered so far and forgets them.
+    public mutating func take() -> [Key: [UInt8]] { take { _ in true } }
+
+    /// Hands over the blocks of months before the newest one seen — complete, in a file in time order, so that
+    /// each is written once — or, when there are none, every block.
+    public mutating func takeComplete() -> [Key: [UInt8]] {
+        let newest = newestMonth
+        let complete = take { $0 < newest }
+        return complete.isEmpty ? take() : complete
+    }
+
+    private mutating func take(_ month: (Int) -> Bool) -> [Key: [UInt8]] {
+        var taken: [Key: [UInt8]] = [:]
+        for (packed, bytes) in blocks where month(Int(packed & 0xFFFF)) {
+            taken[
+                Key(
+                    mn: deviceNames[Int(packed >> 32)], factor: factorNames[Int((packed >> 16) & 0xFFFF)],
+                    month: Int(packed & 0xFFFF))] = bytes
+            blocks[packed] = nil
+            heldBytes -= bytes.count
+        }
+        return taken
     }
 
     private mutating func closeMinutes(_ which: (Int) -> Bool) {
@@ -90,19 +118,51 @@ public struct BlockAccumulator {
     private mutating func put(
         _ mn: String, _ factor: String, _ hour: MinuteStamp, _ value: OutletSeries.Hour, line: Int
     ) {
-        let month = HourBlock.month(of: hour)
-        let key = Key(mn: mn, factor: factor, month: month)
-        let index = (hour.value - HourBlock.start(ofMonth: month).value) / 60
-        if blocks[key] == nil {
-            blocks[key] = [UInt8](repeating: 0, count: HourBlock.hours(inMonth: month) * HourBlock.bytesPerHour)
+        let device: UInt64
+        if let last = lastDevice, last.mn == mn {
+            device = last.index
+        } else if let known = devices[mn] {
+            device = known
+            lastDevice = (mn, known)
+        } else {
+            device = UInt64(deviceNames.count)
+            devices[mn] = device
+            deviceNames.append(mn)
+            lastDevice = (mn, device)
         }
-        if blocks[key]![index * HourBlock.bytesPerHour] != 0, warnings.count < MonitoringStream.listedProblems {
+        let factorNumber: UInt64
+        if let known = factors[factor] {
+            factorNumber = known
+        } else {
+            factorNumber = UInt64(factorNames.count)
+            factors[factor] = factorNumber
+            factorNames.append(factor)
+        }
+        let month: Int
+        let monthStart: Int
+        let index: Int
+        if let last = lastHour, last.value == hour.value {
+            (month, monthStart, index) = (last.month, last.monthStart, last.index)
+        } else {
+            month = HourBlock.month(of: hour)
+            monthStart = HourBlock.start(ofMonth: month).value
+            index = (hour.value - monthStart) / 60
+            lastHour = (hour.value, month, monthStart, index)
+            newestMonth = max(newestMonth, month)
+        }
+        let key = device << 32 | factorNumber << 16 | UInt64(month)
+        if blocks[key] == nil {
+            let size = HourBlock.hours(inMonth: month) * HourBlock.bytesPerHour
+            blocks[key] = [UInt8](repeating: 0, count: size)
+            heldBytes += size
+        }
+        let duplicate = HourBlock.write(value, at: index, monthStart: monthStart, into: &blocks[key]!)
+        if duplicate, warnings.count < MonitoringStream.listedProblems {
             warnings.append(
                 ImportIssue(
                     line: line, field: factor,
                     reason: "\(mn) \(hour.text.replacingOccurrences(of: "T", with: " ")) 的 \(factor) 在文件中重复，以此行为准"))
         }
-        HourBlock.write(value, at: index, month: month, into: &blocks[key]!)
         hours += 1
     }
 

@@ -32,19 +32,37 @@ public enum HourBlock {
         return bytes
     }
 
-    /// Writes one hour into slot `index` of a block of `month`.
-    public static func write(_ hour: OutletSeries.Hour, at index: Int, month: Int, into bytes: inout [UInt8]) {
+    /// Writes one hour into slot `index` of a block of `month`; returns whether the slot held a record before.
+    @discardableResult
+    public static func write(_ hour: OutletSeries.Hour, at index: Int, month: Int, into bytes: inout [UInt8]) -> Bool {
+        write(hour, at: index, monthStart: start(ofMonth: month).value, into: &bytes)
+    }
+
+    /// The same with the month's first minute given (the importer knows it for every value of a record).
+    @discardableResult
+    public static func write(_ hour: OutletSeries.Hour, at index: Int, monthStart: Int, into bytes: inout [UInt8])
+        -> Bool
+    {
         let base = index * bytesPerHour
-        bytes[base] = hour.flag.utf8.first ?? UInt8(ascii: "N")
-        put(Float(hour.value ?? .nan).bitPattern, at: base + 1, into: &bytes)
-        put(Float(hour.corrected ?? .nan).bitPattern, at: base + 5, into: &bytes)
         var lag: UInt16 = 0xFFFF
         if let sent = hour.sent {
-            let end = start(ofMonth: month).value + (index + 1) * 60
-            lag = UInt16(min(max(0, sent.value - end), 0xFFFE))
+            lag = UInt16(min(max(0, sent.value - monthStart - (index + 1) * 60), 0xFFFE))
         }
-        bytes[base + 9] = UInt8(lag & 0xFF)
-        bytes[base + 10] = UInt8(lag >> 8)
+        let value = Float(hour.value ?? .nan).bitPattern
+        let corrected = Float(hour.corrected ?? .nan).bitPattern
+        let flag = hour.flag.utf8.first ?? UInt8(ascii: "N")
+        return bytes.withUnsafeMutableBufferPointer { slot in
+            precondition(base + bytesPerHour <= slot.count)
+            let held = slot[base] != 0
+            slot[base] = flag
+            for shift in 0..<4 {
+                slot[base + 1 + shift] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(shift)))
+                slot[base + 5 + shift] = UInt8(truncatingIfNeeded: corrected >> (8 * UInt32(shift)))
+            }
+            slot[base + 9] = UInt8(lag & 0xFF)
+            slot[base + 10] = UInt8(lag >> 8)
+            return held
+        }
     }
 
     /// The slots of a stored block of `month`.
@@ -77,10 +95,6 @@ public enum HourBlock {
             return a.flag == b.flag && bits(a.value) == bits(b.value) && bits(a.corrected) == bits(b.corrected)
         default: return false
         }
-    }
-
-    private static func put(_ value: UInt32, at offset: Int, into bytes: inout [UInt8]) {
-        for shift in 0..<4 { bytes[offset + shift] = UInt8((value >> (8 * UInt32(shift))) & 0xFF) }
     }
 
     private static func word(_ bytes: [UInt8], _ offset: Int) -> UInt32 {

@@ -98,7 +98,8 @@ extension SourcesCommand {
                     refused = refused || !summary.imported
                     print(
                         CSVWriter.record([
-                            source.path, "\(summary.imported ? summary.records : 0)", "\(summary.imported ? summary.hours : 0)",
+                            source.path, "\(summary.imported ? summary.records : 0)",
+                            "\(summary.imported ? summary.hours : 0)",
                             "\(summary.corrections)", "\(summary.devices.count)",
                             summary.imported ? "imported" : "refused",
                         ]))

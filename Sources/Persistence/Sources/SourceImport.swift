@@ -67,7 +67,7 @@ public struct SourceImport: Sendable {
                 while let chunk = try next() {
                     chunk.withUnsafeBytes { stream.feed($0, take) }
                     if gathered.heldBytes >= flushBytes, stream.problems.isEmpty, unknown.isEmpty {
-                        try await Self.store(gathered.take(), importID: id, on: sql, into: &summary)
+                        try await Self.store(gathered.takeComplete(), importID: id, on: sql, into: &summary)
                     }
                 }
                 stream.finish(take)
@@ -114,21 +114,42 @@ public struct SourceImport: Sendable {
         into summary: inout Summary
     ) async throws {
         guard !blocks.isEmpty else { return }
-        let keys = blocks.keys.sorted()
-        for batch in stride(from: 0, to: keys.count, by: 200).map({ Array(keys[$0..<min($0 + 200, keys.count)]) }) {
-            let months = batch.map(\.month)
-            let rows = try await sql.select().columns("mn", "factor", "month", "hours").from("source_blocks")
-                .where("mn", .in, SQLBind.group(Array(Set(batch.map(\.mn)))))
-                .where("month", .greaterThanOrEqual, SQLBind(months.min()!))
-                .where("month", .lessThanOrEqual, SQLBind(months.max()!))
+        let keys = blocks.keys.sorted { ($0.month, $0.mn, $0.factor) < ($1.month, $1.mn, $1.factor) }
+        // Batches of one month: what is stored is looked up by key first, and only blocks that exist are read —
+        // reading every block of the devices would read the whole year back for each month imported.
+        var batches: [[BlockAccumulator.Key]] = []
+        for key in keys {
+            if let last = batches.last?.last, last.month == key.month, batches[batches.count - 1].count < 200 {
+                batches[batches.count - 1].append(key)
+            } else {
+                batches.append([key])
+            }
+        }
+        for batch in batches {
+            let month = batch[0].month
+            let devices = Array(Set(batch.map(\.mn)))
+            let existing = try await sql.select().columns("mn", "factor").from("source_blocks")
+                .where("month", .equal, SQLBind(month)).where("mn", .in, SQLBind.group(devices))
                 .all()
             var stored: [BlockAccumulator.Key: [UInt8]] = [:]
-            for row in rows {
+            var found: [BlockAccumulator.Key] = []
+            for row in existing {
                 let key = BlockAccumulator.Key(
                     mn: try row.decode(column: "mn", as: String.self),
-                    factor: try row.decode(column: "factor", as: String.self),
-                    month: try row.decode(column: "month", as: Int.self))
-                if blocks[key] != nil { stored[key] = [UInt8](try row.decode(column: "hours", as: Data.self)) }
+                    factor: try row.decode(column: "factor", as: String.self), month: month)
+                if blocks[key] != nil { found.append(key) }
+            }
+            if !found.isEmpty {
+                let rows = try await sql.select().columns("mn", "factor", "hours").from("source_blocks")
+                    .where("month", .equal, SQLBind(month)).where("mn", .in, SQLBind.group(Array(Set(found.map(\.mn)))))
+                    .where("factor", .in, SQLBind.group(Array(Set(found.map(\.factor)))))
+                    .all()
+                for row in rows {
+                    let key = BlockAccumulator.Key(
+                        mn: try row.decode(column: "mn", as: String.self),
+                        factor: try row.decode(column: "factor", as: String.self), month: month)
+                    if blocks[key] != nil { stored[key] = [UInt8](try row.decode(column: "hours", as: Data.self)) }
+                }
             }
             var insert = sql.insert(into: "source_blocks").columns("mn", "factor", "month", "hours")
             var corrections: [BlockAccumulator.Correction] = []

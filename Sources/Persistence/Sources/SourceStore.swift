@@ -42,14 +42,19 @@ public struct SourceStore: Sendable {
 
     // MARK: Outlets and limits
 
-    /// The outlet register in its order, each with its limits.
-    public func outlets() async throws -> [Outlet] {
-        let limits = try await sql.select().column("*").from("source_limits").all(decoding: LimitRow.self)
+    /// Every device's limits by factor.
+    public func limits() async throws -> [String: [String: Outlet.LimitRule]] {
         var byOutlet: [String: [String: Outlet.LimitRule]] = [:]
-        for row in limits {
+        for row in try await sql.select().column("*").from("source_limits").all(decoding: LimitRow.self) {
             byOutlet[row.mn, default: [:]][row.factor] = Outlet.LimitRule(
                 limit: .init(limit: row.limit_value, o2Reference: row.o2_ref), standard: row.standard)
         }
+        return byOutlet
+    }
+
+    /// The outlet register in its order, each with its limits.
+    public func outlets() async throws -> [Outlet] {
+        let byOutlet = try await limits()
         return try await sql.select().column("*").from("source_outlets").orderBy("position")
             .all(decoding: OutletRow.self)
             .map { row in
