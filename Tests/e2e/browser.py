@@ -96,6 +96,13 @@ class Browser:
         button.click()
         wait_replaced(self.driver, old)
 
+    def upload(self, page, kind, path):
+        """Opens `page` and submits the upload form whose hidden `kind` is `kind` with the file at `path`."""
+        self.driver.get(self.base + page)
+        form = self.driver.find_element(By.XPATH, f"//form[input[@name='kind' and @value='{kind}']]")
+        form.find_element(By.NAME, "file").send_keys(path)
+        self.submit(form.find_element(By.CSS_SELECTOR, "button"))
+
     def text(self, selector="main"):
         """The visible text of the first element `selector` finds."""
         return self.driver.find_element(By.CSS_SELECTOR, selector).text

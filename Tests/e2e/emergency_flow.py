@@ -93,11 +93,7 @@ def main():
 
         text = browser.text
 
-        def upload(page, kind, path):
-            driver.get(base + page)
-            form = driver.find_element(By.XPATH, f"//form[input[@name='kind' and @value='{kind}']]")
-            form.find_element(By.NAME, "file").send_keys(path)
-            submit(form.find_element(By.CSS_SELECTOR, "button"))
+        upload = browser.upload
 
         try:
             browser.login("eeb-reporter")

@@ -82,11 +82,7 @@ def main():
         submit = browser.submit
         text = browser.text
 
-        def upload(page, kind, path):
-            driver.get(base + page)
-            form = driver.find_element(By.XPATH, f"//form[input[@name='kind' and @value='{kind}']]")
-            form.find_element(By.NAME, "file").send_keys(path)
-            submit(form.find_element(By.CSS_SELECTOR, "button"))
+        upload = browser.upload
 
         def toggle(enterprise):
             form = driver.find_element(By.XPATH, f"//form[input[@name='enterprise' and @value='{enterprise}']]")
@@ -143,7 +139,7 @@ def main():
             chart.click()
             check(len(driver.find_elements(By.CSS_SELECTOR, "main svg polyline")) >= 2, "the hit's chart is drawn")
             if args.screenshots:
-                browser.shot("sources-chart", 900)
+                browser.shot("sources-chart", 1000)
 
             driver.get(base + "/sources/outlets/140525D01001?from=2022-02-14&to=2022-02-20")
             check("数值恒定" in text() and "有效天数" in text(), "the outlet's week")

@@ -79,36 +79,28 @@ public struct EmergencyResponse: Sendable {
     public func importEnterprises(
         _ data: Data, file: String, counties: MarketBureaus, actor: AuditLog.Actor, at now: Date
     ) async throws -> TableImportOutcome {
-        let rows: [SheetRow]
-        do { rows = try SheetFile.rows(data) } catch { return .unreadable(file, error.reason) }
         let table = try await measures()
-        let read = EnterpriseRegistry.enterprises(
-            rows, county: counties.county, industry: { table.industry($0)?.code },
-            industries: table.industries.map { "\($0.code)（\($0.name)）" })
-        guard read.problems.isEmpty else {
-            return TableImportOutcome(
-                file: file, rows: read.records.count, added: 0, problems: read.problems, warnings: read.warnings)
-        }
-        let added = try await store.replaceEnterprises(read.records, file: file, actor: actor, at: now)
-        return TableImportOutcome(
-            file: file, rows: read.records.count, added: added, problems: [], warnings: read.warnings)
+        return try await .importing(
+            data, file: file,
+            read: {
+                EnterpriseRegistry.enterprises(
+                    $0, county: counties.county, industry: { table.industry($0)?.code },
+                    industries: table.industries.map { "\($0.code)（\($0.name)）" })
+            },
+            store: { try await store.replaceEnterprises($0, file: file, actor: actor, at: now) })
     }
 
     /// Sets the equipment of registered enterprises from an equipment table.
     public func importEquipment(_ data: Data, file: String, actor: AuditLog.Actor, at now: Date) async throws
         -> TableImportOutcome
     {
-        let rows: [SheetRow]
-        do { rows = try SheetFile.rows(data) } catch { return .unreadable(file, error.reason) }
         let known = Set(try await store.enterprises().map(\.id))
-        let read = EnterpriseRegistry.equipment(rows, enterprises: known)
-        guard read.problems.isEmpty else {
-            return TableImportOutcome(
-                file: file, rows: read.records.count, added: 0, problems: read.problems, warnings: read.warnings)
-        }
-        try await store.setEquipment(read.records, file: file, actor: actor, at: now)
-        return TableImportOutcome(
-            file: file, rows: read.records.count, added: read.records.count, problems: [], warnings: read.warnings)
+        return try await .importing(
+            data, file: file, read: { EnterpriseRegistry.equipment($0, enterprises: known) },
+            store: { rows in
+                try await store.setEquipment(rows, file: file, actor: actor, at: now)
+                return rows.count
+            })
     }
 
     /// Sets the inventory totals from a `pollutant,total` table.

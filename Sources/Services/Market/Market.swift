@@ -41,41 +41,19 @@ public struct Market: Sendable {
     public func importSites(
         _ data: Data, file: String, bureaus: MarketBureaus, actor: AuditLog.Actor, at now: Date
     ) async throws -> ImportOutcome {
-        let rows: [SheetRow]
-        do { rows = try SheetFile.rows(data) } catch {
-            return ImportOutcome(
-                file: file, rows: 0, added: 0, problems: [ImportIssue(line: 1, field: "file", reason: error.reason)],
-                warnings: [])
-        }
-        let read = Registry.sites(rows, county: bureaus.county)
-        guard read.problems.isEmpty else {
-            return ImportOutcome(
-                file: file, rows: read.records.count, added: 0, problems: read.problems, warnings: read.warnings)
-        }
-        let added = try await store.upsertSites(read.records, file: file, actor: actor, at: now)
-        return ImportOutcome(
-            file: file, rows: read.records.count, added: added, problems: [], warnings: read.warnings)
+        try await .importing(
+            data, file: file, read: { Registry.sites($0, county: bureaus.county) },
+            store: { try await store.upsertSites($0, file: file, actor: actor, at: now) })
     }
 
     /// Imports a deliveries table; deliveries already stored are skipped.
     public func importDeliveries(_ data: Data, file: String, actor: AuditLog.Actor, at now: Date) async throws
         -> ImportOutcome
     {
-        let rows: [SheetRow]
-        do { rows = try SheetFile.rows(data) } catch {
-            return ImportOutcome(
-                file: file, rows: 0, added: 0, problems: [ImportIssue(line: 1, field: "file", reason: error.reason)],
-                warnings: [])
-        }
         let known = Set(try await store.sites().map(\.code))
-        let read = Registry.deliveries(rows, known: known.contains)
-        guard read.problems.isEmpty else {
-            return ImportOutcome(
-                file: file, rows: read.records.count, added: 0, problems: read.problems, warnings: read.warnings)
-        }
-        let added = try await store.addDeliveries(read.records, file: file, actor: actor, at: now)
-        return ImportOutcome(
-            file: file, rows: read.records.count, added: added, problems: [], warnings: read.warnings)
+        return try await .importing(
+            data, file: file, read: { Registry.deliveries($0, known: known.contains) },
+            store: { try await store.addDeliveries($0, file: file, actor: actor, at: now) })
     }
 
     // MARK: Plans and progress

@@ -49,8 +49,10 @@ extension SuspectsPage.Model {
         rows = suspects.enumerated().map { index, suspect in
             let order = Dictionary(
                 suspect.entry.parts.enumerated().map { ($1.rule, $0) }, uniquingKeysWith: { a, _ in a })
-            // The first hit of each rule, strongest rule first; then the rest, so that one rule does not fill the list.
-            let sorted = suspect.hits.sorted { (order[$0.rule] ?? 99, $0.from) < (order[$1.rule] ?? 99, $1.from) }
+            // The longest hit of each rule, strongest rule first; then the rest, so that one rule does not fill the list.
+            let sorted = suspect.hits.sorted {
+                (order[$0.rule] ?? 99, -$0.hours, $0.from) < (order[$1.rule] ?? 99, -$1.hours, $1.from)
+            }
             var seen = Set<AnomalyScan.Rule>()
             let firsts = sorted.filter { seen.insert($0.rule).inserted }
             let strongest = (firsts + sorted.filter { hit in !firsts.contains(hit) }).prefix(Self.shownHits)
