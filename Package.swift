@@ -53,6 +53,10 @@ let package = Package(
         // Pollution-source monitoring (污染源监测): HJ 212 packets and tables, hourly validity (HJ 75/76), oxygen
         // correction, the anomaly rules. Pure.
         .target(name: "SourceMonitoring", dependencies: ["LantianCore"], swiftSettings: strict),
+        // Ledgers (台账): ledger types as data, rows checked field by field, the indicators they compute. Pure.
+        .target(
+            name: "Ledger", dependencies: ["LantianCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
         // Uploaded tables as rows of text: CSV in UTF-8 or GB18030, and .xlsx read directly (ZIPFoundation + XMLCoder).
         .target(
             name: "Spreadsheet",
@@ -150,6 +154,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "SourceMonitoringTests", dependencies: ["LantianCore", "SourceMonitoring"], swiftSettings: strict),
+        .testTarget(name: "LedgerTests", dependencies: ["LantianCore", "Ledger", "Seed"], swiftSettings: strict),
         .testTarget(
             name: "EmergencyTests", dependencies: ["LantianCore", "Emergency", "Seed"], swiftSettings: strict),
         .testTarget(

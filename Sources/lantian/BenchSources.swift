@@ -132,7 +132,7 @@ extension Bench {
 
         /// The rows hour by hour, all outlets each hour, written in 4 MB blocks.
         static func write(_ profiles: [PlantSimulation.Profile], hours: Int, seed: UInt64, to path: String) throws {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             guard let handle = FileHandle(forWritingAtPath: path) else {
                 throw ValidationFailure("\(path): cannot write")
             }

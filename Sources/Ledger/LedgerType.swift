@@ -1,0 +1,120 @@
+import LantianCore
+
+/// A kind of ledger (台账) as data: the item-level registry behind a plan's numbers — its fields, which unit owns
+/// which rows, its status workflow, and the indicators it computes (docs/LEDGER-FORMAT.md).
+public struct LedgerType: Hashable, Sendable {
+    /// Who edits a row: the county it names (its `county` field), or the unit it names (its `unit` field).
+    public enum Owner: String, Hashable, Sendable, CaseIterable {
+        case county, unit
+    }
+
+    public var code: String
+    public var name: String
+    public var owner: Owner
+    public var fields: [LedgerField]
+    /// The fields whose values together identify a row: importing a row with the same key changes that row.
+    public var key: [String]
+    /// The statuses in workflow order (the first is a new row's); empty when the ledger has no workflow.
+    public var statuses: [String]
+    /// Allowed moves, by status; a status not listed may move to any other.
+    public var transitions: [String: [String]]
+    public var indicators: [LedgerIndicator]
+
+    public init(
+        code: String, name: String, owner: Owner, fields: [LedgerField], key: [String], statuses: [String] = [],
+        transitions: [String: [String]] = [:], indicators: [LedgerIndicator] = []
+    ) {
+        self.code = code
+        self.name = name
+        self.owner = owner
+        self.fields = fields
+        self.key = key
+        self.statuses = statuses
+        self.transitions = transitions
+        self.indicators = indicators
+    }
+
+    public func field(_ key: String) -> LedgerField? { fields.first { $0.key == key } }
+
+    /// The field holding the row's status, when the ledger has a workflow.
+    public var statusField: LedgerField? { fields.first { $0.kind == .status } }
+
+    /// Whether a row may move from `from` to `to`.
+    public func allows(from: String, to: String) -> Bool {
+        guard from != to else { return true }
+        guard statuses.contains(to) else { return false }
+        guard let allowed = transitions[from] else { return true }
+        return allowed.contains(to)
+    }
+}
+
+/// One field of a ledger.
+public struct LedgerField: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case text
+        /// A number in `unit` (户, 蒸吨, 台).
+        case number(unit: String)
+        case date
+        /// One of `values`.
+        case choice(values: [String])
+        /// A county unit of the plan, by code or name.
+        case county
+        /// A unit of the plan, by code or name.
+        case unit
+        /// An enterprise of the emergency registry, by its code.
+        case enterprise
+        case yesNo
+        /// The row's status in the workflow.
+        case status
+    }
+
+    public var key: String
+    /// The heading a spreadsheet uses (散煤治理清单's 户主姓名).
+    public var name: String
+    public var kind: Kind
+    public var required: Bool
+
+    public init(key: String, name: String, kind: Kind, required: Bool = false) {
+        self.key = key
+        self.name = name
+        self.kind = kind
+        self.required = required
+    }
+}
+
+/// An indicator a ledger computes: a count of rows, or a sum of a number field, over the rows that match, by
+/// county; optionally only rows whose date (a date field, else the day their status last changed) falls on or
+/// before the task's deadline; optionally split by a field whose values are the indicator's breakdown labels.
+public struct LedgerIndicator: Hashable, Sendable {
+    public enum Aggregate: Hashable, Sendable {
+        case count
+        case sum(field: String)
+    }
+
+    /// The plan's task and indicator codes.
+    public var task: String
+    public var indicator: String
+    public var aggregate: Aggregate
+    /// field → the values a row must have in it (any of them).
+    public var filter: [String: [String]]
+    /// Counted only when on time: the date field compared with the deadline; `status-date` for the day the
+    /// status last changed.
+    public var onTime: String?
+    /// A choice field whose values match the indicator's breakdown labels.
+    public var breakdown: String?
+
+    public init(
+        task: String, indicator: String, aggregate: Aggregate = .count, filter: [String: [String]] = [:],
+        onTime: String? = nil, breakdown: String? = nil
+    ) {
+        self.task = task
+        self.indicator = indicator
+        self.aggregate = aggregate
+        self.filter = filter
+        self.onTime = onTime
+        self.breakdown = breakdown
+    }
+
+    /// The `status-date` pseudo-field: the day the row's status last changed.
+    public static let statusDate = "status-date"
+}

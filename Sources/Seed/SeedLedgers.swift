@@ -1,0 +1,9 @@
+/// The ledger types that ship with Lantian (docs/LEDGER-FORMAT.md), linked to the Jincheng plan's tasks.
+public enum SeedLedgers {
+    public static let codes = ["households"]
+
+    /// The `lantian-ledger/1` text of a shipped type.
+    public static func type(_ code: String) throws -> String {
+        try resourceText("ledgers", code, "yaml")
+    }
+}
