@@ -21,7 +21,10 @@ public enum LedgerRows {
         }
     }
 
-    public static func read(_ rows: [SheetRow], type: LedgerType, lookup: Lookup) -> TableRead<LedgerRow> {
+    /// `onlyOwner`: the county or unit importing, which may bring only its own rows.
+    public static func read(_ rows: [SheetRow], type: LedgerType, lookup: Lookup, onlyOwner: String? = nil)
+        -> TableRead<LedgerRow>
+    {
         var read = TableRead<LedgerRow>()
         let columns = type.fields.map { SheetTable.Column($0.key, [$0.name], required: $0.required) }
         let table: SheetTable
@@ -100,6 +103,12 @@ public enum LedgerRows {
             }
             if let status = type.statusField, values[status.key] == nil, let first = type.statuses.first {
                 values[status.key] = first
+            }
+            let ownerField = type.owner == .county ? "county" : "unit"
+            if let onlyOwner, let owner = values[ownerField], owner != onlyOwner {
+                read.problem(
+                    row.line, type.field(ownerField)?.name ?? ownerField, "只能导入本单位（\(onlyOwner)）的行，此行属于 \(owner)")
+                bad = true
             }
             guard !bad else { continue }
             let record = LedgerRow(values: values)

@@ -52,6 +52,7 @@ public enum LantianMigrations {
             M045CreateSourceBlocks(),
             M046CreateSourceImports(),
             M047CreateSourceChecks(),
+            M048CreateLedgerRows(),
         ]
     }
 }

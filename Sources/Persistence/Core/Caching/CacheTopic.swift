@@ -16,4 +16,6 @@ public enum CacheTopic: String, Sendable, CaseIterable {
     case emergency
     /// Key polluters, outlets, limits, online-monitoring data and checks.
     case sources
+    /// Ledger rows and their changes.
+    case ledgers
 }

@@ -1,0 +1,53 @@
+import Foundation
+import LantianCore
+import Ledger
+import Persistence
+import Services
+import Testing
+import Vapor
+import VaporTesting
+
+/// t11's households and replaced coal computed from the 散煤治理 ledger through the indicator-source socket, as the
+/// API shows them.
+@Suite(.serialized) struct LedgerIndicatorTests {
+    @Test func t11CountsTheLedgersAcceptedHouseholdsOnTime() async throws {
+        try await withLantian { app, _, _ in
+            try await WebTests.makeUnitUsers(app)
+            let token = try await SecurityMatrixTests.token(app, "office1")
+            func values() async throws -> [String: Double] {
+                let task = try await SecurityMatrixTests.api(app, .GET, "/api/v1/tasks/t11", token: token)
+                let json = try JSONSerialization.jsonObject(with: Data(task.body.readableBytesView)) as? [String: Any]
+                var found: [String: Double] = [:]
+                for indicator in (json?["indicators"] as? [[String: Any]]) ?? [] {
+                    if let code = (indicator["indicator"] as? [String: Any])?["code"] as? String,
+                        let current = indicator["current"] as? Double
+                    {
+                        found[code] = current
+                    }
+                }
+                return found
+            }
+            // No rows yet: the reports stand (none here).
+            #expect(try await values().isEmpty)
+            // 泽州县: accepted on 10-20 and 10-31 (on time for t11's 2021-10-31), 11-01 (late); one converted, not
+            // accepted. 高平市: one accepted on 10-25. On time: 3 households, 3 + 2.5 + 4 t of coal.
+            let csv = """
+                县区,乡镇,村,户主,改造方式,替代散煤,状态,验收日期
+                泽州县,巴公镇,东四义村,张三,气代煤,3,已验收,2021-10-20
+                泽州县,巴公镇,东四义村,李四,集中供热,2.5,已验收,2021-10-31
+                泽州县,南村镇,冶底村,王五,气代煤,3,已验收,2021-11-01
+                泽州县,南村镇,冶底村,赵六,气代煤,3,已改造,
+                高平市,米山镇,米西村,孙七,集中供热,4,已验收,2021-10-25
+                """
+            let loaded = try await PlanStore(database: app.db).load(
+                try #require(try await PlanStore(database: app.db).currentPlan()))
+            let ledgers = Ledgers(db: app.db)
+            let type = try #require(ledgers.type("households"))
+            let (outcome, summary) = try await ledgers.importRows(
+                Data(csv.utf8), file: "households.csv", type: type, plan: loaded.plan, onlyOwner: nil, actor: .system,
+                at: Date(), today: try #require(CivilDate("2021-11-03")))
+            #expect(outcome.problems.isEmpty && summary?.new == 5)
+            #expect(try await values() == ["households": 3, "coal-replaced": 9.5])
+        }
+    }
+}
