@@ -48,6 +48,27 @@ import VaporTesting
                 at: Date(), today: try #require(CivilDate("2021-11-03")))
             #expect(outcome.problems.isEmpty && summary?.new == 5)
             #expect(try await values() == ["households": 3, "coal-replaced": 9.5])
+            // The task page links the value to its rows; the drill-down lists exactly the three counted.
+            var office = Browser(app)
+            try await office.login("office1")
+            let task = try await office.get("/tasks/t11").body.string
+            #expect(task.contains("href=\"/ledgers/households?task=t11&amp;indicator=households\""))
+            let drill = try await office.get("/ledgers/households?task=t11&indicator=households").body.string
+            #expect(["张三", "李四", "孙七"].allSatisfy(drill.contains) && !drill.contains("王五") && !drill.contains("赵六"))
+            #expect(drill.contains("共 3 行"))
+            // 高平市's reporter may import 高平市's rows only.
+            var gaoping = Browser(app)
+            try await gaoping.login("gp-reporter")
+            try await gaoping.get("/ledgers/households")
+            let refused = try await gaoping.postMultipart(
+                "/ledgers/households", [],
+                files: [
+                    (
+                        field: "file", name: "h.csv", type: "text/csv",
+                        data: Data("县区,乡镇,村,户主,改造方式\n泽州县,巴公镇,东四义村,钱八,气代煤\n".utf8)
+                    )
+                ])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("只能导入本单位（gaoping）的行"))
         }
     }
 }

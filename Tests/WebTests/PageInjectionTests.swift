@@ -2,6 +2,7 @@ import AirQuality
 import Emergency
 import Foundation
 import LantianCore
+import Ledger
 import MarketSupervision
 import NIOConcurrencyHelpers
 import Persistence
@@ -210,6 +211,15 @@ import Web
                 persons: text,
                 files: [], actor: .system, at: Date())
             try await sources.setPublished(sourceCheckID, true, actor: .system, at: Date())
+            // A ledger's rows with the controlled text in its text fields.
+            let households = try #require(Ledgers.shipped.first { $0.code == "households" })
+            _ = try await LedgerStore(database: app.db).importRows(
+                [
+                    LedgerRow(values: [
+                        "county": "zezhou", "township": text, "village": text, "household": text, "method": "气代煤",
+                        "status": "已验收", "accepted": "2021-10-20",
+                    ])
+                ], type: households, source: text, actor: .system, at: Date(), today: CivilDate("2021-11-03")!)
             let ids = [
                 "plans": planID.uuidString, "checks": checkID.uuidString, "draws": drawID.uuidString,
                 "actions": actionID.uuidString, "documents": "00000000-0000-0000-0000-000000000001",
@@ -235,7 +245,7 @@ import Web
                                     ? ids[parts[1]]
                                     : parts.first == "sources"
                                         ? (parts[1] == "checks" ? sourceCheckID.uuidString : ids[parts[1]])
-                                        : parameters[name],
+                                        : parts.first == "ledgers" ? "households" : parameters[name],
                             "no value for :\(name) in \(route.path)")
                         parts.append(value)
                     default: Issue.record("unexpected route component in \(route.path)")
@@ -250,6 +260,7 @@ import Web
                 "/sources/outlets/M-INJ?from=2021-11-01&to=2021-11-07",
                 "/sources/outlets/M-INJ/chart?factor=a21026&from=2021-11-03T00:00&to=2021-11-03T08:00",
                 "/sources/suspects?week=2021-11-01",
+                "/ledgers/households?task=t11&indicator=households&owner=\(query)&status=\(query)",
             ]
             var readers: [(String, Browser)] = [("anonymous", Browser(app))]
             for username in ["office1", "zz-reporter", "energy-leader", "watcher", "samr-leader"] {

@@ -122,6 +122,9 @@ import Web
         "GET /sources/outlets/:mn/chart": sourceInspectors, "POST /sources/outlets/:mn/checks": sourceInspectors,
         "GET /sources/checks/:id/files/:file": sourceInspectors, "GET /sources/cases": sourceInspectors,
         "POST /sources/checks/:id/publish": sourceInspectors,
+        // Everyone signed in reads the ledgers; the office imports any rows, a county's writers their county's.
+        "GET /ledgers": signedIn, "GET /ledgers/:code": signedIn, "GET /ledgers/:code/rows.csv": signedIn,
+        "POST /ledgers/:code": [.office, .reporter, .leader, .otherCounty],
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -534,6 +537,15 @@ import Web
             return try await browser.get("/sources/checks/\(fixture.sourceCheck)/files/\(fixture.sourceCheckFile)")
         case "POST /sources/checks/:id/publish":
             return try await browser.post("/sources/checks/\(fixture.sourceCheck)/publish", [("published", "1")])
+        case "GET /ledgers/:code":
+            return try await browser.get("/ledgers/households?task=t11&indicator=households")
+        case "GET /ledgers/:code/rows.csv":
+            return try await browser.get("/ledgers/households/rows.csv")
+        case "POST /ledgers/:code":
+            let csv = Data("县区,乡镇,村,户主,改造方式\n泽州县,巴公镇,东四义村,户\(unique),气代煤\n".utf8)
+            return try await browser.postMultipart(
+                "/ledgers/households", [],
+                files: [(field: "file", name: "households.csv", type: "text/csv", data: csv)])
         case "GET /public/orders/:token":
             return try await browser.get("/public/orders/\(fixture.orderToken)")
         case "POST /public/orders/:token":

@@ -40,7 +40,7 @@ public struct MarketBureaus: Sendable {
     }
 
     /// 泽州县人民政府 → 泽州县, 开发区管委会 → 开发区.
-    static func shortName(_ name: String) -> String {
+    public static func shortName(_ name: String) -> String {
         for suffix in ["人民政府", "管委会"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
         return name
     }

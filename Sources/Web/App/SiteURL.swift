@@ -73,6 +73,10 @@ enum SiteURL: Equatable {
     case emergencyReview(warning: UUID)
     case emergencyStaggering
     case emergencyMeasures(version: Int?)
+    case ledgers
+    case ledger(code: String)
+    case ledgerRows(code: String, task: String, indicator: String)
+    case ledgerCSV(code: String, filter: LedgerRowsPage.Filter)
     case sources
     case sourcesKeyPolluters
     case sourcesSuspects(week: CivilDate?)
@@ -173,6 +177,18 @@ enum SiteURL: Equatable {
         case .emergencyStaggering: return Emergency.staggering.path()
         case .emergencyMeasures(let version):
             return Emergency.measures.path() + (version.map { "?version=\($0)" } ?? "")
+        case .ledgers: return Ledgers.home.path()
+        case .ledger(let code): return Ledgers.ledger.path(code)
+        case .ledgerRows(let code, let task, let indicator):
+            return Ledgers.ledger.path(code) + "?task=" + Self.component(task) + "&indicator="
+                + Self.component(indicator)
+        case .ledgerCSV(let code, let filter):
+            let query = [
+                ("owner", filter.owner), ("status", filter.status), ("task", filter.task),
+                ("indicator", filter.indicator),
+            ]
+            .compactMap { key, value in value.map { "\(key)=" + Self.component($0) } }
+            return Ledgers.csv.path(code) + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         case .sources: return Sources.home.path()
         case .sourcesKeyPolluters: return Sources.keyPolluters.path()
         case .sourcesSuspects(let week): return Sources.suspects.path() + (week.map { "?week=\($0)" } ?? "")
@@ -315,6 +331,14 @@ extension SiteURL {
         ]
     }
 
+    /// 台账: the ledger types, each ledger's rows and what they compute, the export.
+    enum Ledgers {
+        static let home = SitePath("/ledgers")
+        static let ledger = SitePath("/ledgers/:code")
+        static let csv = SitePath("/ledgers/:code/rows.csv")
+        static let all = [home, ledger, csv]
+    }
+
     /// 污染源监控: key polluters and their coverage, outlets, online-monitoring data, the inspectors' week, checks
     /// and the enforcement list.
     enum Sources {
@@ -371,7 +395,8 @@ extension SiteURL {
 
     /// Every pattern of the site and the API.
     static let allPaths: [SitePath] =
-        Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Sources.all + Public.all + Account.all
+        Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Sources.all + Ledgers.all + Public.all
+        + Account.all
         + Admin.all + Static.all + API.all
 
     /// A query value, percent-encoded.

@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     EmergencyController().bootPublic(routes: browser)
     SourcesController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     SourcesController().bootPublic(routes: browser)
+    LedgersController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     APIController().boot(routes: app, sessions: app.sessions.middleware)

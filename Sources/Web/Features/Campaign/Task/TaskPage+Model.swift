@@ -13,6 +13,12 @@ extension TaskPage {
             var progress: Double?
             /// Whether the declared source is connected; if not, reports stand in for it.
             var sourceConnected: Bool
+
+            /// The rows behind a connected ledger's value.
+            func drillDown(task: String) -> String? {
+                guard sourceConnected, case .ledger(let name, _) = indicator.source else { return nil }
+                return SiteURL.ledgerRows(code: name, task: task, indicator: indicator.code).path
+            }
         }
 
         struct Cell {

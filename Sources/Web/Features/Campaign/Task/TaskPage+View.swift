@@ -69,7 +69,9 @@ enum TaskPage {
                     .td(.class("num"), .text(UI.indicatorTarget(i))),
                     .td(.class("num"), .text(line.current.map { "\(NumberText.display($0)) \(i.unit)" } ?? "未报")),
                     .td(.unwrap(line.progress) { .group(UI.progressBar($0), .text(NumberText.percent($0))) }),
-                    .td(.class("small"), .text(i.source.chinese + (line.sourceConnected ? "" : "（未接入，暂以单位报送为准）"))),
+                    .td(
+                        .class("small"), .text(i.source.chinese + (line.sourceConnected ? "" : "（未接入，暂以单位报送为准）")),
+                        .unwrap(line.drillDown(task: model.task.code)) { .a(.attr("href", $0), .text(" 查看明细")) }),
                     .td(
                         .class("small"),
                         .text(i.breakdown.map { "\($0.label) \(NumberText.display($0.target))" }.joined(separator: "、"))
