@@ -88,7 +88,7 @@ extension LedgerRowsPage.Model {
                     "\(task.code) \(indicator.name)（目标 \(NumberText.display(indicator.target)) \(indicator.unit)，截至 \(today)）",
                 total: "\(NumberText.display(result.total)) \(indicator.unit)",
                 byOwner: result.byOwner.sorted { $0.key < $1.key }.map {
-                    "\(names[$0.key] ?? $0.key) \(NumberText.display($0.value))"
+                    "\(names[$0.key].map(MarketBureaus.shortName) ?? $0.key) \(NumberText.display($0.value))"
                 }.joined(separator: "、"),
                 byBreakdown: result.byBreakdown.sorted { $0.key < $1.key }.map {
                     "\($0.key) \(NumberText.display($0.value))"
@@ -102,7 +102,8 @@ extension LedgerRowsPage.Model {
             let task = plan.tasks.first(where: { $0.code == taskCode })
         {
             selected = LedgerAggregate.compute(entry, type: type, rows: rows, deadline: task.deadline, asOf: today).rows
-            drill = "计入 \(taskCode) \(indicatorCode) 的行（截至 \(today)，完成时限 \(task.deadline)）"
+            let name = task.indicators.first { $0.code == indicatorCode }?.name ?? indicatorCode
+            drill = "计入 \(taskCode)「\(name)」的行（截至 \(today)，完成时限 \(task.deadline)，按时完成的才计入）"
         }
         if let owner = filter.owner { selected = selected.filter { rows[$0][ownerField] == owner } }
         if let status = filter.status, let key = type.statusField?.key {
