@@ -155,7 +155,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "SourceMonitoringTests", dependencies: ["LantianCore", "SourceMonitoring"], swiftSettings: strict),
-        .testTarget(name: "LedgerTests", dependencies: ["LantianCore", "Ledger", "Seed"], swiftSettings: strict),
+        .testTarget(
+            name: "LedgerTests", dependencies: ["LantianCore", "Campaign", "Ledger", "Seed"], swiftSettings: strict),
         .testTarget(
             name: "EmergencyTests", dependencies: ["LantianCore", "Emergency", "Seed"], swiftSettings: strict),
         .testTarget(

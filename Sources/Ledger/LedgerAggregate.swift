@@ -15,24 +15,38 @@ public struct LedgerAggregate: Hashable, Sendable {
     ) -> LedgerAggregate {
         var result = LedgerAggregate(total: 0, byOwner: [:], byBreakdown: [:], rows: [])
         let owner = type.owner == .county ? "county" : "unit"
+        var seen = Set<String>()
+        var seenByOwner = Set<[String]>()
+        var seenByLabel = Set<[String]>()
         for (index, row) in rows.enumerated() {
-            guard indicator.filter.allSatisfy({ field, values in values.contains(row[field]) }) else { continue }
+            guard indicator.filter.allSatisfy({ field, condition in condition.matches(row[field]) }) else { continue }
             if let field = indicator.onTime {
                 let date = field == LedgerIndicator.statusDate ? row.statusChanged : CivilDate(row[field])
                 guard let date, date <= deadline, date <= asOf else { continue }
             }
-            let amount: Double
+            let label = indicator.breakdown.map { row[$0] }
             switch indicator.aggregate {
-            case .count: amount = 1
+            case .count: result.add(1, owner: row[owner], label: label)
             case .sum(let field):
                 guard let value = Double(row[field]) else { continue }
-                amount = value
+                result.add(value, owner: row[owner], label: label)
+            case .distinct(let field):
+                let value = row[field]
+                guard !value.isEmpty else { continue }
+                if seen.insert(value).inserted { result.total += 1 }
+                if seenByOwner.insert([row[owner], value]).inserted { result.byOwner[row[owner], default: 0] += 1 }
+                if let label, seenByLabel.insert([label, value]).inserted {
+                    result.byBreakdown[label, default: 0] += 1
+                }
             }
-            result.total += amount
-            result.byOwner[row[owner], default: 0] += amount
-            if let field = indicator.breakdown { result.byBreakdown[row[field], default: 0] += amount }
             result.rows.append(index)
         }
         return result
+    }
+
+    mutating func add(_ amount: Double, owner: String, label: String?) {
+        total += amount
+        byOwner[owner, default: 0] += amount
+        if let label { byBreakdown[label, default: 0] += amount }
     }
 }

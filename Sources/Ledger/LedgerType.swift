@@ -19,10 +19,12 @@ public struct LedgerType: Hashable, Sendable {
     /// Allowed moves, by status; a status not listed may move to any other.
     public var transitions: [String: [String]]
     public var indicators: [LedgerIndicator]
+    /// Tasks the ledger is run for beyond those of its indicators (s01-1's 两高 projects have no number).
+    public var otherTasks: [String]
 
     public init(
         code: String, name: String, owner: Owner, fields: [LedgerField], key: [String], statuses: [String] = [],
-        transitions: [String: [String]] = [:], indicators: [LedgerIndicator] = []
+        transitions: [String: [String]] = [:], indicators: [LedgerIndicator] = [], otherTasks: [String] = []
     ) {
         self.code = code
         self.name = name
@@ -32,6 +34,13 @@ public struct LedgerType: Hashable, Sendable {
         self.statuses = statuses
         self.transitions = transitions
         self.indicators = indicators
+        self.otherTasks = otherTasks
+    }
+
+    /// The plan's tasks this ledger stands behind, in order: its indicators' and the others named.
+    public var tasks: [String] {
+        var seen = Set<String>()
+        return (indicators.map(\.task) + otherTasks).filter { seen.insert($0).inserted }
     }
 
     public func field(_ key: String) -> LedgerField? { fields.first { $0.key == key } }
@@ -89,14 +98,16 @@ public struct LedgerIndicator: Hashable, Sendable {
     public enum Aggregate: Hashable, Sendable {
         case count
         case sum(field: String)
+        /// The number of different non-empty values of a field (t08's enterprises behind its tanks).
+        case distinct(field: String)
     }
 
     /// The plan's task and indicator codes.
     public var task: String
     public var indicator: String
     public var aggregate: Aggregate
-    /// field → the values a row must have in it (any of them).
-    public var filter: [String: [String]]
+    /// field → what a row's value in it must be: one of some values, or within a range of numbers.
+    public var filter: [String: LedgerCondition]
     /// Counted only when on time: the date field compared with the deadline; `status-date` for the day the
     /// status last changed.
     public var onTime: String?
@@ -104,7 +115,7 @@ public struct LedgerIndicator: Hashable, Sendable {
     public var breakdown: String?
 
     public init(
-        task: String, indicator: String, aggregate: Aggregate = .count, filter: [String: [String]] = [:],
+        task: String, indicator: String, aggregate: Aggregate = .count, filter: [String: LedgerCondition] = [:],
         onTime: String? = nil, breakdown: String? = nil
     ) {
         self.task = task
@@ -117,4 +128,46 @@ public struct LedgerIndicator: Hashable, Sendable {
 
     /// The `status-date` pseudo-field: the day the row's status last changed.
     public static let statusDate = "status-date"
+}
+
+/// What an indicator's `where` asks of one field: its value is one of `values`, or — for a number field — a number
+/// within the bounds (`">=35 <65"`: 35 up to but not including 65).
+public enum LedgerCondition: Hashable, Sendable, ExpressibleByArrayLiteral {
+    case oneOf([String])
+    case range(lower: Double?, lowerIncluded: Bool, upper: Double?, upperIncluded: Bool)
+
+    public init(arrayLiteral elements: String...) { self = .oneOf(elements) }
+
+    public func matches(_ text: String) -> Bool {
+        switch self {
+        case .oneOf(let values): return values.contains(text)
+        case .range(let lower, let lowerIncluded, let upper, let upperIncluded):
+            guard let value = Double(text) else { return false }
+            if let lower, lowerIncluded ? value < lower : value <= lower { return false }
+            if let upper, upperIncluded ? value > upper : value >= upper { return false }
+            return true
+        }
+    }
+
+    /// Reads `">=35 <65"`, `"<35"`, `">0"`: nil when a part is not a comparison with a number.
+    public init?(range text: String) {
+        var lower: Double?
+        var upper: Double?
+        var lowerIncluded = false
+        var upperIncluded = false
+        let parts = text.split(separator: " ")
+        guard !parts.isEmpty else { return nil }
+        for part in parts {
+            let op = part.prefix { "<>=".contains($0) }
+            guard let number = Double(part.dropFirst(op.count)) else { return nil }
+            switch op {
+            case ">": (lower, lowerIncluded) = (number, false)
+            case ">=": (lower, lowerIncluded) = (number, true)
+            case "<": (upper, upperIncluded) = (number, false)
+            case "<=": (upper, upperIncluded) = (number, true)
+            default: return nil
+            }
+        }
+        self = .range(lower: lower, lowerIncluded: lowerIncluded, upper: upper, upperIncluded: upperIncluded)
+    }
 }

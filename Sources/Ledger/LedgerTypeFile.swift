@@ -23,7 +23,9 @@ public enum LedgerTypeFile {
         case .failure(let issue): throw Rejected(issues: [issue])
         }
         let reader = YAMLReader()
-        let keys: Set<String> = ["format", "code", "name", "owner", "fields", "key", "statuses", "indicators"]
+        let keys: Set<String> = [
+            "format", "code", "name", "owner", "tasks", "fields", "key", "statuses", "indicators",
+        ]
         guard let top = reader.fields(root, at: "", allowed: keys) else {
             throw Rejected(issues: [DocumentIssue(path: "", line: nil, reason: "the file is empty")])
         }
@@ -109,16 +111,38 @@ public enum LedgerTypeFile {
             else { continue }
             var aggregate = LedgerIndicator.Aggregate.count
             if let text = reader.string(i, "aggregate", required: false), text != "count" {
-                let field = String(text.dropFirst(4))
+                let field = String(text.drop { $0 != ":" }.dropFirst())
                 if text.hasPrefix("sum:"), case .number? = fields.first(where: { $0.key == field })?.kind {
                     aggregate = .sum(field: field)
+                } else if text.hasPrefix("distinct:"), known.contains(field) {
+                    aggregate = .distinct(field: field)
                 } else {
-                    reader.report(i.path("aggregate"), i["aggregate"], "\"\(text)\" is not count or sum:NUMBER-FIELD")
+                    reader.report(
+                        i.path("aggregate"), i["aggregate"],
+                        "\"\(text)\" is not count, sum:NUMBER-FIELD or distinct:FIELD")
                 }
             }
-            var filter: [String: [String]] = [:]
+            var filter: [String: LedgerCondition] = [:]
             if let node = i["where"], let w = reader.fields(node, at: i.path("where"), allowed: known) {
-                for (field, _) in w.values { filter[field] = reader.strings(w, field, required: true).map(\.2) }
+                for (field, value) in w.values {
+                    if case .scalar(let scalar) = value, let first = scalar.string.first, "<>".contains(first) {
+                        let isNumber: Bool
+                        if case .number? = fields.first(where: { $0.key == field })?.kind {
+                            isNumber = true
+                        } else {
+                            isNumber = false
+                        }
+                        if isNumber, let range = LedgerCondition(range: scalar.string) {
+                            filter[field] = range
+                        } else {
+                            reader.report(
+                                w.path(field), value,
+                                "\"\(scalar.string)\" is not a range of a number field (\">=35 <65\")")
+                        }
+                    } else {
+                        filter[field] = .oneOf(reader.strings(w, field, required: true).map(\.2))
+                    }
+                }
             }
             let onTime = reader.string(i, "on-time", required: false)
             if let onTime, onTime != LedgerIndicator.statusDate,
@@ -135,9 +159,10 @@ public enum LedgerTypeFile {
                     task: task, indicator: indicator, aggregate: aggregate, filter: filter, onTime: onTime,
                     breakdown: breakdown))
         }
+        let otherTasks = reader.strings(top, "tasks").map(\.2)
         guard reader.issues.isEmpty, let code, let name, let owner else { throw Rejected(issues: reader.issues) }
         return LedgerType(
             code: code, name: name, owner: owner, fields: fields, key: key, statuses: statuses,
-            transitions: transitions, indicators: indicators)
+            transitions: transitions, indicators: indicators, otherTasks: otherTasks)
     }
 }

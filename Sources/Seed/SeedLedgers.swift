@@ -1,6 +1,6 @@
 /// The ledger types that ship with Lantian (docs/LEDGER-FORMAT.md), linked to the Jincheng plan's tasks.
 public enum SeedLedgers {
-    public static let codes = ["households"]
+    public static let codes = ["households", "boilers", "trucks", "substitution", "tanks", "machines", "projects"]
 
     /// The `lantian-ledger/1` text of a shipped type.
     public static func type(_ code: String) throws -> String {

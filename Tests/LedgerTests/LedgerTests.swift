@@ -1,3 +1,4 @@
+import Campaign
 import LantianCore
 import Ledger
 import Seed
@@ -131,5 +132,103 @@ import Testing
         let result = LedgerAggregate.compute(
             indicator, type: type, rows: rows, deadline: CivilDate("2021-12-31")!, asOf: CivilDate("2022-03-31")!)
         #expect(result.total == 1, "a status changed after the deadline is not on time")
+    }
+
+    static func shipped(_ code: String) throws -> LedgerType { try LedgerTypeFile.read(try SeedLedgers.type(code)) }
+
+    /// Every shipped type reads, and every indicator it computes is one the plan declares `source: {ledger: CODE}`
+    /// for that very ledger — and the other way round, so a task's value and its ledger cannot drift apart.
+    @Test func theShippedTypesMatchThePlan() throws {
+        let plan = try PlanFile.read(try SeedPlans.jincheng20212022)
+        var declared = Set<String>()
+        for task in plan.tasks {
+            for indicator in task.indicators {
+                if case .ledger(let name, _) = indicator.source {
+                    declared.insert("\(name):\(task.code).\(indicator.code)")
+                }
+            }
+        }
+        var computed = Set<String>()
+        for code in SeedLedgers.codes {
+            let type = try Self.shipped(code)
+            #expect(type.code == code)
+            for task in type.tasks { #expect(plan.tasks.contains { $0.code == task }, "\(code): no task \(task)") }
+            for entry in type.indicators { computed.insert("\(code):\(entry.task).\(entry.indicator)") }
+        }
+        // The network-health stations of t32 are issue 16's; every other ledger source is computed.
+        #expect(
+            declared.subtracting(computed).allSatisfy { $0.hasPrefix("stations:") }, "\(declared.subtracting(computed))"
+        )
+        #expect(computed.subtracting(declared).isEmpty, "\(computed.subtracting(declared))")
+        #expect(try Self.shipped("projects").tasks == ["s01-1"])
+    }
+
+    /// t15 counts the coal boilers of 35 up to 65 t/h: 35 is in, 65 is out; t14's remaining coal boilers below
+    /// 35 t/h are those not yet done, whatever their date.
+    @Test func rangesOfANumberField() throws {
+        let type = try Self.shipped("boilers")
+        func boiler(_ enterprise: String, _ capacity: String, _ action: String, _ status: String, _ done: String = "")
+            -> LedgerRow
+        {
+            LedgerRow(values: [
+                "county": "zezhou", "enterprise": enterprise, "fuel": "燃煤", "capacity": capacity, "action": action,
+                "status": status, "done": done,
+            ])
+        }
+        let rows = [
+            boiler("天泽化工厂", "35", "超低排放改造", "已验收", "2021-11-20"),
+            boiler("天泽化工厂", "40", "超低排放改造", "已完成", "2021-12-31"),
+            boiler("兰花清洁能源", "65", "超低排放改造", "已验收", "2021-11-01"),
+            boiler("兰花清洁能源", "34.9", "超低排放改造", "已验收", "2021-11-01"),
+            boiler("周村镇供热站", "4", "淘汰", "已完成", "2021-10-30"),
+            boiler("周村镇供热站", "6", "淘汰", "整治中"),
+            boiler("周村镇中学", "10", "淘汰", "已完成", "2021-10-29"),
+        ]
+        func compute(_ task: String, _ indicator: String) throws -> LedgerAggregate {
+            let entry = try #require(type.indicators.first { $0.task == task && $0.indicator == indicator })
+            let deadline = task == "t14" ? "2021-10-31" : "2021-12-31"
+            return LedgerAggregate.compute(
+                entry, type: type, rows: rows, deadline: try #require(CivilDate(deadline)),
+                asOf: try #require(CivilDate("2022-01-31")))
+        }
+        let t15 = try compute("t15", "boilers")
+        #expect(t15.total == 2 && t15.rows == [0, 1] && t15.byBreakdown == ["天泽化工厂": 2])
+        #expect(try compute("t15", "capacity").total == 75)
+        // Below 10 t/h: the 4 t/h boiler; the 10 t/h one is not below 10, the 6 t/h one is not done.
+        #expect(try compute("t14", "boilers-retired").total == 1)
+        #expect(try compute("t14", "capacity-retired").total == 14)
+        // Still in use or being worked on, below 35 t/h: only the 6 t/h boiler.
+        #expect(try compute("t14", "boilers-below-35").rows == [5])
+        #expect(
+            LedgerCondition(range: ">=35 <65")
+                == .range(lower: 35, lowerIncluded: true, upper: 65, upperIncluded: false))
+        #expect(LedgerCondition(range: "about 35") == nil && LedgerCondition(range: "<=x") == nil)
+    }
+
+    /// t08's enterprises are the different enterprises behind the tanks checked, by county and by industry.
+    @Test func distinctCounts() throws {
+        let type = try Self.shipped("tanks")
+        func tank(_ county: String, _ enterprise: String, _ industry: String, _ tank: String, _ status: String)
+            -> LedgerRow
+        {
+            LedgerRow(values: [
+                "county": county, "enterprise": enterprise, "industry": industry, "tank": tank, "status": status,
+                "checked": "2021-12-01",
+            ])
+        }
+        let rows = [
+            tank("zezhou", "甲糠醛厂", "糠醛企业", "T1", "已排查"), tank("zezhou", "甲糠醛厂", "糠醛企业", "T2", "已治理"),
+            tank("zezhou", "乙煤化工", "煤化工企业", "T1", "已排查"), tank("gaoping", "乙煤化工", "煤化工企业", "T9", "已排查"),
+            tank("gaoping", "丙煤化工", "煤化工企业", "T1", "待排查"),
+        ]
+        let deadline = try #require(CivilDate("2021-12-31"))
+        let asOf = try #require(CivilDate("2022-01-31"))
+        let tanks = LedgerAggregate.compute(type.indicators[0], type: type, rows: rows, deadline: deadline, asOf: asOf)
+        #expect(tanks.total == 4 && tanks.byBreakdown == ["糠醛企业": 2, "煤化工企业": 2])
+        let firms = LedgerAggregate.compute(type.indicators[1], type: type, rows: rows, deadline: deadline, asOf: asOf)
+        #expect(firms.total == 2)
+        #expect(firms.byOwner == ["zezhou": 2, "gaoping": 1])
+        #expect(firms.byBreakdown == ["糠醛企业": 1, "煤化工企业": 1])
+        #expect(firms.rows == [0, 1, 2, 3])
     }
 }

@@ -15,17 +15,7 @@ import VaporTesting
             try await WebTests.makeUnitUsers(app)
             let token = try await SecurityMatrixTests.token(app, "office1")
             func values() async throws -> [String: Double] {
-                let task = try await SecurityMatrixTests.api(app, .GET, "/api/v1/tasks/t11", token: token)
-                let json = try JSONSerialization.jsonObject(with: Data(task.body.readableBytesView)) as? [String: Any]
-                var found: [String: Double] = [:]
-                for indicator in (json?["indicators"] as? [[String: Any]]) ?? [] {
-                    if let code = (indicator["indicator"] as? [String: Any])?["code"] as? String,
-                        let current = indicator["current"] as? Double
-                    {
-                        found[code] = current
-                    }
-                }
-                return found
+                try await WebTests.indicatorValues(app, task: "t11", token: token)
             }
             // No rows yet: the reports stand (none here).
             #expect(try await values().isEmpty)

@@ -102,13 +102,8 @@ import ZIPFoundation
                     try await Self.record(&county, product: product, site: site, results: results).status == .seeOther)
             }
             let token = try await SecurityMatrixTests.token(app, "office1")
-            let task = try await SecurityMatrixTests.api(app, .GET, "/api/v1/tasks/t24", token: token)
-            let json = try JSONSerialization.jsonObject(with: Data(task.body.readableBytesView)) as? [String: Any]
-            let indicators = (json?["indicators"] as? [[String: Any]]) ?? []
-            func value(_ code: String) -> Double? {
-                indicators.first { ($0["indicator"] as? [String: Any])?["code"] as? String == code }?["current"]
-                    as? Double
-            }
+            let values = try await WebTests.indicatorValues(app, task: "t24", token: token)
+            func value(_ code: String) -> Double? { values[code] }
             // Two fuel batches; both of 泽州县's stations out of four registered; urea only along a road (ZZ-1).
             #expect(value("fuel-batches") == 2)
             #expect(value("station-coverage") == 50)

@@ -220,6 +220,7 @@ import Web
                         "status": "已验收", "accepted": "2021-10-20",
                     ])
                 ], type: households, source: text, actor: .system, at: Date(), today: CivilDate("2021-11-03")!)
+            let ledgerRow = try #require(try await LedgerStore(database: app.db).rows(ledger: "households").first).id
             let ids = [
                 "plans": planID.uuidString, "checks": checkID.uuidString, "draws": drawID.uuidString,
                 "actions": actionID.uuidString, "documents": "00000000-0000-0000-0000-000000000001",
@@ -245,7 +246,9 @@ import Web
                                     ? ids[parts[1]]
                                     : parts.first == "sources"
                                         ? (parts[1] == "checks" ? sourceCheckID.uuidString : ids[parts[1]])
-                                        : parts.first == "ledgers" ? "households" : parameters[name],
+                                        : parts.first == "ledgers"
+                                            ? (name == "code" ? "households" : ledgerRow.uuidString)
+                                            : parameters[name],
                             "no value for :\(name) in \(route.path)")
                         parts.append(value)
                     default: Issue.record("unexpected route component in \(route.path)")
@@ -273,6 +276,7 @@ import Web
                     let key = path.replacingOccurrences(of: query, with: "…")
                         .replacingOccurrences(of: planID.uuidString, with: ":plan")
                         .replacingOccurrences(of: checkID.uuidString, with: ":check")
+                        .replacingOccurrences(of: ledgerRow.uuidString, with: ":ledgerRow")
                         .replacingOccurrences(of: evidenceID, with: ":evidence")
                         .replacingOccurrences(of: drawID.uuidString, with: ":draw")
                         .replacingOccurrences(of: actionID.uuidString, with: ":action")

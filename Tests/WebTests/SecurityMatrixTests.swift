@@ -1,3 +1,4 @@
+import Campaign
 import Emergency
 import Foundation
 import LantianCore
@@ -125,6 +126,9 @@ import Web
         // Everyone signed in reads the ledgers; the office imports any rows, a county's writers their county's.
         "GET /ledgers": signedIn, "GET /ledgers/:code": signedIn, "GET /ledgers/:code/rows.csv": signedIn,
         "POST /ledgers/:code": [.office, .reporter, .leader, .otherCounty],
+        // A row is edited, and its status changed in bulk, by its county's writers and the office only.
+        "GET /ledgers/:code/rows/:id": signedIn, "POST /ledgers/:code/rows/:id": [.office, .reporter, .leader],
+        "POST /ledgers/:code/status": [.office, .reporter, .leader], "GET /ledgers/:code/evidence/:id": signedIn,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -236,6 +240,8 @@ import Web
         var inspectionFile: UUID
         var sourceCheck: UUID
         var sourceCheckFile: UUID
+        var ledgerRow: UUID
+        var ledgerEvidence: UUID
     }
 
     static let inspectorsCSV = Data("编号,姓名,单位\nI1,甲,市局\nI2,乙,泽州县局\nI3,丙,高平市局\n".utf8)
@@ -349,6 +355,21 @@ import Web
             files: [(field: "files[]", name: "笔录.pdf", type: "application/pdf", data: pdf)])
         #expect(checked.status == .seeOther)
         let sourceCheck = try #require(try await sources.checks(mn: "M-MX").first)
+        // A 泽州县 household of the ledger, its status changed by the office with an evidence file.
+        let ledgers = Ledgers(db: app.db)
+        let households = try #require(ledgers.type("households"))
+        _ = try await ledgers.importRows(
+            Data("县区,乡镇,村,户主,改造方式\n泽州县,巴公镇,东四义村,矩阵户,气代煤\n".utf8), file: "m.csv", type: households,
+            plan: try PlanFile.read(try SeedPlans.jincheng20212022), onlyOwner: nil, actor: .system, at: Date(),
+            today: CivilDate("2021-10-20")!)
+        let ledgerRow = try #require(try await ledgers.store.rows(ledger: "households").first).id
+        try await office.get("/ledgers/households")
+        let moved = try await office.postMultipart(
+            "/ledgers/households/status", [("ids[]", ledgerRow.uuidString), ("status", "已改造")],
+            files: [(field: "files[]", name: "验收单.pdf", type: "application/pdf", data: pdf)])
+        #expect(moved.status == .seeOther)
+        let batch = try #require(try await ledgers.store.changes(row: ledgerRow).first?.batch)
+        let ledgerEvidence = try #require(try await ledgers.store.evidence(batches: [batch]).first).id
         return Fixture(
             document: document, submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"),
             marketPlan: plan,
@@ -358,7 +379,8 @@ import Web
                 at: Date()),
             warning: warning, order: order, orderToken: token, inspection: inspection.id,
             inspectionFile: try #require(inspection.files.first).id, sourceCheck: sourceCheck.id,
-            sourceCheckFile: try #require(sourceCheck.files.first).id)
+            sourceCheckFile: try #require(sourceCheck.files.first).id, ledgerRow: ledgerRow,
+            ledgerEvidence: ledgerEvidence)
     }
 
     /// Calls route `key` as `caller` with a request that would succeed for a permitted caller.
@@ -546,6 +568,24 @@ import Web
             return try await browser.postMultipart(
                 "/ledgers/households", [],
                 files: [(field: "file", name: "households.csv", type: "text/csv", data: csv)])
+        case "GET /ledgers/:code/rows/:id":
+            return try await browser.get("/ledgers/households/rows/\(fixture.ledgerRow)")
+        case "POST /ledgers/:code/rows/:id":
+            let version =
+                try await LedgerStore(database: app.db).rows(ledger: "households", ids: [fixture.ledgerRow])
+                .first?.version ?? 0
+            return try await browser.post(
+                "/ledgers/households/rows/\(fixture.ledgerRow)",
+                [
+                    ("version", "\(version)"), ("f_method", "集中供热"), ("f_coal", "2"), ("f_status", "已改造"),
+                    ("f_county", "zezhou"),
+                ])
+        case "POST /ledgers/:code/status":
+            return try await browser.postMultipart(
+                "/ledgers/households/status", [("ids[]", fixture.ledgerRow.uuidString), ("status", "已改造")],
+                files: [(field: "files[]", name: "照片.png", type: "image/png", data: Data("png".utf8))])
+        case "GET /ledgers/:code/evidence/:id":
+            return try await browser.get("/ledgers/households/evidence/\(fixture.ledgerEvidence)")
         case "GET /public/orders/:token":
             return try await browser.get("/public/orders/\(fixture.orderToken)")
         case "POST /public/orders/:token":

@@ -109,17 +109,7 @@ import VaporTesting
             #expect(page.contains("丙厂（E3）"))
             let token = try await SecurityMatrixTests.token(app, "office1")
             func values() async throws -> [String: Double] {
-                let task = try await SecurityMatrixTests.api(app, .GET, "/api/v1/tasks/s13-1", token: token)
-                let json = try JSONSerialization.jsonObject(with: Data(task.body.readableBytesView)) as? [String: Any]
-                var found: [String: Double] = [:]
-                for indicator in (json?["indicators"] as? [[String: Any]]) ?? [] {
-                    if let code = (indicator["indicator"] as? [String: Any])?["code"] as? String,
-                        let current = indicator["current"] as? Double
-                    {
-                        found[code] = current
-                    }
-                }
-                return found
+                try await WebTests.indicatorValues(app, task: "s13-1", token: token)
             }
             #expect(try await values() == ["vocs-coverage": 10, "nox-coverage": 50])
             _ = try await eeb.post("/sources/key-polluters", [("enterprise", "E3"), ("listed", "1")])

@@ -53,6 +53,7 @@ public enum LantianMigrations {
             M046CreateSourceImports(),
             M047CreateSourceChecks(),
             M048CreateLedgerRows(),
+            M049CreateLedgerEvidence(),
         ]
     }
 }

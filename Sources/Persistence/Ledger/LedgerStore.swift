@@ -50,9 +50,7 @@ public struct LedgerStore: Sendable {
     public func importRows(
         _ rows: [LedgerRow], type: LedgerType, source: String, actor: AuditLog.Actor, at now: Date, today: CivilDate
     ) async throws -> ImportSummary {
-        let ownerField = type.owner == .county ? "county" : "unit"
-        let statusKey = type.statusField?.key
-        return try await database.writeTransaction(touching: [.ledgers]) { db in
+        try await database.writeTransaction(touching: [.ledgers]) { db in
             let sql = db as! any SQLDatabase
             let existing = try await sql.select().column("*").from("ledger_rows")
                 .where("ledger", .equal, SQLBind(type.code)).all(decoding: RowRecord.self)
@@ -70,44 +68,10 @@ public struct LedgerStore: Sendable {
             }
             summary.new = inserts.count
             summary.changed = updates.count
-            for batch in stride(from: 0, to: inserts.count, by: 400) {
-                let part = inserts[batch..<min(batch + 400, inserts.count)]
-                var insert = sql.insert(into: "ledger_rows").columns(
-                    "id", "ledger", "row_key", "owner", "status", "status_changed", "row_values", "version",
-                    "updated_by", "updated_at")
-                var changes = sql.insert(into: "ledger_row_changes").columns(
-                    "row_id", "version", "before", "after", "source", "changed_by", "changed_at")
-                for (id, row, key) in part {
-                    let json = Self.json(row.values)
-                    insert = insert.values(
-                        SQLBind(id), SQLBind(type.code), SQLBind(key), SQLBind(row[ownerField]),
-                        SQLBind(statusKey.map { row[$0] } ?? ""), SQLBind(statusKey == nil ? nil : today.description),
-                        SQLBind(json), SQLBind(1), SQLBind(actor.username), SQLBind(now))
-                    changes = changes.values(
-                        SQLBind(id), SQLBind(1), SQLBind(String?.none), SQLBind(json), SQLBind(source),
-                        SQLBind(actor.username), SQLBind(now))
-                }
-                try await insert.run()
-                try await changes.run()
-            }
-            for (stored, row) in updates {
-                let json = Self.json(row.values)
-                let status = statusKey.map { row[$0] } ?? ""
-                let moved = status != stored.status
-                try await sql.update("ledger_rows")
-                    .set("row_values", to: SQLBind(json)).set("owner", to: SQLBind(row[ownerField]))
-                    .set("status", to: SQLBind(status))
-                    .set("status_changed", to: SQLBind(moved ? today.description : stored.status_changed))
-                    .set("version", to: SQLBind(stored.version + 1)).set("updated_by", to: SQLBind(actor.username))
-                    .set("updated_at", to: SQLBind(now))
-                    .where("id", .equal, SQLBind(stored.id)).run()
-                try await sql.insert(into: "ledger_row_changes")
-                    .columns("row_id", "version", "before", "after", "source", "changed_by", "changed_at")
-                    .values(
-                        SQLBind(stored.id), SQLBind(stored.version + 1), SQLBind(stored.row_values), SQLBind(json),
-                        SQLBind(source), SQLBind(actor.username), SQLBind(now)
-                    ).run()
-            }
+            try await Self.insert(inserts, type: type, source: source, actor: actor, at: now, today: today, on: sql)
+            try await Self.update(
+                updates.map { (Self.Stored(record: $0.0), $0.1) }, type: type, source: source, batch: nil, actor: actor,
+                at: now, today: today, on: sql)
             try await AuditLog.record(
                 on: db, actor: actor, action: "ledger.import", entity: "ledger_rows", entityID: type.code,
                 before: ["rows": "\(existing.count)"],
@@ -119,6 +83,92 @@ public struct LedgerStore: Sendable {
         }
     }
 
+    /// What an update needs of a stored row.
+    struct Stored {
+        var id: UUID
+        var status: String
+        var statusChanged: String?
+        var values: String
+        var version: Int
+
+        init(record: RowRecord) {
+            id = record.id
+            status = record.status
+            statusChanged = record.status_changed
+            values = record.row_values
+            version = record.version
+        }
+    }
+
+    static let batchRows = 400
+
+    /// New rows, version 1, each with its first change; a few hundred a statement.
+    static func insert(
+        _ rows: [(UUID, LedgerRow, String)], type: LedgerType, source: String, actor: AuditLog.Actor, at now: Date,
+        today: CivilDate, on sql: any SQLDatabase
+    ) async throws {
+        let ownerField = type.owner == .county ? "county" : "unit"
+        let statusKey = type.statusField?.key
+        for batch in stride(from: 0, to: rows.count, by: batchRows) {
+            let part = rows[batch..<min(batch + batchRows, rows.count)]
+            var insert = sql.insert(into: "ledger_rows").columns(
+                "id", "ledger", "row_key", "owner", "status", "status_changed", "row_values", "version",
+                "updated_by", "updated_at")
+            var changes = sql.insert(into: "ledger_row_changes").columns(
+                "row_id", "version", "before", "after", "source", "changed_by", "changed_at")
+            for (id, row, key) in part {
+                let json = Self.json(row.values)
+                insert = insert.values(
+                    SQLBind(id), SQLBind(type.code), SQLBind(key), SQLBind(row[ownerField]),
+                    SQLBind(statusKey.map { row[$0] } ?? ""), SQLBind(statusKey == nil ? nil : today.description),
+                    SQLBind(json), SQLBind(1), SQLBind(actor.username), SQLBind(now))
+                changes = changes.values(
+                    SQLBind(id), SQLBind(1), SQLBind(String?.none), SQLBind(json), SQLBind(source),
+                    SQLBind(actor.username), SQLBind(now))
+            }
+            try await insert.run()
+            try await changes.run()
+        }
+    }
+
+    /// Changed rows, their version counted up and the status date set to `today` where the status moved, each
+    /// change recorded (with its evidence batch); a few hundred rows a statement (`UPDATE … FROM (VALUES …)`,
+    /// which SQLite and PostgreSQL both read, the columns named column1, column2, …).
+    static func update(
+        _ rows: [(Stored, LedgerRow)], type: LedgerType, source: String, batch: UUID?, actor: AuditLog.Actor,
+        at now: Date, today: CivilDate, on sql: any SQLDatabase
+    ) async throws {
+        let ownerField = type.owner == .county ? "county" : "unit"
+        let statusKey = type.statusField?.key
+        for start in stride(from: 0, to: rows.count, by: batchRows) {
+            let part = rows[start..<min(start + batchRows, rows.count)]
+            var values: [any SQLExpression] = []
+            var changes = sql.insert(into: "ledger_row_changes").columns(
+                "row_id", "version", "before", "after", "source", "changed_by", "changed_at", "batch_id")
+            for (stored, row) in part {
+                let json = Self.json(row.values)
+                let status = statusKey.map { row[$0] } ?? ""
+                let changed = status != stored.status ? today.description : stored.statusChanged
+                values.append(
+                    SQLGroupExpression([
+                        SQLBind(stored.id), SQLBind(json), SQLBind(row[ownerField]), SQLBind(status),
+                        SQLBind(changed), SQLBind(stored.version + 1),
+                    ]))
+                changes = changes.values(
+                    SQLBind(stored.id), SQLBind(stored.version + 1), SQLBind(stored.values), SQLBind(json),
+                    SQLBind(source), SQLBind(actor.username), SQLBind(now), SQLBind(batch))
+            }
+            try await sql.raw(
+                """
+                UPDATE ledger_rows SET row_values = v.column2, owner = v.column3, status = v.column4, \
+                status_changed = v.column5, version = v.column6, updated_by = \(bind: actor.username), \
+                updated_at = \(bind: now) FROM (VALUES \(SQLList(values))) AS v WHERE ledger_rows.id = v.column1
+                """
+            ).run()
+            try await changes.run()
+        }
+    }
+
     static func json(_ values: [String: String]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -127,7 +177,7 @@ public struct LedgerStore: Sendable {
 }
 
 // swift-format-ignore: AlwaysUseLowerCamelCase
-private struct RowRecord: Decodable {
+struct RowRecord: Decodable {
     var id: UUID
     var row_key: String
     var owner: String

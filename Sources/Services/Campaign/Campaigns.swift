@@ -12,6 +12,8 @@ public struct Campaigns: Sendable {
         let plan = PlanCache()
         let reportFacts = ReportFactsCache()
         let seasonFigures = SeasonFiguresCache()
+        /// Ledger rows by ledger: for the ledger pages and the ledger indicator source.
+        public let ledgerRows = VersionedCache<[LedgerStore.StoredRow]>()
 
         public init() {}
     }

@@ -3,16 +3,19 @@ import FluentKit
 import Foundation
 import LantianCore
 import Ledger
-import NIOConcurrencyHelpers
 import Persistence
 
 /// The plan's indicators computed from ledgers, through the indicator-source socket: an indicator declared
 /// `source: {ledger: CODE}` takes its value from the rows of ledger CODE as the ledger type's entry for that task
 /// and indicator computes it (docs/LEDGER-FORMAT.md). A ledger with no rows yet gives no value: the reports stand.
 public final class LedgerIndicatorSource: IndicatorValueSource, Sendable {
-    private let cache = NIOLockedValueBox<(version: Int, values: [String: [String: [String: Double]]])>((-1, [:]))
+    private let cache = VersionedCache<[String: [String: Double]]>()
+    /// The rows by ledger, shared with the pages (``Ledgers``).
+    public let rows: VersionedCache<[LedgerStore.StoredRow]>
 
-    public init() {}
+    public init(rows: VersionedCache<[LedgerStore.StoredRow]> = .init()) {
+        self.rows = rows
+    }
 
     static func entry(_ source: Indicator.Source, task: String, indicator: String) -> (LedgerType, LedgerIndicator)? {
         guard case .ledger(let name, _) = source, let type = Ledgers.shipped.first(where: { $0.code == name }),
@@ -32,26 +35,24 @@ public final class LedgerIndicatorSource: IndicatorValueSource, Sendable {
         guard let calendar = ReportingCalendar(plan: plan) else { return [:] }
         let day = calendar.civilDate(of: asOf.addingTimeInterval(-1))
         let version = versions[.ledgers]
-        let key = "\(plan.code)|\(day)"
-        if let hit = cache.withLockedValue({ $0.version == version ? $0.values[key] : nil }) { return hit }
-        let store = LedgerStore(database: database)
-        var rows: [String: [LedgerRow]] = [:]
-        var values: [String: [String: Double]] = [:]
-        for task in plan.tasks {
-            for indicator in task.indicators {
-                guard let (type, entry) = Self.entry(indicator.source, task: task.code, indicator: indicator.code)
-                else { continue }
-                if rows[type.code] == nil { rows[type.code] = try await store.rows(ledger: type.code).map(\.row) }
-                guard let ledger = rows[type.code], !ledger.isEmpty else { continue }
-                let result = LedgerAggregate.compute(
-                    entry, type: type, rows: ledger, deadline: task.deadline, asOf: day)
-                values[task.code, default: [:]][indicator.code] = result.total
+        let ledgers = Ledgers(db: database, cache: rows)
+        return try await cache.value(version: [version], key: "\(plan.code)|\(day)") {
+            var values: [String: [String: Double]] = [:]
+            var read: [String: [LedgerRow]] = [:]
+            for task in plan.tasks {
+                for indicator in task.indicators {
+                    guard let (type, entry) = Self.entry(indicator.source, task: task.code, indicator: indicator.code)
+                    else { continue }
+                    if read[type.code] == nil {
+                        read[type.code] = try await ledgers.rows(type.code, version: version).map(\.row)
+                    }
+                    guard let ledger = read[type.code], !ledger.isEmpty else { continue }
+                    let result = LedgerAggregate.compute(
+                        entry, type: type, rows: ledger, deadline: task.deadline, asOf: day)
+                    values[task.code, default: [:]][indicator.code] = result.total
+                }
             }
+            return values
         }
-        cache.withLockedValue { cache in
-            if version > cache.version { cache = (version, [:]) }
-            if version == cache.version { cache.values[key] = values }
-        }
-        return values
     }
 }

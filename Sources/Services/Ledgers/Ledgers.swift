@@ -12,10 +12,24 @@ import Spreadsheet
 public struct Ledgers: Sendable {
     public let store: LedgerStore
     let emergency: EmergencyStore
+    let cache: VersionedCache<[LedgerStore.StoredRow]>
 
-    public init(db: any Database) {
+    /// `cache`: the rows the process keeps by ledger (one for the web app's lifetime, shared with the indicator
+    /// source).
+    public init(db: any Database, cache: VersionedCache<[LedgerStore.StoredRow]> = .init()) {
         store = LedgerStore(database: db)
         emergency = EmergencyStore(database: db)
+        self.cache = cache
+    }
+
+    /// A ledger's rows in key order, read once per `ledgers` version.
+    public func rows(_ ledger: String) async throws -> [LedgerStore.StoredRow] {
+        let version = try await CacheVersions.read(on: store.database)[.ledgers]
+        return try await rows(ledger, version: version)
+    }
+
+    func rows(_ ledger: String, version: Int) async throws -> [LedgerStore.StoredRow] {
+        try await cache.value(version: [version], key: ledger) { try await store.rows(ledger: ledger) }
     }
 
     /// The types that ship (Sources/Seed/Resources/ledgers); each is checked by the tests.

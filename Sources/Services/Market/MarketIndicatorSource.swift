@@ -3,7 +3,6 @@ import FluentKit
 import Foundation
 import LantianCore
 import MarketSupervision
-import NIOConcurrencyHelpers
 import Persistence
 
 /// The plan's market-supervision indicators counted from the bureau's records, through the indicator-source
@@ -23,9 +22,8 @@ public final class MarketIndicatorSource: IndicatorValueSource, Sendable {
         "fuel-batches", "urea-batches", "vocs-batches", "station-coverage", "coal-point-coverage", "action-days",
     ]
 
-    /// Values by plan and day, for one `market` version: both under one lock, so that a slow computation of an
-    /// older version can never file its values under a newer one.
-    private let cache = NIOLockedValueBox<(version: Int, values: [String: [String: [String: Double]]])>((-1, [:]))
+    /// Values by plan and day, for one `market` version.
+    private let cache = VersionedCache<[String: [String: Double]]>()
 
     public init() {}
 
@@ -46,31 +44,26 @@ public final class MarketIndicatorSource: IndicatorValueSource, Sendable {
         guard !wanted.isEmpty, let calendar = ReportingCalendar(plan: plan) else { return [:] }
         // A snapshot "as of" a day is taken at 00:00 of the next: the second before it is still that day.
         let day = calendar.civilDate(of: asOf.addingTimeInterval(-1))
-        let version = versions[.market]
-        let key = "\(plan.code)|\(day)"
-        if let hit = cache.withLockedValue({ $0.version == version ? $0.values[key] : nil }) { return hit }
-        let store = MarketStore(database: database)
-        let sites = try await store.sites()
-        let checks = try await store.checks().filter { $0.check.sampledOn <= day }
-        let batches = Market.batches(checks, sites: sites)
-        let actions = try await store.actions().map(\.action)
-        var values: [String: [String: Double]] = [:]
-        for (task, code, metric) in wanted {
-            let year = task.deadline.year
-            if metric == "action-days" {
-                let run = actions.filter { $0.start.year == year }.map { $0.daysRun(by: day) }
-                if let longest = run.max() { values[task.code, default: [:]][code] = Double(longest) }
-                continue
+        return try await cache.value(version: [versions[.market]], key: "\(plan.code)|\(day)") {
+            let store = MarketStore(database: database)
+            let sites = try await store.sites()
+            let checks = try await store.checks().filter { $0.check.sampledOn <= day }
+            let batches = Market.batches(checks, sites: sites)
+            let actions = try await store.actions().map(\.action)
+            var values: [String: [String: Double]] = [:]
+            for (task, code, metric) in wanted {
+                let year = task.deadline.year
+                if metric == "action-days" {
+                    let run = actions.filter { $0.start.year == year }.map { $0.daysRun(by: day) }
+                    if let longest = run.max() { values[task.code, default: [:]][code] = Double(longest) }
+                    continue
+                }
+                if let value = Self.value(metric, year: year, batches: batches, sites: sites) {
+                    values[task.code, default: [:]][code] = value
+                }
             }
-            if let value = Self.value(metric, year: year, batches: batches, sites: sites) {
-                values[task.code, default: [:]][code] = value
-            }
+            return values
         }
-        cache.withLockedValue { cache in
-            if version > cache.version { cache = (version, [:]) }
-            if version == cache.version { cache.values[key] = values }
-        }
-        return values
     }
 
     /// One metric's value in `year`; nil when it has no denominator.

@@ -3,7 +3,6 @@ import Emergency
 import FluentKit
 import Foundation
 import LantianCore
-import NIOConcurrencyHelpers
 import Persistence
 import SourceMonitoring
 
@@ -21,7 +20,7 @@ public final class SourcesIndicatorSource: IndicatorValueSource, Sendable {
     /// Valid days in 30 that count a monitor as running stably.
     public static let stableDays = 25
 
-    private let cache = NIOLockedValueBox<(version: [Int], values: [String: [String: [String: Double]]])>(([], [:]))
+    private let cache = VersionedCache<[String: [String: Double]]>()
 
     public init() {}
 
@@ -42,28 +41,24 @@ public final class SourcesIndicatorSource: IndicatorValueSource, Sendable {
         guard !wanted.isEmpty, let calendar = ReportingCalendar(plan: plan) else { return [:] }
         let day = calendar.civilDate(of: asOf.addingTimeInterval(-1))
         let version = [versions[.sources], versions[.emergency]]
-        let key = "\(plan.code)|\(day)"
-        if let hit = cache.withLockedValue({ $0.version == version ? $0.values[key] : nil }) { return hit }
-        let monitoring = OnlineMonitoring(db: database)
-        let coverage = try await monitoring.coverage()
-        var values: [String: [String: Double]] = [:]
-        var monitors: Double?
-        for (task, code, metric) in wanted {
-            let value: Double?
-            switch metric {
-            case "vocs-coverage": value = coverage.result.vocsShare.map { ($0 * 10).rounded() / 10 }
-            case "nox-coverage": value = coverage.result.noxShare.map { ($0 * 10).rounded() / 10 }
-            default:
-                if monitors == nil { monitors = Double(try await Self.stableMonitors(monitoring, before: day)) }
-                value = monitors
+        return try await cache.value(version: version, key: "\(plan.code)|\(day)") {
+            let monitoring = OnlineMonitoring(db: database)
+            let coverage = try await monitoring.coverage()
+            var values: [String: [String: Double]] = [:]
+            var monitors: Double?
+            for (task, code, metric) in wanted {
+                let value: Double?
+                switch metric {
+                case "vocs-coverage": value = coverage.result.vocsShare.map { ($0 * 10).rounded() / 10 }
+                case "nox-coverage": value = coverage.result.noxShare.map { ($0 * 10).rounded() / 10 }
+                default:
+                    if monitors == nil { monitors = Double(try await Self.stableMonitors(monitoring, before: day)) }
+                    value = monitors
+                }
+                if let value { values[task, default: [:]][code] = value }
             }
-            if let value { values[task, default: [:]][code] = value }
+            return values
         }
-        cache.withLockedValue { cache in
-            if cache.version != version { cache = (version, [:]) }
-            cache.values[key] = values
-        }
-        return values
     }
 
     /// Networked VOCs outlets with at least `stableDays` valid days of VOCs data in the 30 days before `day`.

@@ -77,6 +77,9 @@ enum SiteURL: Equatable {
     case ledger(code: String)
     case ledgerRows(code: String, task: String, indicator: String)
     case ledgerCSV(code: String, filter: LedgerRowsPage.Filter)
+    case ledgerRow(code: String, id: UUID)
+    case ledgerStatus(code: String)
+    case ledgerEvidence(code: String, id: UUID)
     case sources
     case sourcesKeyPolluters
     case sourcesSuspects(week: CivilDate?)
@@ -189,6 +192,9 @@ enum SiteURL: Equatable {
             ]
             .compactMap { key, value in value.map { "\(key)=" + Self.component($0) } }
             return Ledgers.csv.path(code) + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        case .ledgerRow(let code, let id): return Ledgers.row.path(code, id.uuidString)
+        case .ledgerStatus(let code): return Ledgers.status.path(code)
+        case .ledgerEvidence(let code, let id): return Ledgers.evidence.path(code, id.uuidString)
         case .sources: return Sources.home.path()
         case .sourcesKeyPolluters: return Sources.keyPolluters.path()
         case .sourcesSuspects(let week): return Sources.suspects.path() + (week.map { "?week=\($0)" } ?? "")
@@ -336,7 +342,10 @@ extension SiteURL {
         static let home = SitePath("/ledgers")
         static let ledger = SitePath("/ledgers/:code")
         static let csv = SitePath("/ledgers/:code/rows.csv")
-        static let all = [home, ledger, csv]
+        static let row = SitePath("/ledgers/:code/rows/:id")
+        static let status = SitePath("/ledgers/:code/status")
+        static let evidence = SitePath("/ledgers/:code/evidence/:id")
+        static let all = [home, ledger, csv, row, status, evidence]
     }
 
     /// 污染源监控: key polluters and their coverage, outlets, online-monitoring data, the inspectors' week, checks

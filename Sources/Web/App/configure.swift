@@ -19,7 +19,9 @@ public func configure(
     app.standardsLibrary = StandardsLibraryCache()
     try configuration.storage.register(in: app.databases)
     // The plan's market-supervision indicators are counted from the bureau's records (t24, t05, f133-2).
-    app.indicatorSources = [MarketIndicatorSource(), SourcesIndicatorSource(), LedgerIndicatorSource()]
+    app.indicatorSources = [
+        MarketIndicatorSource(), SourcesIndicatorSource(), LedgerIndicatorSource(rows: app.campaignCaches.ledgerRows),
+    ]
     try FileManager.default.createDirectory(atPath: configuration.filesDirectory, withIntermediateDirectories: true)
     app.migrations.add(LantianMigrations.all)
     app.migrations.add(SessionRecord.migration)

@@ -35,7 +35,7 @@ extension Request {
 enum Notice: String {
     case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged, revoked,
         carried, recorded, caseOpened, caseMoved, drawn, published, warningIssued, warningChanged, forecastEntered,
-        checkRecorded, listed
+        checkRecorded, listed, rowSaved, statusChanged
 
     static func text(for key: String) -> String? {
         switch Notice(rawValue: key) {
@@ -60,6 +60,8 @@ enum Notice: String {
         case .forecastEntered: "预报已保存，建议级别按现行分级标准重新计算。"
         case .checkRecorded: "现场检查已记录；检查时间已作为检查时段计入异常规则。"
         case .listed: "重点排污单位名录已更新，覆盖率随之重新计算。"
+        case .rowSaved: "已保存，修改前后的内容记录在本行的修改记录中。"
+        case .statusChanged: "已变更所选行的状态，证据文件已存档；由台账计算的指标随之更新。"
         case nil: nil
         }
     }

@@ -15,6 +15,11 @@ struct LedgersController {
         routes.get(SiteURL.Ledgers.ledger, use: ledger)
         routes.upload(SiteURL.Ledgers.ledger, maxBytes: maxUploadBytes * 5, use: importRows)
         routes.get(SiteURL.Ledgers.csv, use: csv)
+        routes.get(SiteURL.Ledgers.row, use: row)
+        routes.post(SiteURL.Ledgers.row, use: saveRow)
+        routes.upload(
+            SiteURL.Ledgers.status, maxBytes: maxUploadBytes * EvidenceStore.maxFilesPerSubmission, use: changeStatus)
+        routes.get(SiteURL.Ledgers.evidence, use: evidenceFile)
     }
 
     func access(_ req: Request) async throws -> LedgerAccess {
@@ -39,15 +44,20 @@ struct LedgersController {
         try await page(req, outcome: nil)
     }
 
-    func page(_ req: Request, outcome: (TableImportOutcome, LedgerStore.ImportSummary?)?) async throws -> HTML {
+    func page(
+        _ req: Request, outcome: (TableImportOutcome, LedgerStore.ImportSummary?)?, problems: [String] = []
+    ) async throws -> HTML {
         let access = try await access(req)
         let type = try type(req)
         let loaded = try await req.currentPlan()
-        let rows = try await req.ledgers().store.rows(ledger: type.code)
+        let rows = try await req.ledgers().rows(type.code)
         let today = try await MarketController.today(req)
-        let model = LedgerRowsPage.Model(
+        var model = LedgerRowsPage.Model(
             type: type, plan: loaded.plan, rows: rows, filter: LedgerRowsPage.Filter(req), today: today,
-            mayImport: access.mayImport(type), outcome: outcome)
+            mayImport: access.mayWrite(type), outcome: outcome)
+        model.scope = access.scope(type)
+        model.problems = problems
+        model.maxMegabytes = req.application.lantian.maxUploadBytes >> 20
         return LedgerRowsPage.render(model, try await req.pageContext(.tasks))
     }
 
@@ -58,7 +68,7 @@ struct LedgersController {
     func importRows(req: Request) async throws -> Response {
         let access = try await access(req)
         let type = try type(req)
-        let owner = try access.importOwner(type)
+        let owner = try access.writeOwner(type)
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
             return Response.html(
                 try await page(req, outcome: (.unreadable("（未选择文件）", "请选择要导入的文件"), nil)).render(),
@@ -78,12 +88,12 @@ struct LedgersController {
         _ = try await access(req)
         let type = try type(req)
         let loaded = try await req.currentPlan()
-        let rows = try await req.ledgers().store.rows(ledger: type.code)
+        let rows = try await req.ledgers().rows(type.code)
         let model = LedgerRowsPage.Model(
             type: type, plan: loaded.plan, rows: rows, filter: LedgerRowsPage.Filter(req),
             today: try await MarketController.today(req), mayImport: false, outcome: nil)
         var text = CSVWriter.record(type.fields.map(\.name) + ["版本", "更新人"]) + "\r\n"
-        for row in model.shown {
+        for row in model.all {
             text += (row.cells + [row.version, row.by]).map(CSVWriter.spreadsheetField).joined(separator: ",") + "\r\n"
         }
         var headers = HTTPHeaders()

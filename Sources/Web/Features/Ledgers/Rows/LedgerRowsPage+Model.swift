@@ -32,11 +32,28 @@ extension LedgerRowsPage {
         }
     }
 
+    /// Whose rows the user may edit.
+    enum EditScope: Equatable {
+        case none, any
+        case only(String)
+
+        func allows(_ owner: String) -> Bool {
+            switch self {
+            case .none: false
+            case .any: true
+            case .only(let code): code == owner
+            }
+        }
+    }
+
     struct Model {
         struct Row {
+            var id: String
+            var owner: String
             var cells: [String]
             var version: String
             var by: String
+            var path: String
         }
 
         struct Computed {
@@ -61,6 +78,16 @@ extension LedgerRowsPage {
         var mayImport: Bool
         var outcome: TableImportOutcome?
         var summary: String?
+        var scope = EditScope.none
+        var problems: [String] = []
+        var maxMegabytes = 0
+        /// The statuses a bulk change may set, and the date fields it may date.
+        var bulkStatuses: [(String, String)]
+        var dateFields: [(String, String)]
+        /// Every row the filter selects, for the export (the page lists the first ``shownRows``).
+        var all: [Row] { selected.map(row) }
+        let row: (Int) -> Row
+        let selected: [Int]
     }
 }
 
@@ -110,17 +137,24 @@ extension LedgerRowsPage.Model {
             selected = selected.filter { rows[$0][key] == status }
         }
         totalRows = selected.count
-        shown = selected.map { index in
+        let code = type.code
+        row = { index in
             let row = stored[index]
             return Row(
+                id: row.id.uuidString, owner: row.owner,
                 cells: type.fields.map { field in
                     let value = row.row[field.key]
                     switch field.kind {
                     case .county, .unit: return names[value].map(MarketBureaus.shortName) ?? value
                     default: return value
                     }
-                }, version: "\(row.version)", by: row.updatedBy)
+                }, version: "\(row.version)", by: row.updatedBy,
+                path: SiteURL.ledgerRow(code: code, id: row.id).path)
         }
+        self.selected = selected
+        shown = selected.prefix(Self.shownRows).map(row)
+        bulkStatuses = type.statuses.map { ($0, $0) }
+        dateFields = [("", "不改日期")] + type.fields.filter { $0.kind == .date }.map { ($0.key, $0.name) }
         let owners = Set(stored.map { $0.row[ownerField] })
         self.owners = [("", "全部")] + owners.sorted().map { ($0, names[$0].map(MarketBureaus.shortName) ?? $0) }
         statuses = [("", "全部")] + type.statuses.map { ($0, $0) }
