@@ -63,7 +63,19 @@ public struct SheetTable: Sendable {
     /// The row's cell in the column, trimmed; empty when the column is absent or the row short.
     public func value(_ key: String, in row: SheetRow) -> String {
         guard let position = positions[key], position < row.cells.count else { return "" }
-        return row.cells[position].trimmingCharacters(in: .whitespacesAndNewlines)
+        return Self.trimmed(row.cells[position])
+    }
+
+    /// `text` without leading and trailing white space (as `trimmingCharacters(in: .whitespacesAndNewlines)`,
+    /// without its round trip through NSString, which costs more than the rest of reading a cell).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return text }
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
     }
 
     static func normalized(_ heading: String) -> String {

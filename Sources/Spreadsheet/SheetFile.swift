@@ -12,7 +12,7 @@ public enum SheetFile {
     }
 
     /// GB18030-2000 (a superset of GBK and GB2312), as Foundation names it.
-    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+    public static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
     /// The rows of `data`: an .xlsx workbook when it is a ZIP archive (its first worksheet), CSV otherwise.
     public static func rows(_ data: Data) throws(Unreadable) -> [SheetRow] {

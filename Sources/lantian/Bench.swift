@@ -7,7 +7,7 @@ import Seed
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks; record their figures in docs/PERFORMANCE.md.",
-        subcommands: [Status.self, AQ.self, EmergencyList.self, Sources.self])
+        subcommands: [Status.self, AQ.self, EmergencyList.self, Sources.self, LedgerRows.self])
 
     /// The computation behind every dashboard request: every task's progress and status from every report.
     struct Status: AsyncParsableCommand {

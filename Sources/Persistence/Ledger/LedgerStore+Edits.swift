@@ -101,7 +101,8 @@ extension LedgerStore {
                 return (Stored(record: record), edit.row)
             }
             try await Self.update(
-                changed, type: type, source: source, batch: batch, actor: actor, at: now, today: today, on: sql)
+                changed, type: type, source: source, batch: batch, actor: actor, at: now, today: today,
+                stamp: try await Self.stamp(on: db), on: sql)
             for file in files {
                 try await sql.insert(into: "ledger_evidence")
                     .columns(
@@ -146,9 +147,7 @@ private struct LedgerChangeRecord: Decodable {
     var batch_id: UUID?
 
     var change: LedgerStore.Change {
-        func decode(_ text: String) -> [String: String] {
-            (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
-        }
+        func decode(_ text: String) -> [String: String] { FlatJSON.decode(text) ?? [:] }
         return LedgerStore.Change(
             version: version, before: before.map(decode), after: decode(after), source: source, changedBy: changed_by,
             changedAt: changed_at, batch: batch_id)

@@ -38,6 +38,15 @@ public struct LedgerStore: Sendable {
             .orderBy("row_key").all(decoding: RowRecord.self).map(\.stored)
     }
 
+    /// A ledger's rows written after the `ledgers` cache version `version`.
+    public func rows(ledger: String, writtenAfter version: Int) async throws -> [StoredRow] {
+        try await sql.select().column("*").from("ledger_rows").where("ledger", .equal, SQLBind(ledger))
+            .where("stamp", .greaterThan, SQLBind(version)).all(decoding: RowRecord.self).map(\.stored)
+    }
+
+    /// The `ledgers` cache version a write in progress stamps its rows with (the transaction has counted it up).
+    static func stamp(on db: any Database) async throws -> Int { try await CacheVersions.read(on: db)[.ledgers] }
+
     /// Rows by ledger code.
     public func counts() async throws -> [String: Int] {
         let rows = try await sql.raw("SELECT ledger, COUNT(*) AS n FROM ledger_rows GROUP BY ledger")
@@ -61,17 +70,23 @@ public struct LedgerStore: Sendable {
             for row in rows {
                 let key = row.key(in: type)
                 if let stored = byKey[key] {
-                    if stored.values == row.values { summary.unchanged += 1 } else { updates.append((stored, row)) }
+                    if stored.row_values == Self.json(row.values) {
+                        summary.unchanged += 1
+                    } else {
+                        updates.append((stored, row))
+                    }
                 } else {
                     inserts.append((UUID(), row, key))
                 }
             }
             summary.new = inserts.count
             summary.changed = updates.count
-            try await Self.insert(inserts, type: type, source: source, actor: actor, at: now, today: today, on: sql)
+            let stamp = try await Self.stamp(on: db)
+            try await Self.insert(
+                inserts, type: type, source: source, actor: actor, at: now, today: today, stamp: stamp, on: sql)
             try await Self.update(
                 updates.map { (Self.Stored(record: $0.0), $0.1) }, type: type, source: source, batch: nil, actor: actor,
-                at: now, today: today, on: sql)
+                at: now, today: today, stamp: stamp, on: sql)
             try await AuditLog.record(
                 on: db, actor: actor, action: "ledger.import", entity: "ledger_rows", entityID: type.code,
                 before: ["rows": "\(existing.count)"],
@@ -105,7 +120,7 @@ public struct LedgerStore: Sendable {
     /// New rows, version 1, each with its first change; a few hundred a statement.
     static func insert(
         _ rows: [(UUID, LedgerRow, String)], type: LedgerType, source: String, actor: AuditLog.Actor, at now: Date,
-        today: CivilDate, on sql: any SQLDatabase
+        today: CivilDate, stamp: Int, on sql: any SQLDatabase
     ) async throws {
         let ownerField = type.owner == .county ? "county" : "unit"
         let statusKey = type.statusField?.key
@@ -113,7 +128,7 @@ public struct LedgerStore: Sendable {
             let part = rows[batch..<min(batch + batchRows, rows.count)]
             var insert = sql.insert(into: "ledger_rows").columns(
                 "id", "ledger", "row_key", "owner", "status", "status_changed", "row_values", "version",
-                "updated_by", "updated_at")
+                "updated_by", "updated_at", "stamp")
             var changes = sql.insert(into: "ledger_row_changes").columns(
                 "row_id", "version", "before", "after", "source", "changed_by", "changed_at")
             for (id, row, key) in part {
@@ -121,7 +136,7 @@ public struct LedgerStore: Sendable {
                 insert = insert.values(
                     SQLBind(id), SQLBind(type.code), SQLBind(key), SQLBind(row[ownerField]),
                     SQLBind(statusKey.map { row[$0] } ?? ""), SQLBind(statusKey == nil ? nil : today.description),
-                    SQLBind(json), SQLBind(1), SQLBind(actor.username), SQLBind(now))
+                    SQLBind(json), SQLBind(1), SQLBind(actor.username), SQLBind(now), SQLBind(stamp))
                 changes = changes.values(
                     SQLBind(id), SQLBind(1), SQLBind(String?.none), SQLBind(json), SQLBind(source),
                     SQLBind(actor.username), SQLBind(now))
@@ -136,7 +151,7 @@ public struct LedgerStore: Sendable {
     /// which SQLite and PostgreSQL both read, the columns named column1, column2, …).
     static func update(
         _ rows: [(Stored, LedgerRow)], type: LedgerType, source: String, batch: UUID?, actor: AuditLog.Actor,
-        at now: Date, today: CivilDate, on sql: any SQLDatabase
+        at now: Date, today: CivilDate, stamp: Int, on sql: any SQLDatabase
     ) async throws {
         let ownerField = type.owner == .county ? "county" : "unit"
         let statusKey = type.statusField?.key
@@ -162,18 +177,15 @@ public struct LedgerStore: Sendable {
                 """
                 UPDATE ledger_rows SET row_values = v.column2, owner = v.column3, status = v.column4, \
                 status_changed = v.column5, version = v.column6, updated_by = \(bind: actor.username), \
-                updated_at = \(bind: now) FROM (VALUES \(SQLList(values))) AS v WHERE ledger_rows.id = v.column1
+                updated_at = \(bind: now), stamp = \(bind: stamp) \
+                FROM (VALUES \(SQLList(values))) AS v WHERE ledger_rows.id = v.column1
                 """
             ).run()
             try await changes.run()
         }
     }
 
-    static func json(_ values: [String: String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? encoder.encode(values)) ?? Data("{}".utf8), as: UTF8.self)
-    }
+    static func json(_ values: [String: String]) -> String { FlatJSON.encode(values) }
 }
 
 // swift-format-ignore: AlwaysUseLowerCamelCase
@@ -188,9 +200,7 @@ struct RowRecord: Decodable {
     var updated_by: String
     var updated_at: Date
 
-    var values: [String: String] {
-        (try? JSONDecoder().decode([String: String].self, from: Data(row_values.utf8))) ?? [:]
-    }
+    var values: [String: String] { FlatJSON.decode(row_values) ?? [:] }
 
     var stored: LedgerStore.StoredRow {
         LedgerStore.StoredRow(

@@ -13,7 +13,7 @@ public struct Campaigns: Sendable {
         let reportFacts = ReportFactsCache()
         let seasonFigures = SeasonFiguresCache()
         /// Ledger rows by ledger: for the ledger pages and the ledger indicator source.
-        public let ledgerRows = VersionedCache<[LedgerStore.StoredRow]>()
+        public let ledgerRows = LedgerRowsCache()
 
         public init() {}
     }

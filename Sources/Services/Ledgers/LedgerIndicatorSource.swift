@@ -11,9 +11,9 @@ import Persistence
 public final class LedgerIndicatorSource: IndicatorValueSource, Sendable {
     private let cache = VersionedCache<[String: [String: Double]]>()
     /// The rows by ledger, shared with the pages (``Ledgers``).
-    public let rows: VersionedCache<[LedgerStore.StoredRow]>
+    public let rows: LedgerRowsCache
 
-    public init(rows: VersionedCache<[LedgerStore.StoredRow]> = .init()) {
+    public init(rows: LedgerRowsCache = .init()) {
         self.rows = rows
     }
 

@@ -12,11 +12,11 @@ import Spreadsheet
 public struct Ledgers: Sendable {
     public let store: LedgerStore
     let emergency: EmergencyStore
-    let cache: VersionedCache<[LedgerStore.StoredRow]>
+    let cache: LedgerRowsCache
 
     /// `cache`: the rows the process keeps by ledger (one for the web app's lifetime, shared with the indicator
     /// source).
-    public init(db: any Database, cache: VersionedCache<[LedgerStore.StoredRow]> = .init()) {
+    public init(db: any Database, cache: LedgerRowsCache = .init()) {
         store = LedgerStore(database: db)
         emergency = EmergencyStore(database: db)
         self.cache = cache
@@ -29,7 +29,7 @@ public struct Ledgers: Sendable {
     }
 
     func rows(_ ledger: String, version: Int) async throws -> [LedgerStore.StoredRow] {
-        try await cache.value(version: [version], key: ledger) { try await store.rows(ledger: ledger) }
+        try await cache.rows(ledger, version: version, store: store)
     }
 
     /// The types that ship (Sources/Seed/Resources/ledgers); each is checked by the tests.
