@@ -21,9 +21,11 @@ open(f"{work}/accepted.csv", "wb").write((head + "\r\n".join(rows) + "\r\n").enc
 open(f"{work}/bad.csv", "w", encoding="utf-8").write(head + "泽州县,巴公镇,东四义村,赵六,煤改柴,3,已验收,2021-10-30\r\n")
 PY
 
-check "the types" "$(printf '%s\n' 'code,name,rows,indicators' \
+check "the types: the header and the households line" "$(printf '%s\n' 'code,name,rows,indicators' \
     'households,散煤治理清单（户）,0,t11.households;t11.coal-replaced;s03-1.households')" \
-    "$("$lantian" ledger types)"
+    "$("$lantian" ledger types | head -2)"
+check "seven shipped types, 两高 projects computing none" "8 projects,“两高”项目清单,0," \
+    "$("$lantian" ledger types | wc -l | tr -d ' ') $("$lantian" ledger types | grep '^projects,')"
 check "three new rows" "$(printf '%s\n' 'file,new,changed,unchanged' "$work/households.csv,3,0,0")" \
     "$("$lantian" ledger import --type households "$work/households.csv")"
 check "the same file again" "$work/households.csv,0,0,3" \
@@ -38,7 +40,7 @@ set -e
 check "a bad file: exit status 1" "1" "$status"
 check "nothing imported" "$work/bad.csv,0,0,0" "$(echo "$out" | tail -1)"
 check "the bad line named" "yes" "$(grep -q 'line 2, 改造方式' "$work/err" && echo yes || cat "$work/err")"
-check "still three rows" "3" "$("$lantian" ledger types | tail -1 | cut -d, -f3)"
+check "still three rows" "3" "$("$lantian" ledger types | grep '^households,' | cut -d, -f3)"
 set +e
 "$lantian" ledger import --type households --unit gaoping "$work/households.csv" >/dev/null 2>"$work/err"
 status=$?

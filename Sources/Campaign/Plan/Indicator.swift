@@ -57,6 +57,9 @@ public struct Indicator: Hashable, Sendable, Codable {
         case ledger(name: String, aggregate: String)
         /// A figure computed from monitoring data (e.g. `dustfall`).
         case airQuality(metric: String)
+        /// A figure from a monthly per-county measurement with its limit (`dustfall`, `straw-utilisation`): the
+        /// county × month grid the counties enter or import.
+        case measurement(code: String)
         /// A figure counted from the market-supervision bureau's records (`fuel-batches`, `station-coverage`):
         /// spot checks, the registry, the black-station action.
         case market(metric: String)
@@ -70,6 +73,7 @@ public struct Indicator: Hashable, Sendable, Codable {
             case .report: "单位报送"
             case .ledger(let name, _): "台账（\(name)）"
             case .airQuality(let metric): "监测数据（\(metric)）"
+            case .measurement(let code): "月度监测（\(code)）"
             case .market(let metric): "市场监管记录（\(metric)）"
             case .sources(let metric): "污染源监控（\(metric)）"
             }

@@ -345,14 +345,17 @@ struct PlanFileParser {
                 if let text = reader.scalarText(node, at: i.path("source")), text != "report" {
                     reader.report(
                         i.path("source"), node,
-                        "\"\(text)\" is not a source: use report, {ledger: …}, {airQuality: …}, {market: …} or {sources: …}"
+                        "\"\(text)\" is not a source: use report, {ledger: …}, {measurement: …}, {airQuality: …}, {market: …} or {sources: …}"
                     )
                 }
             } else if let s = reader.fields(
-                node, at: i.path("source"), allowed: ["ledger", "aggregate", "airQuality", "market", "sources"])
+                node, at: i.path("source"),
+                allowed: ["ledger", "aggregate", "measurement", "airQuality", "market", "sources"])
             {
                 if let ledger = reader.string(s, "ledger", required: false) {
                     source = .ledger(name: ledger, aggregate: reader.string(s, "aggregate", required: false) ?? "count")
+                } else if let code = reader.string(s, "measurement", required: false) {
+                    source = .measurement(code: code)
                 } else if let metric = reader.string(s, "airQuality", required: false) {
                     source = .airQuality(metric: metric)
                 } else if let metric = reader.string(s, "market", required: false) {
@@ -360,7 +363,8 @@ struct PlanFileParser {
                 } else if let metric = reader.string(s, "sources", required: false) {
                     source = .sources(metric: metric)
                 } else {
-                    reader.report(i.path("source"), node, "a source needs ledger, airQuality, market or sources")
+                    reader.report(
+                        i.path("source"), node, "a source needs ledger, measurement, airQuality, market or sources")
                 }
             }
         }

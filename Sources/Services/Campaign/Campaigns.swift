@@ -18,6 +18,11 @@ public struct Campaigns: Sendable {
         public init() {}
     }
 
+    /// The indicator sources that ship, connected to `caches` (the web app's and the command line's one list).
+    public static func indicatorSources(caches: Caches = Caches()) -> [any IndicatorValueSource] {
+        [MarketIndicatorSource(), SourcesIndicatorSource(), LedgerIndicatorSource(rows: caches.ledgerRows)]
+    }
+
     public let db: any Database
     public let caches: Caches
     public let sources: [any IndicatorValueSource]

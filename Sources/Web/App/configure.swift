@@ -19,9 +19,7 @@ public func configure(
     app.standardsLibrary = StandardsLibraryCache()
     try configuration.storage.register(in: app.databases)
     // The plan's market-supervision indicators are counted from the bureau's records (t24, t05, f133-2).
-    app.indicatorSources = [
-        MarketIndicatorSource(), SourcesIndicatorSource(), LedgerIndicatorSource(rows: app.campaignCaches.ledgerRows),
-    ]
+    app.indicatorSources = Campaigns.indicatorSources(caches: app.campaignCaches)
     try FileManager.default.createDirectory(atPath: configuration.filesDirectory, withIntermediateDirectories: true)
     app.migrations.add(LantianMigrations.all)
     app.migrations.add(SessionRecord.migration)
