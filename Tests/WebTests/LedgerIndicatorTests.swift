@@ -46,6 +46,22 @@ import VaporTesting
             let drill = try await office.get("/ledgers/households?task=t11&indicator=households").body.string
             #expect(["张三", "李四", "孙七"].allSatisfy(drill.contains) && !drill.contains("王五") && !drill.contains("赵六"))
             #expect(drill.contains("共 3 行"))
+            #expect(task.contains("台账（散煤治理清单（户），截至 "))
+            // 泽州县 reports 5 households: both are shown, the difference flagged; the ledger's value stands.
+            var leader = Browser(app)
+            try await leader.login("zz-leader")
+            let report = "/tasks/t11/reports/zezhou/2021-10"
+            try await leader.get(report)
+            let sent = try await leader.postMultipart(
+                report,
+                [
+                    ("action", "approve"), ("reportedStatus", "inProgress"), ("narrative", "已改造"),
+                    ("values[households]", "5"),
+                ])
+            #expect(sent.status == .seeOther)
+            let flagged = try await office.get("/tasks/t11").body.string
+            #expect(flagged.contains("单位报送 5 户，与上述计算值相差 2 户，请核对"))
+            #expect(try await values()["households"] == 3)
             // 高平市's reporter may import 高平市's rows only.
             var gaoping = Browser(app)
             try await gaoping.login("gp-reporter")

@@ -33,6 +33,8 @@ enum Stylesheet {
         .carried { background:#fff8e1; border:1px solid #e6c767; padding:6px 12px; }
         .warnings { background:#fff8d6; border:1px solid #e8d27a; padding:8px 12px 8px 28px; margin-bottom:12px; }
         .errors li { margin:2px 0; }
+        .warn { background:#fff8d6; border-left:3px solid #d9a400; padding:2px 6px; margin-top:4px; }
+        td.over { background:#fdeceb; color:#a1221a; font-weight:bold; }
         .panel { background:#fff; border:1px solid var(--line); padding:12px 16px; margin-bottom:14px; }
         .cards { display:grid; grid-template-columns:repeat(auto-fit,minmax(150px,1fr)); gap:10px; margin-bottom:14px; }
         .card { background:#fff; border:1px solid var(--line); padding:10px 14px; }

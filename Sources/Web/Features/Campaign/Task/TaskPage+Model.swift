@@ -13,6 +13,11 @@ extension TaskPage {
             var progress: Double?
             /// Whether the declared source is connected; if not, reports stand in for it.
             var sourceConnected: Bool
+            /// How the page names where the value comes from (a ledger by its name, as of the view's day).
+            var sourceText: String = ""
+            /// The units' reported value where a connected source gave another: both are shown, the difference
+            /// flagged.
+            var reported: Double?
 
             /// The rows behind a connected ledger's value.
             func drillDown(task: String) -> String? {
@@ -56,6 +61,8 @@ extension TaskPage.Model {
             return nil
         }
         let progress = snapshot.progress(of: task)
+        let reportedOnly = TaskProgress(task: task, reports: snapshot.facts[code] ?? [], measured: [:])
+        let day = snapshot.asOf ?? snapshot.calendar.civilDate(of: snapshot.now)
         let row = TaskRow(task: task, assessment: assessment, progress: progress, status: assessment.status)
         let months = snapshot.calendar.reportMonths(until: snapshot.plan.end)
         let facts = snapshot.facts[code] ?? []
@@ -121,10 +128,21 @@ extension TaskPage.Model {
             elapsed: assessment.elapsedShare,
             facts: factLines,
             indicators: task.indicators.map { indicator in
-                IndicatorLine(
-                    indicator: indicator, current: progress.indicatorValues[indicator.code],
-                    progress: assessment.indicatorProgress[indicator.code],
-                    sourceConnected: isConnected(indicator.source))
+                let connected = isConnected(indicator.source)
+                let current = progress.indicatorValues[indicator.code]
+                let measured = snapshot.measured[code]?[indicator.code]
+                let typed = reportedOnly.indicatorValues[indicator.code]
+                var text = indicator.source.chinese + (connected ? "" : "（未接入，暂以单位报送为准）")
+                if connected, case .ledger(let name, _) = indicator.source,
+                    let type = Ledgers.shipped.first(where: { $0.code == name })
+                {
+                    text = measured == nil ? "台账（\(type.name)，尚无数据，暂以单位报送为准）" : "台账（\(type.name)，截至 \(day)）"
+                }
+                return IndicatorLine(
+                    indicator: indicator, current: current, progress: assessment.indicatorProgress[indicator.code],
+                    sourceConnected: connected, sourceText: text,
+                    reported: measured != nil && typed != nil && abs((typed ?? 0) - (measured ?? 0)) > 1e-9
+                        ? typed : nil)
             }, months: months, units: units)
     }
 }

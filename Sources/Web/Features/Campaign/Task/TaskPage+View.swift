@@ -70,8 +70,15 @@ enum TaskPage {
                     .td(.class("num"), .text(line.current.map { "\(NumberText.display($0)) \(i.unit)" } ?? "未报")),
                     .td(.unwrap(line.progress) { .group(UI.progressBar($0), .text(NumberText.percent($0))) }),
                     .td(
-                        .class("small"), .text(i.source.chinese + (line.sourceConnected ? "" : "（未接入，暂以单位报送为准）")),
-                        .unwrap(line.drillDown(task: model.task.code)) { .a(.attr("href", $0), .text(" 查看明细")) }),
+                        .class("small"), .text(line.sourceText),
+                        .unwrap(line.drillDown(task: model.task.code)) { .a(.attr("href", $0), .text(" 查看明细")) },
+                        .unwrap(line.reported) { reported in
+                            .div(
+                                .class("warn"),
+                                .text(
+                                    "单位报送 \(NumberText.display(reported)) \(i.unit)，与上述计算值相差 \(NumberText.display(abs(reported - (line.current ?? 0)))) \(i.unit)，请核对"
+                                ))
+                        }),
                     .td(
                         .class("small"),
                         .text(i.breakdown.map { "\($0.label) \(NumberText.display($0.target))" }.joined(separator: "、"))
