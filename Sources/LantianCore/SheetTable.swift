@@ -68,7 +68,7 @@ public struct SheetTable: Sendable {
 
     /// `text` without leading and trailing white space (as `trimmingCharacters(in: .whitespacesAndNewlines)`,
     /// without its round trip through NSString, which costs more than the rest of reading a cell).
-    static func trimmed(_ text: String) -> String {
+    public static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last,
             first.properties.isWhitespace || last.properties.isWhitespace

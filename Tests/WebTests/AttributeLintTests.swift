@@ -75,7 +75,9 @@ import Testing
             return argument.hasPrefix("SiteURL.") && !argument.hasSuffix(".path")
         }
         // The charts are SVG markup from `SVG`, which passes every text through `AttributeText.escape`.
-        if name == "raw" { return argument.hasPrefix("SeasonCharts.") || argument.hasPrefix("HitChart.") }
+        if name == "raw" {
+            return ["SeasonCharts.", "HitChart.", "MeasurementChart."].contains { argument.hasPrefix($0) }
+        }
         if name == "attribute", argument.hasPrefix("named: ") {
             let parts = argument.dropFirst("named: ".count).components(separatedBy: ", value: ")
             return parts.count == 2 && parts.allSatisfy(isPlainLiteral)

@@ -248,7 +248,7 @@ import Web
                                         ? (parts[1] == "checks" ? sourceCheckID.uuidString : ids[parts[1]])
                                         : parts.first == "ledgers"
                                             ? (name == "code" ? "households" : ledgerRow.uuidString)
-                                            : parameters[name],
+                                            : parts.first == "measurements" ? Optional("dustfall") : parameters[name],
                             "no value for :\(name) in \(route.path)")
                         parts.append(value)
                     default: Issue.record("unexpected route component in \(route.path)")

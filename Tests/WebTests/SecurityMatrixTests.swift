@@ -129,6 +129,11 @@ import Web
         // A row is edited, and its status changed in bulk, by its county's writers and the office only.
         "GET /ledgers/:code/rows/:id": signedIn, "POST /ledgers/:code/rows/:id": [.office, .reporter, .leader],
         "POST /ledgers/:code/status": [.office, .reporter, .leader], "GET /ledgers/:code/evidence/:id": signedIn,
+        // Everyone signed in reads the monthly measurements; the office and the counties' writers enter them (a
+        // county its own cells: 高平市's reporter saving 泽州县's cell is refused on the server).
+        "GET /measurements": signedIn, "GET /measurements/:code": signedIn,
+        "POST /measurements/:code": [.office, .reporter, .leader],
+        "POST /measurements/:code/import": [.office, .reporter, .leader, .otherCounty],
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -586,6 +591,15 @@ import Web
                 files: [(field: "files[]", name: "照片.png", type: "image/png", data: Data("png".utf8))])
         case "GET /ledgers/:code/evidence/:id":
             return try await browser.get("/ledgers/households/evidence/\(fixture.ledgerEvidence)")
+        case "GET /measurements/:code":
+            return try await browser.get("/measurements/dustfall")
+        case "POST /measurements/:code":
+            return try await browser.post("/measurements/dustfall", [("c[zezhou][2021-11]", "6.4")])
+        case "POST /measurements/:code/import":
+            let csv = Data("县区,月份,数值\n泽州县,2021-11,6.2\n".utf8)
+            return try await browser.postMultipart(
+                "/measurements/dustfall/import", [],
+                files: [(field: "file", name: "dustfall.csv", type: "text/csv", data: csv)])
         case "GET /public/orders/:token":
             return try await browser.get("/public/orders/\(fixture.orderToken)")
         case "POST /public/orders/:token":

@@ -415,7 +415,7 @@ struct ReportJSON: Decodable {
 
 /// A stand-in for the monitoring capability: measures every county's dust fall at 6.5 t/(km²·month).
 struct FixedDustfall: IndicatorValueSource {
-    func measures(_ source: Indicator.Source) -> Bool { source == .airQuality(metric: "dustfall") }
+    func measures(_ source: Indicator.Source) -> Bool { source == .measurement(code: "dustfall") }
 
     func values(for plan: Plan, asOf: Date, on db: any Database, versions: CacheVersions) async throws
         -> [String: [String: Double]]
@@ -437,6 +437,7 @@ struct FixedDustfall: IndicatorValueSource {
             try await makeUser(app, "office1", role: "officeAdmin", unit: "office")
             var office = Browser(app)
             try await office.login("office1")
+            app.indicatorSources = []
             let before = try await office.get("/tasks/t31")
             #expect(before.body.string.contains("未接入，暂以单位报送为准"))
             app.indicatorSources = [FixedDustfall()]

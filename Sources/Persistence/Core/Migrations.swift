@@ -54,6 +54,7 @@ public enum LantianMigrations {
             M047CreateSourceChecks(),
             M048CreateLedgerRows(),
             M049CreateLedgerEvidence(),
+            M050CreateMeasurements(),
         ]
     }
 }

@@ -20,7 +20,10 @@ public struct Campaigns: Sendable {
 
     /// The indicator sources that ship, connected to `caches` (the web app's and the command line's one list).
     public static func indicatorSources(caches: Caches = Caches()) -> [any IndicatorValueSource] {
-        [MarketIndicatorSource(), SourcesIndicatorSource(), LedgerIndicatorSource(rows: caches.ledgerRows)]
+        [
+            MarketIndicatorSource(), SourcesIndicatorSource(), LedgerIndicatorSource(rows: caches.ledgerRows),
+            MeasurementIndicatorSource(),
+        ]
     }
 
     public let db: any Database

@@ -80,6 +80,9 @@ enum SiteURL: Equatable {
     case ledgerRow(code: String, id: UUID)
     case ledgerStatus(code: String)
     case ledgerEvidence(code: String, id: UUID)
+    case measurements
+    case measurement(code: String)
+    case measurementUpload(code: String)
     case sources
     case sourcesKeyPolluters
     case sourcesSuspects(week: CivilDate?)
@@ -195,6 +198,9 @@ enum SiteURL: Equatable {
         case .ledgerRow(let code, let id): return Ledgers.row.path(code, id.uuidString)
         case .ledgerStatus(let code): return Ledgers.status.path(code)
         case .ledgerEvidence(let code, let id): return Ledgers.evidence.path(code, id.uuidString)
+        case .measurements: return Measurements.home.path()
+        case .measurement(let code): return Measurements.grid.path(code)
+        case .measurementUpload(let code): return Measurements.upload.path(code)
         case .sources: return Sources.home.path()
         case .sourcesKeyPolluters: return Sources.keyPolluters.path()
         case .sourcesSuspects(let week): return Sources.suspects.path() + (week.map { "?week=\($0)" } ?? "")
@@ -348,6 +354,14 @@ extension SiteURL {
         static let all = [home, ledger, csv, row, status, evidence]
     }
 
+    /// 月度监测: the monthly per-county measurements, each one's grid, its import.
+    enum Measurements {
+        static let home = SitePath("/measurements")
+        static let grid = SitePath("/measurements/:code")
+        static let upload = SitePath("/measurements/:code/import")
+        static let all = [home, grid, upload]
+    }
+
     /// 污染源监控: key polluters and their coverage, outlets, online-monitoring data, the inspectors' week, checks
     /// and the enforcement list.
     enum Sources {
@@ -404,7 +418,8 @@ extension SiteURL {
 
     /// Every pattern of the site and the API.
     static let allPaths: [SitePath] =
-        Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Sources.all + Ledgers.all + Public.all
+        Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Sources.all + Ledgers.all + Measurements.all
+        + Public.all
         + Account.all
         + Admin.all + Static.all + API.all
 

@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
     SourcesController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     SourcesController().bootPublic(routes: browser)
     LedgersController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
+    MeasurementsController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     APIController().boot(routes: app, sessions: app.sessions.middleware)

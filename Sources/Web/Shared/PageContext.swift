@@ -12,7 +12,8 @@ struct PageContext {
     var showsMarket = false
 
     enum NavSection {
-        case dashboard, myTasks, monthly, tasks, air, market, emergency, sources, plan, units, users, planImport, audit
+        case dashboard, myTasks, monthly, tasks, ledgers, air, market, emergency, sources, plan, units, users,
+            planImport, audit
     }
 }
 

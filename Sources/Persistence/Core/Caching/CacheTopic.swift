@@ -18,4 +18,6 @@ public enum CacheTopic: String, Sendable, CaseIterable {
     case sources
     /// Ledger rows and their changes.
     case ledgers
+    /// Monthly per-county measurements (dust fall, cleaning rates, straw).
+    case measurements
 }

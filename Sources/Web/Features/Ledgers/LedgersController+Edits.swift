@@ -33,7 +33,7 @@ extension LedgersController {
             type: type, plan: try await req.currentPlan().plan, row: stored, changes: changes, files: files,
             mayEdit: access.mayEdit(type, owner: stored.owner), typed: typed, problems: problems,
             zone: TimeZone(identifier: try await req.currentPlan().plan.timeZone) ?? .current)
-        return LedgerRowPage.render(model, try await req.pageContext(.tasks))
+        return LedgerRowPage.render(model, try await req.pageContext(.ledgers))
     }
 
     func saveRow(req: Request) async throws -> Response {

@@ -30,7 +30,7 @@ struct LedgersController {
         _ = try await access(req)
         let counts = try await req.ledgers().store.counts()
         let model = LedgersPage.Model(types: req.ledgers().types(), counts: counts)
-        return LedgersPage.render(model, try await req.pageContext(.tasks))
+        return LedgersPage.render(model, try await req.pageContext(.ledgers))
     }
 
     func type(_ req: Request) throws -> LedgerType {
@@ -58,7 +58,7 @@ struct LedgersController {
         model.scope = access.scope(type)
         model.problems = problems
         model.maxMegabytes = req.application.lantian.maxUploadBytes >> 20
-        return LedgerRowsPage.render(model, try await req.pageContext(.tasks))
+        return LedgerRowsPage.render(model, try await req.pageContext(.ledgers))
     }
 
     struct Upload: Content {

@@ -13,7 +13,11 @@ enum LedgersPage {
                     .tr(
                         .td(.a(.attr("href", row.path), .text(row.name))), .td(.text(row.code)),
                         .td(.class("num"), .text("\(row.rows)")), .td(.class("small"), .text(row.indicators)))
-                })
+                }),
+            .h2(.text("月度监测")),
+            .p(
+                .text("各县（市、区）逐月填报、对照限值的监测数据（降尘量、道路机械化清扫率、秸秆综合利用率等）："),
+                .a(.href(SiteURL.measurements), .text("查看月度监测")))
         )
     }
 }
