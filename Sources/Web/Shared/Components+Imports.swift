@@ -31,11 +31,12 @@ extension UI {
                         }))))
     }
 
-    /// A one-file upload form posting `kind` to `action` (CSV or .xlsx).
-    static func uploadForm(_ action: SiteURL, kind: String, label: String, csrf: String) -> BodyNode {
+    /// A one-file upload form posting the table to `action` (CSV or .xlsx), with `kind` as a hidden field when
+    /// given.
+    static func uploadForm(_ action: SiteURL, kind: String? = nil, label: String, csrf: String) -> BodyNode {
         .form(
             .class("filters"), .method(.post), .attr("action", action.path), .enctype(.multipartData),
-            Layout.csrfField(csrf), UI.hidden("kind", kind),
+            Layout.csrfField(csrf), .unwrap(kind) { UI.hidden("kind", $0) },
             .element(
                 named: "input",
                 nodes: [

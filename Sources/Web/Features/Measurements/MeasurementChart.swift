@@ -28,7 +28,7 @@ enum MeasurementChart {
         let (left, right, top, bottom) = (56.0, 150.0, 20.0, 40.0)
         var svg = SVG(width: width, height: height, title: "\(measurement.name)（\(measurement.unit)）按县逐月")
         let numbers = values.map(\.value) + [measurement.limit]
-        let high = max(1, (numbers.max() ?? 1) * 1.15)
+        let high = HitChart.nice(max(1, (numbers.max() ?? 1) * 1.15))
         let low = min(0, numbers.min() ?? 0)
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom

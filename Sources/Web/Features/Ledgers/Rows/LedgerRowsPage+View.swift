@@ -71,17 +71,7 @@ enum LedgerRowsPage {
                         .text(
                             "CSV（UTF-8 或 GB18030）或 .xlsx，列名：\(model.headings.joined(separator: "、"))。按关键字段匹配：新行新增，有变化的行修改并记录版本；任何一行有错误时整个文件不导入。"
                         )),
-                    .form(
-                        .class("filters"), .method(.post), .attr("action", SiteURL.ledger(code: model.code).path),
-                        .enctype(.multipartData), Layout.csrfField(context.csrf),
-                        .element(
-                            named: "input",
-                            nodes: [
-                                .attribute(named: "type", value: "file"), .attribute(named: "name", value: "file"),
-                                .attribute(named: "accept", value: ".csv,.txt,.xlsx"),
-                                .attribute(named: "required", value: "required"), .attr("aria-label", "导入台账"),
-                            ]),
-                        .button(.type(.submit), .text("导入台账")))))
+                    UI.uploadForm(SiteURL.ledger(code: model.code), label: "导入台账", csrf: context.csrf)))
         )
     }
 

@@ -45,17 +45,8 @@ enum MeasurementGridPage {
                     .p(
                         .class("muted"),
                         .text("CSV（UTF-8 或 GB18030）或 .xlsx，列名：县区、月份（2021-10）、数值；任何一行有错误时整个文件不导入。")),
-                    .form(
-                        .class("filters"), .method(.post), .action(SiteURL.measurementUpload(code: model.code)),
-                        .enctype(.multipartData), Layout.csrfField(context.csrf),
-                        .element(
-                            named: "input",
-                            nodes: [
-                                .attribute(named: "type", value: "file"), .attribute(named: "name", value: "file"),
-                                .attribute(named: "accept", value: ".csv,.txt,.xlsx"),
-                                .attribute(named: "required", value: "required"), .attr("aria-label", "导入月度监测"),
-                            ]),
-                        .button(.type(.submit), .text("导入")))))
+                    UI.uploadForm(
+                        SiteURL.measurementUpload(code: model.code), label: "导入月度监测", csrf: context.csrf)))
         )
     }
 
