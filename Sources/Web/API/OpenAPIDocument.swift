@@ -153,6 +153,16 @@ enum OpenAPIDocument {
                   {
                     "type": "object",
                     "properties": {
+                      "measurement": {
+                        "type": "object", "properties": { "code": { "type": "string" } },
+                        "required": ["code"], "additionalProperties": false
+                      }
+                    },
+                    "required": ["measurement"], "additionalProperties": false
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
                       "airQuality": {
                         "type": "object", "properties": { "metric": { "type": "string" } },
                         "required": ["metric"], "additionalProperties": false
