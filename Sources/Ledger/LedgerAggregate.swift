@@ -14,7 +14,7 @@ public struct LedgerAggregate: Hashable, Sendable {
         _ indicator: LedgerIndicator, type: LedgerType, rows: [LedgerRow], deadline: CivilDate, asOf: CivilDate
     ) -> LedgerAggregate {
         var result = LedgerAggregate(total: 0, byOwner: [:], byBreakdown: [:], rows: [])
-        let owner = type.owner == .county ? "county" : "unit"
+        let owner = type.ownerField
         var seen = Set<String>()
         var seenByOwner = Set<[String]>()
         var seenByLabel = Set<[String]>()

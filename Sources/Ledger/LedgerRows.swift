@@ -104,7 +104,7 @@ public enum LedgerRows {
             if let status = type.statusField, values[status.key] == nil, let first = type.statuses.first {
                 values[status.key] = first
             }
-            let ownerField = type.owner == .county ? "county" : "unit"
+            let ownerField = type.ownerField
             if let onlyOwner, let owner = values[ownerField], owner != onlyOwner {
                 read.problem(
                     row.line, type.field(ownerField)?.name ?? ownerField, "只能导入本单位（\(onlyOwner)）的行，此行属于 \(owner)")

@@ -45,6 +45,9 @@ public struct LedgerType: Hashable, Sendable {
 
     public func field(_ key: String) -> LedgerField? { fields.first { $0.key == key } }
 
+    /// The field naming a row's owner: `county` or `unit`, as ``owner`` says.
+    public var ownerField: String { owner == .county ? "county" : "unit" }
+
     /// The field holding the row's status, when the ledger has a workflow.
     public var statusField: LedgerField? { fields.first { $0.kind == .status } }
 

@@ -67,9 +67,8 @@ public enum MeasurementRows {
     public static func month(_ text: String) -> String? {
         let parts = text.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "")
             .split(separator: "-")
-        guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (2000...2100).contains(year),
-            (1...12).contains(month)
+        guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (2000...2100).contains(year)
         else { return nil }
-        return "\(year)-\(month < 10 ? "0" : "")\(month)"
+        return ReportMonth(year: year, month: month)?.description
     }
 }

@@ -122,7 +122,7 @@ public struct LedgerStore: Sendable {
         _ rows: [(UUID, LedgerRow, String)], type: LedgerType, source: String, actor: AuditLog.Actor, at now: Date,
         today: CivilDate, stamp: Int, on sql: any SQLDatabase
     ) async throws {
-        let ownerField = type.owner == .county ? "county" : "unit"
+        let ownerField = type.ownerField
         let statusKey = type.statusField?.key
         for batch in stride(from: 0, to: rows.count, by: batchRows) {
             let part = rows[batch..<min(batch + batchRows, rows.count)]
@@ -153,7 +153,7 @@ public struct LedgerStore: Sendable {
         _ rows: [(Stored, LedgerRow)], type: LedgerType, source: String, batch: UUID?, actor: AuditLog.Actor,
         at now: Date, today: CivilDate, stamp: Int, on sql: any SQLDatabase
     ) async throws {
-        let ownerField = type.owner == .county ? "county" : "unit"
+        let ownerField = type.ownerField
         let statusKey = type.statusField?.key
         for start in stride(from: 0, to: rows.count, by: batchRows) {
             let part = rows[start..<min(start + batchRows, rows.count)]

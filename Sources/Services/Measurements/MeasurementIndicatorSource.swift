@@ -24,7 +24,7 @@ public final class MeasurementIndicatorSource: IndicatorValueSource, Sendable {
     {
         guard let calendar = ReportingCalendar(plan: plan) else { return [:] }
         let day = calendar.civilDate(of: asOf.addingTimeInterval(-1))
-        let month = "\(day.year)-\(day.month < 10 ? "0" : "")\(day.month)"
+        let month = ReportMonth(containing: day).description
         return try await cache.value(version: [versions[.measurements]], key: "\(plan.code)|\(month)") {
             let stored = try await MeasurementStore(database: database).values()
             var values: [String: [String: Double]] = [:]

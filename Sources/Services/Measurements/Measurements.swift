@@ -24,10 +24,10 @@ public struct Measurements: Sendable {
     /// The campaign's months, `YYYY-MM`, from the plan's first to its last.
     public static func months(of plan: Plan) -> [String] {
         var months: [String] = []
-        var (year, month) = (plan.start.year, plan.start.month)
-        while (year, month) <= (plan.end.year, plan.end.month) {
-            months.append("\(year)-\(month < 10 ? "0" : "")\(month)")
-            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        var month = ReportMonth(containing: plan.start)
+        while month <= ReportMonth(containing: plan.end) {
+            months.append(month.description)
+            month = month.next
         }
         return months
     }

@@ -132,11 +132,21 @@ extension TaskPage.Model {
                 let current = progress.indicatorValues[indicator.code]
                 let measured = snapshot.measured[code]?[indicator.code]
                 let typed = reportedOnly.indicatorValues[indicator.code]
-                var text = indicator.source.chinese + (connected ? "" : "（未接入，暂以单位报送为准）")
-                if connected, case .ledger(let name, _) = indicator.source,
-                    let type = Ledgers.shipped.first(where: { $0.code == name })
+                var name = indicator.source.chinese
+                if case .ledger(let code, _) = indicator.source,
+                    let type = Ledgers.shipped.first(where: { $0.code == code })
                 {
-                    text = measured == nil ? "台账（\(type.name)，尚无数据，暂以单位报送为准）" : "台账（\(type.name)，截至 \(day)）"
+                    name = "台账（\(type.name)）"
+                }
+                let text: String
+                if !connected {
+                    text = name + "（未接入，暂以单位报送为准）"
+                } else if indicator.source != .report && measured == nil {
+                    text = name + "（尚无数据，暂以单位报送为准）"
+                } else if case .ledger = indicator.source {
+                    text = String(name.dropLast()) + "，截至 \(day)）"
+                } else {
+                    text = name
                 }
                 return IndicatorLine(
                     indicator: indicator, current: current, progress: assessment.indicatorProgress[indicator.code],

@@ -104,7 +104,7 @@ extension LedgerRowsPage.Model {
         headings = type.fields.map(\.name)
         let names = Dictionary(plan.units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rows = stored.map(\.row)
-        let ownerField = type.owner == .county ? "county" : "unit"
+        let ownerField = type.ownerField
         computed = type.indicators.compactMap { entry in
             guard let task = plan.tasks.first(where: { $0.code == entry.task }),
                 let indicator = task.indicators.first(where: { $0.code == entry.indicator })
