@@ -57,6 +57,16 @@ let package = Package(
         .target(
             name: "Ledger", dependencies: ["LantianCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
+        // Assessment (调度通报 and 考核): the monthly bulletin written from the capabilities' facts, rankings with
+        // shared places, document numbers. Pure.
+        .target(
+            name: "Assessment", dependencies: ["LantianCore", "Campaign", "AirQuality"], swiftSettings: strict),
+        // Word documents (.docx, WordprocessingML) written directly with ZIPFoundation: styles, headings, tables,
+        // page numbers, A4, the fonts government documents use.
+        .target(
+            name: "WordDocument",
+            dependencies: ["LantianCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         // Uploaded tables as rows of text: CSV in UTF-8 or GB18030, and .xlsx read directly (ZIPFoundation + XMLCoder).
         .target(
             name: "Spreadsheet",
@@ -81,6 +91,7 @@ let package = Package(
                 "Emergency",
                 "SourceMonitoring",
                 "Ledger",
+                "Assessment",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -95,7 +106,7 @@ let package = Package(
             name: "Services",
             dependencies: [
                 "LantianCore", "Campaign", "AirQuality", "MarketSupervision", "Emergency", "SourceMonitoring", "Ledger",
-                "Persistence", "Seed", "Spreadsheet",
+                "Assessment", "WordDocument", "Persistence", "Seed", "Spreadsheet",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -116,6 +127,8 @@ let package = Package(
                 "Persistence",
                 "Services",
                 "Seed",
+                "Assessment",
+                "WordDocument",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -140,11 +153,19 @@ let package = Package(
                 "Services",
                 "Spreadsheet",
                 "Web",
+                "Assessment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "LantianCoreTests", dependencies: ["LantianCore"], swiftSettings: strict),
+        .testTarget(
+            name: "AssessmentTests",
+            dependencies: [
+                "LantianCore", "Assessment", "WordDocument", "Campaign",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "CampaignTests", dependencies: ["LantianCore", "Campaign", "Seed"], swiftSettings: strict),
         .testTarget(
@@ -198,6 +219,8 @@ let package = Package(
                 "Seed",
                 "Services",
                 "Web",
+                "Assessment",
+                "WordDocument",
                 "LantianTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

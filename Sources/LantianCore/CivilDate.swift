@@ -76,3 +76,8 @@ extension CivilDate {
         CivilDate(year: year - 1, month: month, day: min(day, CivilDate.daysIn(year: year - 1, month: month)))!
     }
 }
+
+extension CivilDate {
+    /// `2022年1月31日`, as documents write a date.
+    public var chineseDay: String { "\(year)年\(month)月\(day)日" }
+}

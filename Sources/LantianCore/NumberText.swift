@@ -83,6 +83,13 @@ public enum NumberText {
     /// Command-line tables whose columns are fixed to three decimals (`lantian emergency list`): 0.2 → "0.200".
     public static func threeDecimals(_ value: Double) -> String { String(format: "%.3f", value) }
 
+    /// Bulletins and printed documents: exactly `places` decimals, half to even as GB/T 8170 rounds
+    /// (61.25 → "61.2" at one place, 1.005 → "1.00" at two, as the binary value lies below the half).
+    public static func fixed(_ value: Double, places: Int) -> String {
+        let scale = pow(10, Double(places))
+        return String(format: "%.\(places)f", (value * scale).rounded(.toNearestOrEven) / scale)
+    }
+
     /// Chart coordinates: one decimal. 12.345 → "12.3".
     public static func coordinate(_ value: Double) -> String { String(format: "%.1f", value) }
 }

@@ -11,7 +11,7 @@ struct Lantian: AsyncParsableCommand {
         abstract: "蓝天 Lantian — the autumn–winter air-pollution campaign platform.",
         subcommands: [
             Serve.self, Migrate.self, PlanCommand.self, UserCommand.self, AQCommand.self, MarketCommand.self,
-            EmergencyCommand.self, SourcesCommand.self, LedgerCommand.self, TaskCommand.self,
+            EmergencyCommand.self, SourcesCommand.self, LedgerCommand.self, TaskCommand.self, BulletinCommand.self,
             Bench.self,
         ],
         defaultSubcommand: Serve.self)

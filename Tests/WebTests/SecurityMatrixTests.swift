@@ -134,6 +134,12 @@ import Web
         "GET /measurements": signedIn, "GET /measurements/:code": signedIn,
         "POST /measurements/:code": [.office, .reporter, .leader],
         "POST /measurements/:code/import": [.office, .reporter, .leader, .otherCounty],
+        // Everyone signed in reads and downloads a finalised bulletin (October's, in the fixture); the office
+        // alone writes drafts, finalises and publishes. Drafts are the office's: BulletinTests checks the 404.
+        "GET /bulletins": signedIn, "GET /bulletins/:month": signedIn, "GET /bulletins/:month/print": signedIn,
+        "GET /bulletins/:month/docx": signedIn, "GET /bulletins/:month/pdf": signedIn,
+        "POST /bulletins/:month": officeOnly, "POST /bulletins/:month/final": officeOnly,
+        "POST /bulletins/:month/public": officeOnly,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -375,6 +381,10 @@ import Web
         #expect(moved.status == .seeOther)
         let batch = try #require(try await ledgers.store.changes(row: ledgerRow).first?.batch)
         let ledgerEvidence = try #require(try await ledgers.store.evidence(batches: [batch]).first).id
+        // October's bulletin, finalised.
+        _ = try await Bulletins(campaigns: Campaigns(db: app.db, caches: Campaigns.Caches())).finalise(
+            ReportMonth(year: 2021, month: 10)!, number: "晋市气防办〔2021〕8号", issuedOn: "2021-11-02", version: 0,
+            actor: .system, now: Date(timeIntervalSince1970: 1_635_904_800))
         return Fixture(
             document: document, submittedEvidence: evidence("2021-10"), draftEvidence: evidence("2021-11"),
             marketPlan: plan,
@@ -600,6 +610,13 @@ import Web
             return try await browser.postMultipart(
                 "/measurements/dustfall/import", [],
                 files: [(field: "file", name: "dustfall.csv", type: "text/csv", data: csv)])
+        case "POST /bulletins/:month":
+            return try await browser.post("/bulletins/2021-11", [("opening", "矩阵"), ("version", "0")])
+        case "POST /bulletins/:month/final":
+            return try await browser.post(
+                "/bulletins/2021-11/final", [("number", "晋市气防办〔2021〕9号"), ("issuedOn", "2021-11-03"), ("version", "0")])
+        case "POST /bulletins/:month/public":
+            return try await browser.post("/bulletins/2021-10/public", [("public", "true")])
         case "GET /public/orders/:token":
             return try await browser.get("/public/orders/\(fixture.orderToken)")
         case "POST /public/orders/:token":

@@ -55,6 +55,7 @@ public enum LantianMigrations {
             M048CreateLedgerRows(),
             M049CreateLedgerEvidence(),
             M050CreateMeasurements(),
+            M051CreateBulletins(),
         ]
     }
 }

@@ -80,6 +80,11 @@ enum SiteURL: Equatable {
     case ledgerRow(code: String, id: UUID)
     case ledgerStatus(code: String)
     case ledgerEvidence(code: String, id: UUID)
+    case bulletins
+    case bulletin(month: ReportMonth)
+    case bulletinFinal(month: ReportMonth)
+    case bulletinPublic(month: ReportMonth)
+    case bulletinFile(month: ReportMonth, format: BulletinFormat)
     case measurements
     case measurement(code: String)
     case measurementUpload(code: String)
@@ -198,6 +203,11 @@ enum SiteURL: Equatable {
         case .ledgerRow(let code, let id): return Ledgers.row.path(code, id.uuidString)
         case .ledgerStatus(let code): return Ledgers.status.path(code)
         case .ledgerEvidence(let code, let id): return Ledgers.evidence.path(code, id.uuidString)
+        case .bulletins: return Bulletins.home.path()
+        case .bulletin(let month): return Bulletins.bulletin.path(month.description)
+        case .bulletinFinal(let month): return Bulletins.final.path(month.description)
+        case .bulletinPublic(let month): return Bulletins.publish.path(month.description)
+        case .bulletinFile(let month, let format): return Bulletins.path(format).path(month.description)
         case .measurements: return Measurements.home.path()
         case .measurement(let code): return Measurements.grid.path(code)
         case .measurementUpload(let code): return Measurements.upload.path(code)
@@ -354,6 +364,31 @@ extension SiteURL {
         static let all = [home, ledger, csv, row, status, evidence]
     }
 
+    /// 调度通报: the months' bulletins, each one's draft or final copy, finalising, publishing, the downloads.
+    enum Bulletins {
+        static let home = SitePath("/bulletins")
+        static let bulletin = SitePath("/bulletins/:month")
+        static let final = SitePath("/bulletins/:month/final")
+        static let publish = SitePath("/bulletins/:month/public")
+        static let print = SitePath("/bulletins/:month/print")
+        static let docx = SitePath("/bulletins/:month/docx")
+        static let pdf = SitePath("/bulletins/:month/pdf")
+        static let all = [home, bulletin, final, publish, print, docx, pdf]
+
+        static func path(_ format: BulletinFormat) -> SitePath {
+            switch format {
+            case .html: print
+            case .docx: docx
+            case .pdf: pdf
+            }
+        }
+    }
+
+    /// A bulletin's download: printable HTML, Word, PDF.
+    enum BulletinFormat: String, CaseIterable {
+        case html, docx, pdf
+    }
+
     /// 月度监测: the monthly per-county measurements, each one's grid, its import.
     enum Measurements {
         static let home = SitePath("/measurements")
@@ -419,6 +454,7 @@ extension SiteURL {
     /// Every pattern of the site and the API.
     static let allPaths: [SitePath] =
         Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Sources.all + Ledgers.all + Measurements.all
+        + Bulletins.all
         + Public.all
         + Account.all
         + Admin.all + Static.all + API.all

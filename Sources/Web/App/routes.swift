@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     SourcesController().bootPublic(routes: browser)
     LedgersController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     MeasurementsController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
+    BulletinsController().boot(routes: signedIn, office: office)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     APIController().boot(routes: app, sessions: app.sessions.middleware)

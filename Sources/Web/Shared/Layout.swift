@@ -53,6 +53,7 @@ enum Layout {
         var items: [(PageContext.NavSection, String, String)] = [
             (.dashboard, "调度总览", SiteURL.home.path),
             (.tasks, "全部任务", SiteURL.tasks(TaskFilter()).path),
+            (.bulletins, "调度通报", SiteURL.bulletins.path),
             (.ledgers, "台账与监测", SiteURL.ledgers.path),
             (.air, "空气质量", SiteURL.air.path),
             (.emergency, "重污染应急", SiteURL.emergency.path),

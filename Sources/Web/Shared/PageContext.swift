@@ -12,7 +12,8 @@ struct PageContext {
     var showsMarket = false
 
     enum NavSection {
-        case dashboard, myTasks, monthly, tasks, ledgers, air, market, emergency, sources, plan, units, users,
+        case dashboard, myTasks, monthly, tasks, bulletins, ledgers, air, market, emergency, sources, plan, units,
+            users,
             planImport, audit
     }
 }
@@ -36,7 +37,7 @@ extension Request {
 enum Notice: String {
     case saved, submitted, returned, accepted, requested, rejected, imported, created, passwordChanged, revoked,
         carried, recorded, caseOpened, caseMoved, drawn, published, warningIssued, warningChanged, forecastEntered,
-        checkRecorded, listed, rowSaved, statusChanged
+        checkRecorded, listed, rowSaved, statusChanged, bulletinFinalised, bulletinPublished, bulletinWithdrawn
 
     static func text(for key: String) -> String? {
         switch Notice(rawValue: key) {
@@ -63,6 +64,9 @@ enum Notice: String {
         case .listed: "重点排污单位名录已更新，覆盖率随之重新计算。"
         case .rowSaved: "已保存，修改前后的内容记录在本行的修改记录中。"
         case .statusChanged: "已变更所选行的状态，证据文件已存档；由台账计算的指标随之更新。"
+        case .bulletinFinalised: "通报已定稿：此后的数据更正不会改变它，页面会列出更正后不同的数字。"
+        case .bulletinPublished: "通报已在公开页面发布。"
+        case .bulletinWithdrawn: "通报已从公开页面撤下。"
         case nil: nil
         }
     }

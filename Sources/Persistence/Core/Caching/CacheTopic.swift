@@ -20,4 +20,6 @@ public enum CacheTopic: String, Sendable, CaseIterable {
     case ledgers
     /// Monthly per-county measurements (dust fall, cleaning rates, straw).
     case measurements
+    /// Dispatch bulletins: drafts, finalised copies, what is public.
+    case bulletins
 }
