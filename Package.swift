@@ -60,7 +60,9 @@ let package = Package(
         // Assessment (调度通报 and 考核): the monthly bulletin written from the capabilities' facts, rankings with
         // shared places, document numbers. Pure.
         .target(
-            name: "Assessment", dependencies: ["LantianCore", "Campaign", "AirQuality"], swiftSettings: strict),
+            name: "Assessment",
+            dependencies: ["LantianCore", "Campaign", "AirQuality", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
         // Word documents (.docx, WordprocessingML) written directly with ZIPFoundation: styles, headings, tables,
         // page numbers, A4, the fonts government documents use.
         .target(
@@ -162,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "AssessmentTests",
             dependencies: [
-                "LantianCore", "Assessment", "WordDocument", "Campaign",
+                "LantianCore", "Assessment", "WordDocument", "Campaign", "Seed",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict),

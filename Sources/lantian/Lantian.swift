@@ -12,6 +12,7 @@ struct Lantian: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, PlanCommand.self, UserCommand.self, AQCommand.self, MarketCommand.self,
             EmergencyCommand.self, SourcesCommand.self, LedgerCommand.self, TaskCommand.self, BulletinCommand.self,
+            AssessCommand.self,
             Bench.self,
         ],
         defaultSubcommand: Serve.self)

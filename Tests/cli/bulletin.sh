@@ -11,18 +11,7 @@ source "$(dirname "$0")/lib.sh"
 export LANTIAN_DATA_DIR="$work/data"
 export LANTIAN_PORT=8297
 unset DATABASE_URL
-"$lantian" serve >"$work/serve.log" 2>&1 &
-server=$!
-python3 - <<'PY'
-import os, time, urllib.request
-for _ in range(120):
-    try:
-        urllib.request.urlopen("http://127.0.0.1:%s/healthz" % os.environ["LANTIAN_PORT"], timeout=2)
-        break
-    except Exception:
-        time.sleep(0.5)
-PY
-kill "$server"; wait "$server" 2>/dev/null || true
+first_start
 
 out="$("$lantian" bulletin 2022-01 --format html --out "$work/b.html")"
 check "html written" "wrote $work/b.html" "${out% (*}"

@@ -14,3 +14,20 @@ summary() {
     echo "$1: $((checks - failures)) passed, $failures failed"
     [[ $failures -eq 0 ]]
 }
+# A first `lantian serve` on $LANTIAN_DATA_DIR and $LANTIAN_PORT, stopped once it answers: the Jincheng plan and the
+# bundled station rows loaded, as on a fresh install.
+first_start() {
+    "$lantian" serve >"$work/serve.log" 2>&1 &
+    local server=$!
+    python3 - <<'PY'
+import os, time, urllib.request
+for _ in range(120):
+    try:
+        urllib.request.urlopen("http://127.0.0.1:%s/healthz" % os.environ["LANTIAN_PORT"], timeout=2)
+        break
+    except Exception:
+        time.sleep(0.5)
+PY
+    kill "$server"
+    wait "$server" 2>/dev/null || true
+}
