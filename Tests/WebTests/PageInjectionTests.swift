@@ -225,7 +225,7 @@ import Web
                 "plans": planID.uuidString, "checks": checkID.uuidString, "draws": drawID.uuidString,
                 "actions": actionID.uuidString, "documents": "00000000-0000-0000-0000-000000000001",
                 "warnings": warningID.uuidString, "inspections": inspectionID.uuidString, "orders": token,
-                "outlets": "M-INJ",
+                "outlets": "M-INJ", "bulletins": "2021-10",
             ]
 
             let parameters = [

@@ -62,6 +62,8 @@ import Web
         "GET /static/lantian.css", "GET /healthz", "GET /login", "POST /login", "POST /logout",
         "GET /api/v1/openapi.json", "POST /api/v1/tokens", "GET /public/draws/:id", "GET /public/draws/:id/files/:file",
         "GET /public/warning", "GET /public/orders/:token", "POST /public/orders/:token", "GET /public/monitoring",
+        "GET /static/bulletin.css", "GET /public", "GET /public/tasks", "GET /public/bulletins",
+        "GET /public/bulletins/:month", "GET /public/checks",
     ]
 
     /// The callers let through, by route. Report routes address 泽州县's submitted October report unless the

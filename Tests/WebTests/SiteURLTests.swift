@@ -106,6 +106,14 @@ import VaporTesting
             (.emergencyList(level: .orange), "/emergency/list?level=orange", SiteURL.Emergency.list),
             (.emergencyRules, "/emergency/rules", SiteURL.Emergency.rules),
             (.publicWarning, "/public/warning", SiteURL.Public.warning),
+            (.publicHome, "/public", SiteURL.Public.home),
+            (.publicTasks, "/public/tasks", SiteURL.Public.tasks),
+            (.publicBulletins, "/public/bulletins", SiteURL.Public.bulletins),
+            (
+                .publicBulletin(month: ReportMonth(year: 2022, month: 1)!), "/public/bulletins/2022-01",
+                SiteURL.Public.bulletin
+            ),
+            (.publicChecks, "/public/checks", SiteURL.Public.checks),
             (.emergencyStaggering, "/emergency/staggering", SiteURL.Emergency.staggering),
             (.emergencyMeasures(version: 2), "/emergency/measures?version=2", SiteURL.Emergency.measures),
             (

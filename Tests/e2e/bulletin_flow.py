@@ -11,10 +11,13 @@ Runs `lantian serve` on a fresh SQLite data directory with the clock at 2022-02-
   a number that is no number is refused on the page with the reason, the typed number kept;
 - the Word download is a .docx whose text carries the number and the figure; LibreOffice (when installed, as in
   CI) renders it to PDF, and pdftoppm renders its first page;
-- the county reporter now reads the finalised bulletin and downloads it.
+- the county reporter now reads the finalised bulletin and downloads it;
+- nobody signed in: the bulletin is not public until the office publishes it; then the public front page shows the
+  two targets, the season's charts and the bulletin, the public task list shows statuses without 未报送, and the
+  bulletin reads as finalised; public pages are cacheable and set no cookie.
 
-With --screenshots DIR it saves the bulletin page, the printable copy and the .docx's first page as LibreOffice
-renders it.
+With --screenshots DIR it saves the bulletin page, the printable copy, the .docx's first page as LibreOffice
+renders it, and the public front page and task list.
 
 Usage: bulletin_flow.py --binary .build/debug/lantian [--port 8289] [--screenshots docs/screenshots]
 """
@@ -131,6 +134,36 @@ def main():
         status, _, _ = download(county, "/bulletins/2022-01/docx")
         check(status == 200, "the county downloads it")
         county.quit()
+
+        # The public pages: nothing of January until the office publishes it, then the frozen copy, anonymous.
+        public = Browser(base, PASSWORD, args.screenshots)
+        public.driver.get(base + "/public/bulletins")
+        check("晋市气防办〔2022〕3号" not in public.text(), "an unpublished final bulletin is not public")
+        status, _, _ = download(public, "/public/bulletins/2022-01")
+        check(status == 404, f"nor is its page ({status})")
+        driver.get(base + "/bulletins/2022-01")
+        office.submit(driver.find_element(By.XPATH, "//button[starts-with(text(), '在公开页面发布')]"))
+        check("通报已在公开页面发布" in office.text(), "the office publishes it")
+        public.driver.get(base + "/public")
+        page = public.text()
+        check("≤ 48.7 µg/m³" in page and "≤ 7 天" in page, "the public front page shows the two targets")
+        check(len(public.driver.find_elements(By.CSS_SELECTOR, "main svg")) >= 4, "and the season's charts")
+        check("晋市气防办〔2022〕3号" in page, "and the published bulletin")
+        check("退出" not in public.text("body") and "登录" in public.text("nav"), "nobody is signed in")
+        public.shot("public-home", height=2400)
+        public.driver.find_element(By.LINK_TEXT, "攻坚任务进展").click()
+        page = public.text()
+        check("遏制“两高”项目盲目发展" in page and "未报送" not in page, "the tasks with their public status")
+        public.shot("public-tasks", height=1600)
+        public.driver.get(base + "/public/bulletins")
+        public.driver.find_element(By.CSS_SELECTOR, "a[href='/public/bulletins/2022-01']").click()
+        page = public.text("body")
+        check("全市PM2.5平均浓度为82.5 µg/m³" in page and "各县（市、区）要对照滞后任务逐项整改。" in page,
+              "the published bulletin reads as finalised")
+        status, headers, _ = download(public, "/public")
+        check(status == 200 and headers.get("cache-control", "").startswith("public")
+              and "set-cookie" not in headers, f"public pages are cacheable and set no cookie ({headers})")
+        public.quit()
         office.quit()
     finally:
         stop(server, log, data, check)

@@ -23,6 +23,17 @@ public enum TaskStatus: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// The status as the public pages say it. 未报送 is between the office and the unit (a report is due, not a
+    /// fact about the work), so the public reads 推进中 for it and for 按期推进 alike.
+    public var publicChinese: String {
+        switch self {
+        case .done: "已完成"
+        case .onTrack, .notReported: "推进中"
+        case .lagging: "进度滞后"
+        case .overdue: "逾期未完成"
+        }
+    }
+
     /// Order of urgency for lists: the worst first.
     private var urgency: Int {
         switch self {

@@ -38,7 +38,10 @@ struct PageErrorMiddleware: AsyncMiddleware {
                 title(status), context,
                 .div(
                     .class("panel"), .p(.text(reason)),
-                    .p(.a(.href(SiteURL.home), .text("返回首页")))))
+                    .p(
+                        request.url.path.hasPrefix("/public")
+                            ? .a(.href(SiteURL.publicHome), .text("返回公开信息首页"))
+                            : .a(.href(SiteURL.home), .text("返回首页")))))
             return Response.html(page.render(), status: status)
         }
     }

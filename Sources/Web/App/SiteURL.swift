@@ -97,6 +97,11 @@ enum SiteURL: Equatable {
     case sourcesCheckFile(id: UUID, file: UUID)
     case sourcesCases
     case sourcesPublish(id: UUID)
+    case publicHome
+    case publicTasks
+    case publicBulletins
+    case publicBulletin(month: ReportMonth)
+    case publicChecks
     case publicMonitoring
     case publicWarning
     case publicOrder(token: String)
@@ -104,6 +109,7 @@ enum SiteURL: Equatable {
     case publicDraw(id: UUID)
     case publicDrawFile(id: UUID, file: String)
     case stylesheet
+    case bulletinStylesheet
 
     /// The season page's CSV tables.
     enum AirTable: String, CaseIterable {
@@ -224,12 +230,18 @@ enum SiteURL: Equatable {
         case .sourcesCheckFile(let id, let file): return Sources.checkFile.path(id.uuidString, file.uuidString)
         case .sourcesCases: return Sources.cases.path()
         case .sourcesPublish(let id): return Sources.publish.path(id.uuidString)
+        case .publicHome: return Public.home.path()
+        case .publicTasks: return Public.tasks.path()
+        case .publicBulletins: return Public.bulletins.path()
+        case .publicBulletin(let month): return Public.bulletin.path(month.description)
+        case .publicChecks: return Public.checks.path()
         case .publicMonitoring: return Public.monitoring.path()
         case .publicWarning: return Public.warning.path()
         case .publicOrder(let token): return Public.order.path(token)
         case .publicDraw(let id): return Public.draw.path(id.uuidString)
         case .publicDrawFile(let id, let file): return Public.drawFile.path(id.uuidString, file)
         case .stylesheet: return Static.stylesheet.path()
+        case .bulletinStylesheet: return Static.bulletinStylesheet.path()
         }
     }
 }
@@ -412,22 +424,29 @@ extension SiteURL {
         static let all = [home, keyPolluters, suspects, outlet, chart, checks, checkFile, cases, publish]
     }
 
-    /// 公开: what anyone may read without signing in — published draws and their files, the warning in force, the
-    /// published list of monitoring fraud.
+    /// 公开: what anyone may read without signing in — the season's air quality against the targets, the tasks'
+    /// public status, published bulletins, spot-check results, published draws and their files, the warning in
+    /// force, the published list of monitoring fraud.
     enum Public {
+        static let home = SitePath("/public")
+        static let tasks = SitePath("/public/tasks")
+        static let bulletins = SitePath("/public/bulletins")
+        static let bulletin = SitePath("/public/bulletins/:month")
+        static let checks = SitePath("/public/checks")
         static let draw = SitePath("/public/draws/:id")
         static let drawFile = SitePath("/public/draws/:id/files/:file")
         static let warning = SitePath("/public/warning")
         static let order = SitePath("/public/orders/:token")
         static let monitoring = SitePath("/public/monitoring")
-        static let all = [draw, drawFile, warning, order, monitoring]
+        static let all = [home, tasks, bulletins, bulletin, checks, draw, drawFile, warning, order, monitoring]
     }
 
     /// The stylesheet and the health check.
     enum Static {
         static let stylesheet = SitePath("/static/lantian.css")
+        static let bulletinStylesheet = SitePath("/static/bulletin.css")
         static let health = SitePath("/healthz")
-        static let all = [stylesheet, health]
+        static let all = [stylesheet, bulletinStylesheet, health]
     }
 
     /// The JSON API (`/api/v1`), described by `OpenAPIDocument`.

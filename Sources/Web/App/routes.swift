@@ -3,12 +3,8 @@ import Vapor
 
 /// Every route: the browser site behind sessions and CSRF, and the JSON API behind tokens or sessions.
 func routes(_ app: Application) throws {
-    app.get(SiteURL.Static.stylesheet) { _ in
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
-        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
-    }.publiclyReachable()
+    app.get(SiteURL.Static.stylesheet) { _ in Response.stylesheet(Stylesheet.css) }.publiclyReachable()
+    app.get(SiteURL.Static.bulletinStylesheet) { _ in Response.stylesheet(BulletinDocument.css) }.publiclyReachable()
     app.get(SiteURL.Static.health) { _ in "ok" }.publiclyReachable()
 
     // Who may call comes first, then the form token (which may mean reading an upload): the login and role
@@ -23,15 +19,19 @@ func routes(_ app: Application) throws {
     ReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     MonthlyReportController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     MarketController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
-    MarketController().bootPublic(routes: browser)
     EmergencyController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     EmergencyController().bootPublic(routes: browser)
     SourcesController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
-    SourcesController().bootPublic(routes: browser)
     LedgersController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     MeasurementsController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     BulletinsController().boot(routes: signedIn, office: office)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
+
+    // The public site runs without sessions: no cookie is set, so its pages can be cached by anyone.
+    PublicController().boot(routes: app)
+    MarketController().bootPublicSite(routes: app)
+    EmergencyController().bootPublicSite(routes: app)
+    SourcesController().bootPublicSite(routes: app)
 
     APIController().boot(routes: app, sessions: app.sessions.middleware)
 }

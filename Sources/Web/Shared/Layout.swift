@@ -20,7 +20,9 @@ enum Layout {
             .body(
                 .header(
                     .class("top"),
-                    .a(.class("brand"), .href(SiteURL.home), .text("蓝天 · 秋冬季大气污染综合治理攻坚调度平台")),
+                    .a(
+                        .class("brand"), .attr("href", (context.user == nil ? SiteURL.publicHome : SiteURL.home).path),
+                        .text("蓝天 · 秋冬季大气污染综合治理攻坚调度平台")),
                     .unwrap(context.user) { user in
                         .div(
                             .class("who"),
@@ -34,7 +36,8 @@ enum Layout {
                         )
                     }
                 ),
-                .unwrap(context.user) { user in navigation(user, context.section, showsMarket: context.showsMarket) },
+                context.user.map { user in navigation(user, context.section, showsMarket: context.showsMarket) }
+                    ?? publicNavigation(context.publicSection),
                 .main(
                     .unwrap(context.notice) {
                         .div(.class("notice"), .attribute(named: "role", value: "status"), .text($0))
@@ -44,6 +47,19 @@ enum Layout {
                 ),
                 .footer(.text("蓝天 Lantian · 数据以报送与监测为准 · 时间均为北京时间"))
             )
+        )
+    }
+
+    /// The menu of the public pages, shown to anyone not signed in.
+    private static func publicNavigation(_ current: PageContext.PublicSection?) -> BodyNode {
+        .nav(
+            .class("menu"),
+            .forEach(PageContext.PublicSection.allCases) { section in
+                .a(
+                    .attr("href", section.url.path), .attr("class", section == current ? "active" : ""),
+                    .text(section.label))
+            },
+            .a(.href(SiteURL.login(next: nil)), .text("登录"))
         )
     }
 

@@ -10,6 +10,41 @@ struct PageContext {
     var notice: String?
     /// Whether the menu shows 市场监管 (``MarketAccess/mayRead``).
     var showsMarket = false
+    /// The active item of the public menu, shown when nobody is signed in.
+    var publicSection: PublicSection?
+
+    /// A public page's context: nobody signed in, no form token, no session touched (so no cookie is set and the
+    /// page can be cached).
+    static func anonymous(_ section: PublicSection?) -> PageContext {
+        PageContext(user: nil, csrf: "", section: nil, publicSection: section)
+    }
+
+    /// The public menu's items.
+    enum PublicSection: CaseIterable {
+        case air, warning, tasks, bulletins, checks, monitoring
+
+        var label: String {
+            switch self {
+            case .air: "空气质量"
+            case .warning: "重污染天气预警"
+            case .tasks: "攻坚任务进展"
+            case .bulletins: "调度通报"
+            case .checks: "抽查结果"
+            case .monitoring: "监测数据造假名单"
+            }
+        }
+
+        var url: SiteURL {
+            switch self {
+            case .air: .publicHome
+            case .warning: .publicWarning
+            case .tasks: .publicTasks
+            case .bulletins: .publicBulletins
+            case .checks: .publicChecks
+            case .monitoring: .publicMonitoring
+            }
+        }
+    }
 
     enum NavSection {
         case dashboard, myTasks, monthly, tasks, bulletins, ledgers, air, market, emergency, sources, plan, units,

@@ -50,18 +50,19 @@ public enum BulletinDocument {
             })
     }
 
-    /// The printable document's text (`lantian bulletin --format html`).
-    public static func printableHTML(_ bulletin: Bulletin) -> String { printable(bulletin).render() }
+    /// The printable document's text (`lantian bulletin --format html`): one file, its style sheet inside.
+    public static func printableHTML(_ bulletin: Bulletin) -> String { printable(bulletin, linked: false).render() }
 
-    /// The stand-alone printable document: A4, 仿宋 body and 黑体 headings, nothing of the site around it. The
-    /// style sheet is a text node (escaped), so its font names go unquoted.
-    static func printable(_ bulletin: Bulletin) -> HTML {
+    /// The stand-alone printable document: A4, 仿宋 body and 黑体 headings, nothing of the site around it. A file
+    /// carries its style sheet inside (a text node, escaped, so its font names go unquoted); the site links
+    /// ``SiteURL/bulletinStylesheet`` instead, because its Content-Security-Policy allows no inline style.
+    static func printable(_ bulletin: Bulletin, linked: Bool) -> HTML {
         HTML(
             .lang(.chinese),
             .head(
                 .encoding(.utf8),
                 .element(named: "title", text: bulletin.title),
-                .element(named: "style", text: css)
+                linked ? .stylesheet(SiteURL.bulletinStylesheet.path) : .element(named: "style", text: css)
             ),
             .body(body(bulletin))
         )

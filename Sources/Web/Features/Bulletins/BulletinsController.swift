@@ -143,7 +143,7 @@ struct BulletinsController {
     }
 
     func printable(req: Request) async throws -> HTML {
-        BulletinDocument.printable(try await readable(req).bulletin)
+        BulletinDocument.printable(try await readable(req).bulletin, linked: true)
     }
 
     func docx(req: Request) async throws -> Response {

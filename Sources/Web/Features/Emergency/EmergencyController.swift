@@ -34,8 +34,8 @@ struct EmergencyController {
     }
 
     /// The public warning page: no sign-in.
+    /// The control orders' links: an enterprise's own order behind its token, signed for in a form.
     func bootPublic(routes: any RoutesBuilder) {
-        routes.get(SiteURL.Public.warning, use: publicWarning).publiclyReachable()
         routes.get(SiteURL.Public.order, use: publicOrder).publiclyReachable()
         routes.post(SiteURL.Public.order, use: acknowledge).publiclyReachable()
     }
@@ -330,11 +330,16 @@ struct EmergencyController {
 
     // MARK: Public
 
-    func publicWarning(req: Request) async throws -> HTML {
+    /// The public site's page: no session, cacheable.
+    func bootPublicSite(routes: any RoutesBuilder) {
+        routes.get(SiteURL.Public.warning, use: publicWarning).publiclyReachable()
+    }
+
+    func publicWarning(req: Request) async throws -> Response {
         let warnings = try await req.emergency().store.warnings()
         let model = PublicWarningPage.Model(
             current: warnings.first(where: \.inForce).map(EmergencyPage.Model.row),
             history: warnings.filter { !$0.inForce }.map(EmergencyPage.Model.row))
-        return PublicWarningPage.render(model, try await req.pageContext(nil))
+        return Response.publicPage(PublicWarningPage.render(model, .anonymous(.warning)).render(), for: req)
     }
 }

@@ -132,19 +132,23 @@ extension MarketController {
     }
 
     /// A published draw, for anyone (no sign-in): unpublished draws do not exist here.
-    func publicDraw(req: Request) async throws -> HTML {
+    func publicDraw(req: Request) async throws -> Response {
         let draw = try await storedDraw(req)
         guard draw.publishedOn != nil else { throw Abort(.notFound, reason: "没有这次抽取") }
         let bureaus = MarketBureaus(units: try await req.currentPlan().plan.units)
-        return DrawPage.render(
+        let page = DrawPage.render(
             DrawPage.Model(draw, bureaus: bureaus, today: try await Self.today(req), mayManage: false, isPublic: true),
-            try await req.pageContext(nil))
+            .anonymous(.checks))
+        return Response.publicPage(page.render(), for: req)
     }
 
     func publicDrawFile(req: Request) async throws -> Response {
         let draw = try await storedDraw(req)
         guard draw.publishedOn != nil else { throw Abort(.notFound, reason: "没有这次抽取") }
-        return try Self.file(of: draw, req)
+        let response = try Self.file(of: draw, req)
+        // A published draw's files never change: anyone may keep them for a day.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+        return response
     }
 
     /// objects.csv, inspectors.csv or result.csv, byte for byte as hashed and drawn.

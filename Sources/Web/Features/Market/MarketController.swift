@@ -44,7 +44,8 @@ struct MarketController {
     }
 
     /// The public pages of published draws: no sign-in.
-    func bootPublic(routes: any RoutesBuilder) {
+    /// The public site's pages: no session, cacheable.
+    func bootPublicSite(routes: any RoutesBuilder) {
         routes.get(SiteURL.Public.draw, use: publicDraw).publiclyReachable()
         routes.get(SiteURL.Public.drawFile, use: publicDrawFile).publiclyReachable()
     }

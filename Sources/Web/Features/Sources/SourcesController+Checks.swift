@@ -89,10 +89,10 @@ extension SourcesController {
         return req.redirect(to: SiteURL.sourcesCases.path + "?notice=saved")
     }
 
-    func publicList(req: Request) async throws -> HTML {
+    func publicList(req: Request) async throws -> Response {
         let checks = try await req.sources().store.checks(result: .fraud, publishedOnly: true)
         let model = PublicMonitoringPage.Model(checks: checks, names: try await Self.names(req))
-        return PublicMonitoringPage.render(model, try await req.pageContext(nil))
+        return Response.publicPage(PublicMonitoringPage.render(model, .anonymous(.monitoring)).render(), for: req)
     }
 
     /// Outlet and enterprise names by device id.

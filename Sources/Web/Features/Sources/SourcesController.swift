@@ -26,7 +26,8 @@ struct SourcesController {
     }
 
     /// The published list of monitoring fraud: no sign-in.
-    func bootPublic(routes: any RoutesBuilder) {
+    /// The public site's page: no session, cacheable.
+    func bootPublicSite(routes: any RoutesBuilder) {
         routes.get(SiteURL.Public.monitoring, use: publicList).publiclyReachable()
     }
 

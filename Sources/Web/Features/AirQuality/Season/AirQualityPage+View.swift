@@ -32,15 +32,7 @@ enum AirQualityPage {
                 .text(" · "), .a(.href(SiteURL.airCSV(.months, asOf: f.asOf.description)), .text("各月")),
                 .text(" · "), .a(.href(SiteURL.airCSV(.stations, asOf: f.asOf.description)), .text("点位排名"))
             ),
-            .div(
-                .class("chart wide"), .raw(SeasonCharts.dailyPM25(f, firstDay: model.firstDay, lastDay: model.lastDay))),
-            .div(
-                .class("chart wide"), .raw(SeasonCharts.calendar(f, firstDay: model.firstDay, lastDay: model.lastDay))),
-            .div(
-                .class("charts"),
-                .div(.class("chart"), .raw(SeasonCharts.categoryStack(f.months))),
-                .div(.class("chart"), .raw(SeasonCharts.monthlyComparison(f.months, target: f.pm25Target?.value)))
-            ),
+            AirQualityPage.charts(f, firstDay: model.firstDay, lastDay: model.lastDay),
             .h2(.text("点位排名（攻坚期至统计日）")),
             .table(
                 .tr(
@@ -115,6 +107,20 @@ enum AirQualityPage {
                         .td(.text(station.code)), .td(.text(station.name)), .td(.text(station.kind.chinese)),
                         .td(.text(station.county)))
                 }
+            )
+        )
+    }
+
+    /// The season's four charts: daily PM2.5 with the target and budget lines, the AQI calendar, category days and
+    /// PM2.5 by month against the previous season.
+    static func charts(_ f: SeasonFigures, firstDay: Int, lastDay: Int) -> BodyNode {
+        .group(
+            .div(.class("chart wide"), .raw(SeasonCharts.dailyPM25(f, firstDay: firstDay, lastDay: lastDay))),
+            .div(.class("chart wide"), .raw(SeasonCharts.calendar(f, firstDay: firstDay, lastDay: lastDay))),
+            .div(
+                .class("charts"),
+                .div(.class("chart"), .raw(SeasonCharts.categoryStack(f.months))),
+                .div(.class("chart"), .raw(SeasonCharts.monthlyComparison(f.months, target: f.pm25Target?.value)))
             )
         )
     }

@@ -1,0 +1,37 @@
+import Foundation
+import Plot
+import Vapor
+
+extension Response {
+    /// How long a cache may keep a public page before asking again, in seconds. Public figures change with an
+    /// import or a publication, not from second to second; five minutes keeps a busy day's load off the database
+    /// and a correction visible soon.
+    static let publicMaxAge = 300
+
+    /// A public page: cacheable by anyone for ``publicMaxAge`` seconds, with a strong ETag of its bytes so that a
+    /// cache (or a browser) revalidating gets `304 Not Modified` and no body when nothing changed. No cookie is
+    /// set: public routes run without the session middleware.
+    static func publicPage(_ body: String, contentType: HTTPMediaType = .html, for req: Request) -> Response {
+        let bytes = Data(body.utf8)
+        let tag = "\"" + SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        var headers = HTTPHeaders()
+        headers.contentType = contentType
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=\(publicMaxAge)")
+        headers.replaceOrAdd(name: .eTag, value: tag)
+        let asked = req.headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        if asked.contains(tag) || asked.contains("*") {
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(data: bytes))
+    }
+
+    /// A style sheet: cacheable for an hour.
+    static func stylesheet(_ css: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: css))
+    }
+}
