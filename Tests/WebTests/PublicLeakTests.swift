@@ -134,7 +134,7 @@ import VaporTesting
         try await withLantian(at: "2022-01-10T10:00:00+08:00") { app, _, _ in
             let first = try await app.testing().sendRequest(.GET, "/public/bulletins")
             let tag = try #require(first.headers.first(name: .eTag))
-            #expect(first.headers.first(name: .cacheControl) == "public, max-age=300")
+            #expect(first.headers.first(name: .cacheControl) == "public, max-age=60")
             let again = try await app.testing().sendRequest(
                 .GET, "/public/bulletins",
                 headers: [

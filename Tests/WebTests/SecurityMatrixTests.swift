@@ -142,6 +142,7 @@ import Web
         "GET /bulletins/:month/docx": signedIn, "GET /bulletins/:month/pdf": signedIn,
         "POST /bulletins/:month": officeOnly, "POST /bulletins/:month/final": officeOnly,
         "POST /bulletins/:month/public": officeOnly,
+        "GET /assessment": officeOnly,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"

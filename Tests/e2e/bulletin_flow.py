@@ -14,10 +14,12 @@ Runs `lantian serve` on a fresh SQLite data directory with the clock at 2022-02-
 - the county reporter now reads the finalised bulletin and downloads it;
 - nobody signed in: the bulletin is not public until the office publishes it; then the public front page shows the
   two targets, the season's charts and the bulletin, the public task list shows statuses without 未报送, and the
-  bulletin reads as finalised; public pages are cacheable and set no cookie.
+  bulletin reads as finalised; public pages are cacheable and set no cookie;
+- the office's assessment for January scores every county and department, explains 泽州县's parts and links them
+  to its tasks and reports.
 
 With --screenshots DIR it saves the bulletin page, the printable copy, the .docx's first page as LibreOffice
-renders it, and the public front page and task list.
+renders it, the public front page and task list, and the assessment page.
 
 Usage: bulletin_flow.py --binary .build/debug/lantian [--port 8289] [--screenshots docs/screenshots]
 """
@@ -155,7 +157,8 @@ def main():
         page = public.text()
         check("遏制“两高”项目盲目发展" in page and "未报送" not in page, "the tasks with their public status")
         public.shot("public-tasks", height=1600)
-        public.driver.get(base + "/public/bulletins")
+        # Through the front page's link: the list read before publishing may still be in the browser's cache (60 s).
+        public.driver.get(base + "/public")
         public.driver.find_element(By.CSS_SELECTOR, "a[href='/public/bulletins/2022-01']").click()
         page = public.text("body")
         check("全市PM2.5平均浓度为82.5 µg/m³" in page and "各县（市、区）要对照滞后任务逐项整改。" in page,
@@ -164,6 +167,18 @@ def main():
         check(status == 200 and headers.get("cache-control", "").startswith("public")
               and "set-cookie" not in headers, f"public pages are cacheable and set no cookie ({headers})")
         public.quit()
+
+        # 考核: January's scores, each unit's parts explained, facts linked to their pages.
+        driver.get(base + "/assessment?from=2022-01-01&to=2022-01-31")
+        page = office.text()
+        check("得分与排名" in page and "量化问责名单" in page, "the office's assessment page")
+        rows = driver.find_elements(By.CSS_SELECTOR, "table[data-table=scores] tr[data-unit]")
+        check(len(rows) >= 10, f"every county and department is scored ({len(rows)})")
+        zezhou = driver.find_element(By.ID, "unit-zezhou")
+        check("报送及时" in zezhou.text and "任务完成" in zezhou.text, "泽州县's parts are explained")
+        links = zezhou.find_elements(By.CSS_SELECTOR, "a[href^='/tasks/']")
+        check(len(links) > 0, "and linked to its tasks and reports")
+        office.shot("assessment-2022-01", height=2400)
         office.quit()
     finally:
         stop(server, log, data, check)

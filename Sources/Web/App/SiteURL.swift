@@ -80,6 +80,7 @@ enum SiteURL: Equatable {
     case ledgerRow(code: String, id: UUID)
     case ledgerStatus(code: String)
     case ledgerEvidence(code: String, id: UUID)
+    case assessment(from: String?, to: String?)
     case bulletins
     case bulletin(month: ReportMonth)
     case bulletinFinal(month: ReportMonth)
@@ -209,6 +210,9 @@ enum SiteURL: Equatable {
         case .ledgerRow(let code, let id): return Ledgers.row.path(code, id.uuidString)
         case .ledgerStatus(let code): return Ledgers.status.path(code)
         case .ledgerEvidence(let code, let id): return Ledgers.evidence.path(code, id.uuidString)
+        case .assessment(let from, let to):
+            let query = [("from", from), ("to", to)].compactMap { name, value in value.map { "\(name)=\($0)" } }
+            return Assessment.home.path() + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         case .bulletins: return Bulletins.home.path()
         case .bulletin(let month): return Bulletins.bulletin.path(month.description)
         case .bulletinFinal(let month): return Bulletins.final.path(month.description)
@@ -376,6 +380,12 @@ extension SiteURL {
         static let all = [home, ledger, csv, row, status, evidence]
     }
 
+    /// 考核: scores and the accountability list for a period (`?from=&to=`).
+    enum Assessment {
+        static let home = SitePath("/assessment")
+        static let all = [home]
+    }
+
     /// 调度通报: the months' bulletins, each one's draft or final copy, finalising, publishing, the downloads.
     enum Bulletins {
         static let home = SitePath("/bulletins")
@@ -473,7 +483,7 @@ extension SiteURL {
     /// Every pattern of the site and the API.
     static let allPaths: [SitePath] =
         Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Sources.all + Ledgers.all + Measurements.all
-        + Bulletins.all
+        + Bulletins.all + Assessment.all
         + Public.all
         + Account.all
         + Admin.all + Static.all + API.all

@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     LedgersController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     MeasurementsController().boot(routes: signedIn, maxUploadBytes: app.lantian.maxUploadBytes)
     BulletinsController().boot(routes: signedIn, office: office)
+    AssessmentController().boot(office: office)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     // The public site runs without sessions: no cookie is set, so its pages can be cached by anyone.

@@ -86,6 +86,7 @@ enum Layout {
             items.insert((.market, "市场监管", SiteURL.market.path), at: items.count - 1)
         }
         if user.isOffice {
+            items.insert((.assessment, "考核", SiteURL.assessment(from: nil, to: nil).path), at: 3)
             items += [
                 (.units, "单位管理", SiteURL.units.path), (.users, "用户管理", SiteURL.users.path),
                 (.planImport, "方案导入", SiteURL.planImport.path), (.audit, "操作日志", SiteURL.audit.path),

@@ -47,7 +47,8 @@ struct PageContext {
     }
 
     enum NavSection {
-        case dashboard, myTasks, monthly, tasks, bulletins, ledgers, air, market, emergency, sources, plan, units,
+        case dashboard, myTasks, monthly, tasks, bulletins, assessment, ledgers, air, market, emergency, sources, plan,
+            units,
             users,
             planImport, audit
     }

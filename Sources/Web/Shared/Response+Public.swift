@@ -3,10 +3,9 @@ import Plot
 import Vapor
 
 extension Response {
-    /// How long a cache may keep a public page before asking again, in seconds. Public figures change with an
-    /// import or a publication, not from second to second; five minutes keeps a busy day's load off the database
-    /// and a correction visible soon.
-    static let publicMaxAge = 300
+    /// How long a cache may keep a public page before asking again, in seconds: a minute takes a busy morning's
+    /// repeated loads off the server, and what the office has just published shows within that minute.
+    static let publicMaxAge = 60
 
     /// A public page: cacheable by anyone for ``publicMaxAge`` seconds, with a strong ETag of its bytes so that a
     /// cache (or a browser) revalidating gets `304 Not Modified` and no body when nothing changed. No cookie is
