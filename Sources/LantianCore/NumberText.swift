@@ -78,6 +78,9 @@ public enum NumberText {
     }
 
     /// A share as a whole percentage: 0.456 → "46%".
+    /// A file's size in KB (1 KB = 1,024 bytes), as ``display(_:)`` writes the number.
+    public static func kilobytes(_ bytes: Int) -> String { display(Double(bytes) / 1024) + " KB" }
+
     public static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
 
     /// Command-line tables whose columns are fixed to three decimals (`lantian emergency list`): 0.2 → "0.200".

@@ -143,6 +143,7 @@ import Web
         "POST /bulletins/:month": officeOnly, "POST /bulletins/:month/final": officeOnly,
         "POST /bulletins/:month/public": officeOnly,
         "GET /assessment": officeOnly,
+        "GET /dossier.zip": officeOnly,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"

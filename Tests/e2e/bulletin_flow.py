@@ -16,7 +16,7 @@ Runs `lantian serve` on a fresh SQLite data directory with the clock at 2022-02-
   two targets, the season's charts and the bulletin, the public task list shows statuses without 未报送, and the
   bulletin reads as finalised; public pages are cacheable and set no cookie;
 - the office's assessment for January scores every county and department, explains 泽州县's parts and links them
-  to its tasks and reports.
+  to its tasks and reports; the campaign's dossier downloads as a ZIP whose entries all check out.
 
 With --screenshots DIR it saves the bulletin page, the printable copy, the .docx's first page as LibreOffice
 renders it, the public front page and task list, and the assessment page.
@@ -179,6 +179,16 @@ def main():
         links = zezhou.find_elements(By.CSS_SELECTOR, "a[href^='/tasks/']")
         check(len(links) > 0, "and linked to its tasks and reports")
         office.shot("assessment-2022-01", height=2400)
+
+        # 考核资料: the whole campaign's dossier, linked from the page, is a ZIP whose every entry checks out.
+        link = driver.find_element(By.LINK_TEXT, "下载全部考核资料（ZIP）").get_attribute("href")
+        status, headers, body = download(office, link.replace(base, ""))
+        check(status == 200 and headers.get("content-type") == "application/zip", f"the dossier downloads ({status})")
+        with zipfile.ZipFile(io.BytesIO(body)) as z:
+            check(z.testzip() is None, "every entry's CRC checks")
+            index = z.read("index.html").decode()
+            check("月度报告（报送大气办的每一版）" in index and "任务状态（各月末）" in index, "its index lists the reports")
+            check("晋市气防办〔2022〕3号" in index, "and the bulletins")
         office.quit()
     finally:
         stop(server, log, data, check)

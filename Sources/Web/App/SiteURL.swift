@@ -81,6 +81,7 @@ enum SiteURL: Equatable {
     case ledgerStatus(code: String)
     case ledgerEvidence(code: String, id: UUID)
     case assessment(from: String?, to: String?)
+    case dossier(unit: String?, task: String?)
     case bulletins
     case bulletin(month: ReportMonth)
     case bulletinFinal(month: ReportMonth)
@@ -213,6 +214,11 @@ enum SiteURL: Equatable {
         case .assessment(let from, let to):
             let query = [("from", from), ("to", to)].compactMap { name, value in value.map { "\(name)=\($0)" } }
             return Assessment.home.path() + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        case .dossier(let unit, let task):
+            let query = [("unit", unit), ("task", task)].compactMap { name, value in
+                value.map { "\(name)=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            }
+            return Dossier.download.path() + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         case .bulletins: return Bulletins.home.path()
         case .bulletin(let month): return Bulletins.bulletin.path(month.description)
         case .bulletinFinal(let month): return Bulletins.final.path(month.description)
@@ -386,6 +392,12 @@ extension SiteURL {
         static let all = [home]
     }
 
+    /// 考核资料: a unit's, a task's or the campaign's dossier as one ZIP (`?unit=` / `?task=`).
+    enum Dossier {
+        static let download = SitePath("/dossier.zip")
+        static let all = [download]
+    }
+
     /// 调度通报: the months' bulletins, each one's draft or final copy, finalising, publishing, the downloads.
     enum Bulletins {
         static let home = SitePath("/bulletins")
@@ -483,7 +495,7 @@ extension SiteURL {
     /// Every pattern of the site and the API.
     static let allPaths: [SitePath] =
         Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Sources.all + Ledgers.all + Measurements.all
-        + Bulletins.all + Assessment.all
+        + Bulletins.all + Assessment.all + Dossier.all
         + Public.all
         + Account.all
         + Admin.all + Static.all + API.all

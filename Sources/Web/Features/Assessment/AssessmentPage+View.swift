@@ -25,6 +25,10 @@ enum AssessmentPage {
                 .forEach(model.scheme.parts) { part in
                     .tr(.td(.text(part.name)), .td(.class("num"), .text(NumberText.display(part.weight))))
                 }),
+            .p(
+                .class("small"),
+                .a(.href(SiteURL.dossier(unit: nil, task: nil)), .text("下载全部考核资料（ZIP）")),
+                .text("：各单位报送的每一版报告及证据、报告经过、任务状态、通报、现场检查和案件；各单位的资料在其得分依据下。")),
             .h2(.text("得分与排名")),
             .table(
                 .attr("data-table", "scores"),
@@ -56,6 +60,9 @@ enum AssessmentPage {
                 .section(
                     .attr("id", "unit-\(unit.code)"), .class("panel"),
                     .h3(.text("\(unit.name)：\(unit.score) 分，第 \(unit.rank) 名")),
+                    .p(
+                        .class("small"), .a(.href(SiteURL.dossier(unit: unit.code, task: nil)), .text("下载本单位考核资料（ZIP）"))
+                    ),
                     .table(
                         .tr(
                             .th("部分"), .th(.class("num"), .text("权重")), .th(.class("num"), .text("得分")), .th("计算"),
@@ -86,6 +93,6 @@ enum AssessmentPage {
 
     private static func link(_ fact: Model.FactLink) -> BodyNode {
         guard let url = fact.url else { return .text(fact.text) }
-        return .a(.href(url), .text(fact.text))
+        return .a(.attr("href", url.path), .text(fact.text))
     }
 }

@@ -25,6 +25,7 @@ extension MyTasksPage {
 
     struct Model {
         var unitName: String
+        var unitCode = ""
         var month: ReportMonth
         var due: String
         var lines: [Line]
@@ -68,7 +69,8 @@ extension MyTasksPage.Model {
             mine.filter { $0.returnedWith != nil } + mine.filter { $0.returnedWith == nil && $0.isAsked }
             + mine.filter { $0.returnedWith == nil && !$0.isAsked }
         self.init(
-            unitName: user.unitName, month: month, due: UI.reportDue(month, snapshot), lines: ordered,
+            unitName: user.unitName, unitCode: user.unitCode, month: month, due: UI.reportDue(month, snapshot),
+            lines: ordered,
             supervised: supervised, counts: counts,
             monthlyLink: user.canWriteReports && !mine.isEmpty
                 ? SiteURL.monthly(unit: user.unitCode, month: month).path : nil)

@@ -10,6 +10,10 @@ enum MyTasksPage {
             "本单位任务", context,
             .p(.text("\(model.unitName)：共 \(model.lines.count) 项任务。本期应报 \(model.month.chinese)进展，截止 \(model.due)。")),
             .p(.class("due"), .text(model.counts.sentence(model.month.chinese))),
+            .p(
+                .class("small"),
+                .a(.href(SiteURL.dossier(unit: model.unitCode, task: nil)), .text("下载本单位考核资料（ZIP）")),
+                .text("：报送大气办的每一版报告及其证据文件（含 SHA-256）、报告经过、各月末任务状态、通报提及、现场检查和案件。")),
             .unwrap(model.monthlyLink) { link in
                 .p(
                     .a(.class("button"), .attr("href", link), .text("月度报送：在一页上填报\(model.month.chinese)全部任务")))

@@ -47,7 +47,7 @@ enum SpotCheckPage {
                         .li(
                             .a(.href(SiteURL.marketDocument(id: document.id)), .text(document.name)),
                             .text(
-                                "（\(NumberText.display(Double(document.size) / 1024)) KB\(document.forCase ? "，案件文书" : "")）"
+                                "（\(NumberText.kilobytes(document.size))\(document.forCase ? "，案件文书" : "")）"
                             ))
                     })),
             .if(

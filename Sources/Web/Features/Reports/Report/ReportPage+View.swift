@@ -56,7 +56,7 @@ enum ReportPage {
                     .forEach(model.evidence) { file in
                         .tr(
                             .td(.a(.href(SiteURL.evidence(id: file.id)), .text(file.name))),
-                            .td(.class("num"), .text(NumberText.display(Double(file.size) / 1024) + " KB")),
+                            .td(.class("num"), .text(NumberText.kilobytes(file.size))),
                             .td(.class("small muted"), .text(file.sha256))
                         )
                     }
