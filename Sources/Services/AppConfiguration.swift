@@ -11,6 +11,8 @@ import Foundation
 /// | `LANTIAN_SEED` | `0` to start without the Jincheng plan | `1` |
 /// | `LANTIAN_HTTPS` | `1` when browsers reach Lantian over HTTPS (a TLS proxy in front): `Secure` cookies and HSTS | `0` |
 /// | `LANTIAN_TRUST_PROXY` | `1` when a proxy in front sets `X-Forwarded-For`: the client address for sign-in throttling is its last entry | `0` |
+/// | `LANTIAN_REMIND_DAYS` | how many days before a monthly report's deadline (the 5th) a unit that has not reported is reminded | `3` |
+/// | `LANTIAN_NOTICE_GATEWAY` | where notices go besides the home page: `log` (the server log) or `none` | `log` |
 /// | `LANTIAN_CLOCK_START` | training and demo instances: the clock starts at this ISO 8601 time and runs on | the real time |
 public struct AppConfiguration: Sendable {
     public enum Storage: Sendable, Equatable {
@@ -34,6 +36,17 @@ public struct AppConfiguration: Sendable {
     public var trustProxy: Bool
     /// The current time; tests pass a fixed clock.
     public var now: @Sendable () -> Date
+    /// Days before a report deadline that the unit is reminded (``Notices``).
+    public var remindDaysAhead: Int = 3
+    /// Where notices go besides the home page.
+    public var noticeGateway: NoticeGatewayKind = .log
+    /// Whether this process sweeps for due notices every few minutes (`serve` does; tests and one-shot commands
+    /// do not).
+    public var sweepsNotices = false
+
+    public enum NoticeGatewayKind: String, Sendable {
+        case log, none
+    }
 
     public init(
         storage: Storage, filesDirectory: String, hostname: String = "127.0.0.1", port: Int = 8080,
@@ -99,7 +112,7 @@ public struct AppConfiguration: Sendable {
             let launched = Date()
             now = { start.addingTimeInterval(Date().timeIntervalSince(launched)) }
         }
-        return AppConfiguration(
+        var configuration = AppConfiguration(
             storage: storage, filesDirectory: dataDirectory + "/files",
             hostname: environment["LANTIAN_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
             port: try integer("LANTIAN_PORT", default: 8080, in: 1...65535),
@@ -107,5 +120,13 @@ public struct AppConfiguration: Sendable {
             seedJincheng: try switchOn("LANTIAN_SEED", default: true),
             https: try switchOn("LANTIAN_HTTPS", default: false),
             trustProxy: try switchOn("LANTIAN_TRUST_PROXY", default: false), now: now)
+        configuration.remindDaysAhead = try integer("LANTIAN_REMIND_DAYS", default: 3, in: 0...15)
+        if let text = environment["LANTIAN_NOTICE_GATEWAY"], !text.isEmpty {
+            guard let kind = NoticeGatewayKind(rawValue: text) else {
+                throw Invalid(description: "LANTIAN_NOTICE_GATEWAY must be log or none, not \"\(text)\"")
+            }
+            configuration.noticeGateway = kind
+        }
+        return configuration
     }
 }

@@ -12,11 +12,13 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Port to listen on (default LANTIAN_PORT or 8080).") var port: Int?
 
     func run() async throws {
-        let configuration = try AppConfiguration.fromEnvironment()
+        var configuration = try AppConfiguration.fromEnvironment()
+        configuration.sweepsNotices = true
         let host = hostname ?? configuration.hostname
         let port = port ?? configuration.port
         try await withApplication(
-            firstStart: true, arguments: ["lantian", "serve", "--hostname", host, "--port", String(port)]
+            firstStart: true, arguments: ["lantian", "serve", "--hostname", host, "--port", String(port)],
+            configuration: configuration
         ) { app, first in
             if let first {
                 say(

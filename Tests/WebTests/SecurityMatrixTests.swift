@@ -144,6 +144,7 @@ import Web
         "POST /bulletins/:month/public": officeOnly,
         "GET /assessment": officeOnly,
         "GET /dossier.zip": officeOnly,
+        "GET /notices": signedIn, "POST /notices/read": signedIn,
     ]
 
     static let submittedPath = "/tasks/t11/reports/zezhou/2021-10"
@@ -619,6 +620,8 @@ import Web
         case "POST /bulletins/:month/final":
             return try await browser.post(
                 "/bulletins/2021-11/final", [("number", "晋市气防办〔2021〕9号"), ("issuedOn", "2021-11-03"), ("version", "0")])
+        case "POST /notices/read":
+            return try await browser.post("/notices/read", [])
         case "POST /bulletins/:month/public":
             return try await browser.post("/bulletins/2021-10/public", [("public", "true")])
         case "GET /public/orders/:token":

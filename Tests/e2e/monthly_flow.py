@@ -178,6 +178,24 @@ def main():
             check("与上月相同（沿用2021年10月" in driver.find_element(By.ID, "row-t11").text,
                   "the office sees t11 carried forward")
             check(not driver.find_elements(By.CSS_SELECTOR, "button[value=saveAll]"), "the office's view has no form")
+
+            # 通知: the office returns t11's November report; 泽州县's reporter finds it on the home page.
+            driver.get(base + "/tasks/t11/reports/zezhou/2021-11")
+            driver.find_element(By.ID, "comment").send_keys("请补充验收照片")
+            click("returnToUnit")
+            logout()
+            login("zz-reporter")
+            driver.get(base + "/")
+            panel = driver.find_element(By.CSS_SELECTOR, "main .panel[role=status]").text
+            check("未读通知" in panel and "t11 2021年11月报告被退回" in panel and "请补充验收照片" in panel,
+                  f"the return is on 泽州县's home page: {panel[:200]}")
+            check("通知（" in driver.find_element(By.CSS_SELECTOR, "header .who").text, "the header counts it")
+            shot("notices-home", 1000)
+            button = driver.find_element(By.XPATH, "//button[text()='全部标为已读']")
+            button.click()
+            wait_replaced(driver, button, 30)
+            driver.get(base + "/")
+            check("未读通知" not in driver.find_element(By.TAG_NAME, "main").text, "marked read, the panel is gone")
         finally:
             browser.quit()
     finally:

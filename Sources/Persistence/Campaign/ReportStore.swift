@@ -357,6 +357,16 @@ public struct ReportStore: Sendable {
                     step, existing: existing[Self.key(step, loaded)], on: loaded, actor: actor, at: now, into: &batch)
             }
             try await batch.write(on: db)
+            // The unit learns of a return on its home page (and through the gateway).
+            let returned = steps.filter { $0.action == .returnToUnit }.map { step in
+                NoticeStore.New(
+                    unit: step.unitCode, kind: .reportReturned,
+                    key: "returned|\(step.taskCode)|\(step.month)|\(Int(now.timeIntervalSince1970))",
+                    subject: "\(step.taskCode)|\(step.unitCode)|\(step.month)",
+                    title: "\(step.taskCode) \(step.month.chinese)报告被退回，请修改后重新报送",
+                    body: "退回意见：\(step.comment ?? "")")
+            }
+            try await NoticeStore.add(returned, on: db, at: now)
             return written
         }
     }

@@ -56,6 +56,7 @@ public enum LantianMigrations {
             M049CreateLedgerEvidence(),
             M050CreateMeasurements(),
             M051CreateBulletins(),
+            M052CreateNotices(),
         ]
     }
 }

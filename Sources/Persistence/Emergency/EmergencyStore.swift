@@ -259,6 +259,13 @@ public struct EmergencyStore: Sendable {
             try await Self.change(
                 id, .issue, level: level, document: document, note: reason, hour: starts, actor: actor, at: now, on: sql
             )
+            try await NoticeStore.add(
+                try await NoticeStore.unitCodes(on: db).map {
+                    NoticeStore.New(
+                        unit: $0, kind: .warning, key: "warning|\(id)|issue", subject: id.uuidString,
+                        title: "发布\(level.chinese)预警：\(document)",
+                        body: "自 \(starts) 起执行，预计 \(expectedEnd) 结束。请按减排清单落实应急措施。")
+                }, on: db, at: now)
             try await AuditLog.record(
                 on: db, actor: actor, action: "emergency.warning.issue", entity: "emergency_warnings",
                 entityID: id.uuidString, before: Nothing?.none,
@@ -287,6 +294,16 @@ public struct EmergencyStore: Sendable {
             try await update.where("id", .equal, SQLBind(id)).run()
             try await Self.change(
                 id, action, level: level, document: document, note: note, hour: hour, actor: actor, at: now, on: sql)
+            let what = action == .lift ? "解除\(level.chinese)预警" : "\(level.chinese)预警变更（\(action.chinese)）"
+            try await NoticeStore.add(
+                try await NoticeStore.unitCodes(on: db).map {
+                    NoticeStore.New(
+                        unit: $0, kind: .warning, key: "warning|\(id)|\(action.rawValue)|\(hour)",
+                        subject: id.uuidString,
+                        title: "\(what)：\(document)",
+                        body: action == .lift
+                            ? "自 \(hour) 起解除。" : "自 \(hour) 起执行\(level.chinese)预警，预计 \(expectedEnd) 结束。")
+                }, on: db, at: now)
             try await AuditLog.record(
                 on: db, actor: actor, action: "emergency.warning.\(action.rawValue)", entity: "emergency_warnings",
                 entityID: id.uuidString, before: ["level": row.level, "expected_end": row.expected_end],

@@ -82,6 +82,8 @@ enum SiteURL: Equatable {
     case ledgerEvidence(code: String, id: UUID)
     case assessment(from: String?, to: String?)
     case dossier(unit: String?, task: String?)
+    case notices
+    case noticesRead
     case bulletins
     case bulletin(month: ReportMonth)
     case bulletinFinal(month: ReportMonth)
@@ -219,6 +221,8 @@ enum SiteURL: Equatable {
                 value.map { "\(name)=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
             }
             return Dossier.download.path() + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        case .notices: return Notices.home.path()
+        case .noticesRead: return Notices.read.path()
         case .bulletins: return Bulletins.home.path()
         case .bulletin(let month): return Bulletins.bulletin.path(month.description)
         case .bulletinFinal(let month): return Bulletins.final.path(month.description)
@@ -398,6 +402,13 @@ extension SiteURL {
         static let all = [download]
     }
 
+    /// 通知: the unit's notices, and marking them read.
+    enum Notices {
+        static let home = SitePath("/notices")
+        static let read = SitePath("/notices/read")
+        static let all = [home, read]
+    }
+
     /// 调度通报: the months' bulletins, each one's draft or final copy, finalising, publishing, the downloads.
     enum Bulletins {
         static let home = SitePath("/bulletins")
@@ -495,7 +506,7 @@ extension SiteURL {
     /// Every pattern of the site and the API.
     static let allPaths: [SitePath] =
         Campaign.all + Reports.all + Air.all + Market.all + Emergency.all + Sources.all + Ledgers.all + Measurements.all
-        + Bulletins.all + Assessment.all + Dossier.all
+        + Bulletins.all + Assessment.all + Dossier.all + Notices.all
         + Public.all
         + Account.all
         + Admin.all + Static.all + API.all

@@ -41,6 +41,7 @@ public func configure(
     app.middleware.use(SecurityHeadersMiddleware(https: configuration.https))
     app.middleware.use(PageErrorMiddleware(environment: app.environment))
     try routes(app)
+    if configuration.sweepsNotices { app.lifecycle.use(NoticeSweeper()) }
     let first = firstStart ? try await Bootstrap(app: app).run() : nil
     // Load the current plan now rather than in the first users' requests.
     _ = try? await Campaigns(db: app.db, caches: app.campaignCaches).currentPlan()

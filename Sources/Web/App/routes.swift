@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     BulletinsController().boot(routes: signedIn, office: office)
     AssessmentController().boot(office: office)
     DossierController().boot(routes: signedIn)
+    NoticesController().boot(routes: signedIn)
     AdminController().boot(routes: office, maxUploadBytes: app.lantian.maxUploadBytes)
 
     // The public site runs without sessions: no cookie is set, so its pages can be cached by anyone.

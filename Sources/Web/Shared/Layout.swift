@@ -27,6 +27,9 @@ enum Layout {
                         .div(
                             .class("who"),
                             .span(.text("\(user.unitName) · \(user.displayName)（\(user.role.chinese)）")),
+                            .a(
+                                .href(SiteURL.notices),
+                                .text(context.unreadNotices > 0 ? "通知（\(context.unreadNotices)）" : "通知")),
                             .a(.href(SiteURL.tokens), .text("API 令牌")),
                             .form(
                                 .class("inline"), .method(.post), .action(SiteURL.logout),
@@ -43,6 +46,13 @@ enum Layout {
                         .div(.class("notice"), .attribute(named: "role", value: "status"), .text($0))
                     },
                     .h1(.text(title)),
+                    .if(
+                        !context.homeNotices.isEmpty,
+                        .div(
+                            .class("panel"), .attribute(named: "role", value: "status"),
+                            .h2(.text("未读通知（\(context.unreadNotices)）")),
+                            NoticesPage.list(context.homeNotices, zone: Layout.beijing, context),
+                            .p(.class("small"), .a(.href(SiteURL.notices), .text("全部通知"))))),
                     .group(content)
                 ),
                 .footer(.text("蓝天 Lantian · 数据以报送与监测为准 · 时间均为北京时间"))
@@ -99,6 +109,9 @@ enum Layout {
             }
         )
     }
+
+    /// Beijing time, in which every page writes its times (the footer says so).
+    static let beijing = TimeZone(identifier: "Asia/Shanghai")!
 
     static func csrfField<C>(_ token: String) -> Node<C> {
         .element(

@@ -12,6 +12,10 @@ struct PageContext {
     var showsMarket = false
     /// The active item of the public menu, shown when nobody is signed in.
     var publicSection: PublicSection?
+    /// How many of the user's unit's notices are unread (the header's 通知 link).
+    var unreadNotices = 0
+    /// The unread notices shown at the top of a home page (调度总览, 本单位任务).
+    var homeNotices: [NoticeStore.Stored] = []
 
     /// A public page's context: nobody signed in, no form token, no session touched (so no cookie is set and the
     /// page can be cached).
@@ -63,9 +67,17 @@ extension Request {
                 let units = campaigns.lastLoadedPlan?.plan.units ?? []
                 return MarketAccess(user: user, bureaus: MarketBureaus(units: units)).mayRead
             } ?? false
-        return PageContext(
+        var context = PageContext(
             user: user, csrf: csrfToken, section: section,
             notice: notice ?? (query[String.self, at: "notice"]).flatMap(Notice.text(for:)), showsMarket: showsMarket)
+        if let user {
+            let notices = NoticeStore(database: db)
+            context.unreadNotices = try await notices.unreadCount(unit: user.unitCode)
+            if context.unreadNotices > 0, section == .dashboard || section == .myTasks {
+                context.homeNotices = try await notices.notices(unit: user.unitCode, unreadOnly: true, limit: 5)
+            }
+        }
+        return context
     }
 }
 
