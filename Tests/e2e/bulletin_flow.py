@@ -157,7 +157,7 @@ def main():
         page = public.text()
         check("遏制“两高”项目盲目发展" in page and "未报送" not in page, "the tasks with their public status")
         public.shot("public-tasks", height=1600)
-        # Through the front page's link: the list read before publishing may still be in the browser's cache (60 s).
+        # Through the front page's link, as a visitor goes.
         public.driver.get(base + "/public")
         public.driver.find_element(By.CSS_SELECTOR, "a[href='/public/bulletins/2022-01']").click()
         page = public.text("body")

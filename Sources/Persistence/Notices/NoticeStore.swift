@@ -55,25 +55,31 @@ public struct NoticeStore: Sendable {
         public var sentAt: Date?
     }
 
-    /// Adds `notices` inside the caller's transaction `db`, leaving out those a unit already has (same key).
-    public static func add(_ notices: [New], on db: any Database, at now: Date) async throws {
+    /// Adds `notices` inside the caller's transaction `db`, leaving out those a unit already has (same key);
+    /// returns how many were new.
+    @discardableResult
+    public static func add(_ notices: [New], on db: any Database, at now: Date) async throws -> Int {
         let sql = db as! any SQLDatabase
+        struct Row: Decodable { var id: UUID }
+        var added = 0
         for notice in notices {
-            try await sql.insert(into: "notices")
+            added += try await sql.insert(into: "notices")
                 .columns("id", "unit", "kind", "key", "subject", "title", "body", "created_at")
                 .values(
                     SQLBind(UUID()), SQLBind(notice.unit), SQLBind(notice.kind.rawValue), SQLBind(notice.key),
                     SQLBind(notice.subject), SQLBind(notice.title), SQLBind(notice.body), SQLBind(now)
                 )
                 .ignoringConflicts(with: ["unit", "key"])
-                .run()
+                .returning("id").all(decoding: Row.self).count
         }
+        return added
     }
 
-    /// Adds `notices` in a transaction of their own.
-    public func add(_ notices: [New], at now: Date) async throws {
-        guard !notices.isEmpty else { return }
-        try await database.writeTransaction { db in try await Self.add(notices, on: db, at: now) }
+    /// Adds `notices` in a transaction of their own; returns how many were new.
+    @discardableResult
+    public func add(_ notices: [New], at now: Date) async throws -> Int {
+        guard !notices.isEmpty else { return 0 }
+        return try await database.writeTransaction { db in try await Self.add(notices, on: db, at: now) }
     }
 
     /// The codes of every unit of the stored plans, for a notice to all (a warning).

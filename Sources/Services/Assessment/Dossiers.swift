@@ -118,7 +118,7 @@ public struct Dossiers: Sendable {
         let needles: [String]
         switch scope {
         case .campaign: needles = []
-        case .unit(let code): needles = [snapshot.unitName(code)]
+        case .unit(let code): needles = [snapshot.unitName(code)] + (loaded.unit(code: code)?.aliases ?? [])
         case .task(let code): needles = [code]
         }
         var mentions: [Dossier.Mention] = []

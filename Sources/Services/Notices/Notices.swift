@@ -26,10 +26,7 @@ public struct Notices: Sendable {
 
     public func sweep(now: Date, daysAhead: Int, gateway: (any NoticeGateway)?) async throws -> Outcome {
         let store = NoticeStore(database: campaigns.db)
-        let due = try await dueNotices(now: now, daysAhead: daysAhead)
-        let before = try await store.unsent(limit: 100_000).count
-        try await store.add(due, at: now)
-        let added = try await store.unsent(limit: 100_000).count - before
+        let added = try await store.add(try await dueNotices(now: now, daysAhead: daysAhead), at: now)
         var sent = 0
         if let gateway {
             for notice in try await store.unsent() where try await store.claim(notice.id, at: now) {
@@ -37,7 +34,7 @@ public struct Notices: Sendable {
                 sent += 1
             }
         }
-        return Outcome(added: max(0, added), sent: sent)
+        return Outcome(added: added, sent: sent)
     }
 
     /// The reminders and case deadlines due at `now`.
