@@ -37,6 +37,11 @@ extension Request {
         try await campaigns.currentPlan()
     }
 
+    /// The current plan's time zone (Beijing when the plan names none this system knows).
+    func zone() async throws -> TimeZone {
+        TimeZone(identifier: try await currentPlan().plan.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+    }
+
     /// The current plan with every task assessed now — or, with `?asOf=YYYY-MM-DD` on a page that only reads,
     /// as it stood at the end of that day.
     func campaign(allowingAsOf: Bool = true) async throws -> CampaignSnapshot {

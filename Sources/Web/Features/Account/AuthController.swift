@@ -22,7 +22,7 @@ struct AuthController: RouteCollection {
     /// API 令牌: the user's live tokens (the office sees everyone's), each revocable.
     func tokens(req: Request) async throws -> HTML {
         let user = try await req.currentUser()
-        let zone = TimeZone(identifier: try await req.currentPlan().plan.timeZone) ?? .current
+        let zone = try await req.zone()
         let lines = try await APITokens(db: req.db).list(for: user.id, everyone: user.isOffice, at: req.now).map {
             token in
             TokensPage.Line(

@@ -37,7 +37,7 @@ struct DossierController {
         }
         let fileio = req.fileio
         let now = req.now
-        let zone = TimeZone(identifier: try await req.currentPlan().plan.timeZone) ?? .current
+        let zone = try await req.zone()
         let logger = req.logger
         let body = Response.Body(asyncStream: { writer in
             var zip = ZipStream(modified: now, zone: zone)

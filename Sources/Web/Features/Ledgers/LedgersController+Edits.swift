@@ -32,7 +32,7 @@ extension LedgersController {
         let model = LedgerRowPage.Model(
             type: type, plan: try await req.currentPlan().plan, row: stored, changes: changes, files: files,
             mayEdit: access.mayEdit(type, owner: stored.owner), typed: typed, problems: problems,
-            zone: TimeZone(identifier: try await req.currentPlan().plan.timeZone) ?? .current)
+            zone: try await req.zone())
         return LedgerRowPage.render(model, try await req.pageContext(.ledgers))
     }
 

@@ -81,7 +81,7 @@ extension MarketController {
         let b = access.bureaus
         let progress = plan.progress
         let archive = EvidenceArchive(
-            title: plan.plan.title, generated: UI.dateTime(req.now, in: try await Self.zone(req)),
+            title: plan.plan.title, generated: UI.dateTime(req.now, in: try await req.zone()),
             sections: [
                 .init(
                     title: "计划与进度",
@@ -142,7 +142,7 @@ extension MarketController {
         let model = ActionPage.Model(
             stored, cases: cases, bureaus: access.bureaus, access: access, today: try await Self.today(req))
         let archive = EvidenceArchive(
-            title: stored.action.title, generated: UI.dateTime(req.now, in: try await Self.zone(req)),
+            title: stored.action.title, generated: UI.dateTime(req.now, in: try await req.zone()),
             sections: [
                 .init(
                     title: "行动小结", text: model.summary, header: ["日期"] + model.kinds + ["合计"],

@@ -23,7 +23,7 @@ extension MarketController {
         let document = try UI.shownDocument(versions, shown: shown, draft: draft) { try SeedStandards.market }
         let model = StandardsPage.Model(
             library: library, current: current, versions: versions, document: document, shown: shown,
-            mayEdit: access.mayManage, zone: try await Self.zone(req), note: note, errors: errors)
+            mayEdit: access.mayManage, zone: try await req.zone(), note: note, errors: errors)
         return StandardsPage.render(model, try await req.pageContext(.market))
     }
 
@@ -47,10 +47,5 @@ extension MarketController {
         _ = try await MarketStore(database: req.db).saveStandards(
             document, note: note, actor: try await req.currentUser().audit, at: req.now)
         return req.redirect(to: SiteURL.marketStandards(version: nil).path + "?notice=saved")
-    }
-
-    static func zone(_ req: Request) async throws -> TimeZone {
-        let loaded = try await req.currentPlan()
-        return TimeZone(identifier: loaded.plan.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
     }
 }

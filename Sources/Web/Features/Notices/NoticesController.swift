@@ -22,10 +22,3 @@ struct NoticesController {
         return req.redirect(to: SiteURL.notices.path)
     }
 }
-
-extension Request {
-    /// The current plan's time zone.
-    func zone() async throws -> TimeZone {
-        TimeZone(identifier: try await currentPlan().plan.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
-    }
-}
